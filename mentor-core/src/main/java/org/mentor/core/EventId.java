@@ -1,0 +1,42 @@
+package org.mentor.core;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+/**
+ * Identifies an event. Supplied by the caller and globally unique (an EMR's own record uuid is ideal): many installations sync to one national server.
+ *
+ * <p>Immutable and thread-safe. The value is opaque text of 1 to 128 characters without
+ * surrounding white space.
+ *
+ * @param value the id, not null
+ */
+public record EventId(String value) implements Comparable<EventId> {
+  public EventId {
+    requireNonNull(value, "value");
+    checkArgument(
+        !value.isEmpty() && value.length() <= 128 && value.strip().equals(value),
+        "an id has 1 to 128 characters and no surrounding white space");
+  }
+
+  /**
+   * Returns the id with the given value.
+   *
+   * @param value the id, not null
+   * @return the id
+   * @throws IllegalArgumentException if the value is empty, longer than 128 characters or padded
+   */
+  public static EventId of(String value) {
+    return new EventId(value);
+  }
+
+  @Override
+  public int compareTo(EventId other) {
+    return value.compareTo(other.value);
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

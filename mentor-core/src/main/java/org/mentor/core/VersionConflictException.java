@@ -1,0 +1,43 @@
+package org.mentor.core;
+
+/**
+ * A write expected a case version that is no longer current (optimistic concurrency). Nothing was
+ * written. The message names the case and both versions; a case id is not sensitive.
+ */
+public final class VersionConflictException extends MentorException {
+  private static final long serialVersionUID = 1L;
+
+  private final CaseId caseId;
+  private final long expectedVersion;
+  private final long actualVersion;
+
+  /**
+   * Creates the exception.
+   *
+   * @param caseId the case, not null
+   * @param expectedVersion the version the caller expected
+   * @param actualVersion the current version
+   */
+  public VersionConflictException(CaseId caseId, long expectedVersion, long actualVersion) {
+    super("case.version", "case " + caseId + " expected version " + expectedVersion + " but is at " + actualVersion,
+        Rule.CASE_VERSION_CONFLICT, false);
+    this.caseId = caseId;
+    this.expectedVersion = expectedVersion;
+    this.actualVersion = actualVersion;
+  }
+
+  /** The case written to. */
+  public CaseId caseId() {
+    return caseId;
+  }
+
+  /** The version the caller expected. */
+  public long expectedVersion() {
+    return expectedVersion;
+  }
+
+  /** The version the case is at. */
+  public long actualVersion() {
+    return actualVersion;
+  }
+}

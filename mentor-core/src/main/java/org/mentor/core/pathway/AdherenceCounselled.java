@@ -1,0 +1,40 @@
+package org.mentor.core.pathway;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.mentor.core.EventId;
+import org.mentor.core.pathway.Codes.CounsellingKind;
+
+/**
+ * An adherence counselling session for the mother on {@code occurredOn}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id the caller-supplied, globally unique id, not null
+ * @param occurredOn the clinic-local date it happened, not null
+ * @param recordedAt when it was recorded, not null
+ * @param recordedBy who recorded it, not null
+ * @param counselling routine, or enhanced after a high viral load, not null
+ */
+public record AdherenceCounselled(
+    EventId id,
+    LocalDate occurredOn,
+    Instant recordedAt,
+    RecordedBy recordedBy,
+    CounsellingKind counselling)
+    implements PathwayEvent {
+  public AdherenceCounselled {
+    requireNonNull(id, "id");
+    requireNonNull(occurredOn, "occurredOn");
+    requireNonNull(recordedAt, "recordedAt");
+    requireNonNull(recordedBy, "recordedBy");
+    requireNonNull(counselling, "counselling");
+  }
+
+  @Override
+  public EventKind kind() {
+    return EventKind.ADHERENCE_COUNSELLED;
+  }
+}

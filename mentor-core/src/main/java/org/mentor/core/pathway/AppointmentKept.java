@@ -1,0 +1,39 @@
+package org.mentor.core.pathway;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.mentor.core.EventId;
+
+/**
+ * The mother attended on {@code occurredOn} for the appointment set for {@code appointmentOn}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id the caller-supplied, globally unique id, not null
+ * @param occurredOn the clinic-local date it happened, not null
+ * @param recordedAt when it was recorded, not null
+ * @param recordedBy who recorded it, not null
+ * @param appointmentOn the date of the appointment attended, not null
+ */
+public record AppointmentKept(
+    EventId id,
+    LocalDate occurredOn,
+    Instant recordedAt,
+    RecordedBy recordedBy,
+    LocalDate appointmentOn)
+    implements PathwayEvent {
+  public AppointmentKept {
+    requireNonNull(id, "id");
+    requireNonNull(occurredOn, "occurredOn");
+    requireNonNull(recordedAt, "recordedAt");
+    requireNonNull(recordedBy, "recordedBy");
+    requireNonNull(appointmentOn, "appointmentOn");
+  }
+
+  @Override
+  public EventKind kind() {
+    return EventKind.APPOINTMENT_KEPT;
+  }
+}

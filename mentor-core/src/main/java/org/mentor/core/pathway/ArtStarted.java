@@ -1,0 +1,40 @@
+package org.mentor.core.pathway;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.mentor.core.EventId;
+
+/**
+ * The mother started antiretroviral therapy on {@code occurredOn} (the first dispensing date;
+ * maternal.md M2.3). May be back-dated before the pregnancy.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id the caller-supplied, globally unique id, not null
+ * @param occurredOn the clinic-local date it happened, not null
+ * @param recordedAt when it was recorded, not null
+ * @param recordedBy who recorded it, not null
+ * @param regimen the regimen started, not null
+ */
+public record ArtStarted(
+    EventId id,
+    LocalDate occurredOn,
+    Instant recordedAt,
+    RecordedBy recordedBy,
+    Regimen regimen)
+    implements PathwayEvent {
+  public ArtStarted {
+    requireNonNull(id, "id");
+    requireNonNull(occurredOn, "occurredOn");
+    requireNonNull(recordedAt, "recordedAt");
+    requireNonNull(recordedBy, "recordedBy");
+    requireNonNull(regimen, "regimen");
+  }
+
+  @Override
+  public EventKind kind() {
+    return EventKind.ART_STARTED;
+  }
+}

@@ -1,0 +1,48 @@
+package org.mentor.core.pathway;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.mentor.core.EventId;
+import org.mentor.core.InvalidEventException;
+import org.mentor.core.Rule;
+
+/**
+ * Antiretrovirals were dispensed to the mother on {@code occurredOn}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id the caller-supplied, globally unique id, not null
+ * @param occurredOn the clinic-local date it happened, not null
+ * @param recordedAt when it was recorded, not null
+ * @param recordedBy who recorded it, not null
+ * @param quantity pills dispensed, one or more
+ * @param daysSupply days the supply covers, one or more
+ */
+public record ArvsDispensed(
+    EventId id,
+    LocalDate occurredOn,
+    Instant recordedAt,
+    RecordedBy recordedBy,
+    int quantity,
+    int daysSupply)
+    implements PathwayEvent {
+  public ArvsDispensed {
+    requireNonNull(id, "id");
+    requireNonNull(occurredOn, "occurredOn");
+    requireNonNull(recordedAt, "recordedAt");
+    requireNonNull(recordedBy, "recordedBy");
+    if (quantity < 1) {
+      throw new InvalidEventException("arvsDispensed.quantity", quantity, Rule.DISPENSED_QUANTITY_POSITIVE);
+    }
+    if (daysSupply < 1) {
+      throw new InvalidEventException("arvsDispensed.daysSupply", daysSupply, Rule.DISPENSED_QUANTITY_POSITIVE);
+    }
+  }
+
+  @Override
+  public EventKind kind() {
+    return EventKind.ARVS_DISPENSED;
+  }
+}

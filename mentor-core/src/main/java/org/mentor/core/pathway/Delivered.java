@@ -1,0 +1,51 @@
+package org.mentor.core.pathway;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.mentor.core.EventId;
+import org.mentor.core.InvalidEventException;
+import org.mentor.core.Rule;
+
+/**
+ * The pregnancy ended in a delivery on {@code occurredOn}, with one birth per infant (twins are
+ * two births; a stillbirth is a birth with that outcome).
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id the caller-supplied, globally unique id, not null
+ * @param occurredOn the clinic-local date it happened, not null
+ * @param recordedAt when it was recorded, not null
+ * @param recordedBy who recorded it, not null
+ * @param births the births, one or more, each with its own infant id, not null
+ */
+public record Delivered(
+    EventId id,
+    LocalDate occurredOn,
+    Instant recordedAt,
+    RecordedBy recordedBy,
+    ImmutableList<Birth> births)
+    implements PathwayEvent {
+  public Delivered {
+    requireNonNull(id, "id");
+    requireNonNull(occurredOn, "occurredOn");
+    requireNonNull(recordedAt, "recordedAt");
+    requireNonNull(recordedBy, "recordedBy");
+    births = ImmutableList.copyOf(requireNonNull(births, "births"));
+    if (births.isEmpty() || births.stream().map(Birth::infantId).distinct().count() != births.size()) {
+      throw new InvalidEventException("delivered.births", births.size(), Rule.DELIVERY_WITHOUT_BIRTHS);
+    }
+  }
+
+  @Override
+  public EventKind kind() {
+    return EventKind.DELIVERED;
+  }
+
+  /** Whether at least one infant was born alive. */
+  public boolean hasLiveBirth() {
+    return births.stream().anyMatch(Birth::isLive);
+  }
+}

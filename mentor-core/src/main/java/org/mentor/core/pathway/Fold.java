@@ -1,0 +1,279 @@
+package org.mentor.core.pathway;
+
+import com.google.common.collect.ImmutableMap;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.mentor.core.CaseId;
+import org.mentor.core.DataQualityIssue;
+import org.mentor.core.InfantId;
+import org.mentor.core.InvalidEventException;
+import org.mentor.core.Rule;
+
+/**
+ * The fold: {@code evolve(facts, event)} applied to a case's effective events in the order
+ * {@link #ORDER}. Pure; reads no clock and no protocol. Impossible data found while folding (a
+ * test before a birth after a corrected delivery date, a second delivery) throws
+ * {@link InvalidEventException}; data that is possible but suspicious becomes a
+ * {@link DataQualityIssue} on the facts.
+ */
+public final class Fold {
+  /** The fold order: {@code (occurredOn, kind's intra-day rank, id)}, never arrival order. */
+  public static final Comparator<PathwayEvent> ORDER =
+      Comparator.comparing(PathwayEvent::occurredOn)
+          .thenComparing(PathwayEvent::kind)
+          .thenComparing(PathwayEvent::id);
+
+  private Fold() {}
+
+  /**
+   * Folds events that are already effective (no corrections or voids) and in {@link #ORDER}.
+   *
+   * @param caseId the case, not null
+   * @param sorted the effective events in fold order, not null
+   * @return the facts
+   * @throws InvalidEventException if the events together are impossible
+   */
+  public static Facts fold(CaseId caseId, Iterable<? extends PathwayEvent> sorted) {
+    Facts facts = Facts.empty(caseId);
+    for (PathwayEvent event : sorted) {
+      facts = evolve(facts, event);
+    }
+    return facts;
+  }
+
+  /**
+   * Applies one effective event that sorts after every event already folded.
+   *
+   * @param facts the facts so far, not null
+   * @param event the event, not a correction or void, not null
+   * @return the new facts; the old ones are unchanged
+   * @throws InvalidEventException if the event is impossible given the facts
+   */
+  public static Facts evolve(Facts facts, PathwayEvent event) {
+    Facts next = switch (event.kind()) {
+      case ENROLLED -> onEnrolled(facts, (Enrolled) event);
+      case PROTOCOL_CHANGED -> withProtocol(facts, (ProtocolChanged) event);
+      case MATERNAL_HIV_TESTED -> withMother(facts, event, m -> new MaternalFacts(
+          m.hivTests().plus((MaternalHivTested) event), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
+          m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(event), m.tracing(), m.transfers(), m.death()));
+      case ART_STARTED -> withMother(facts, event, m -> new MaternalFacts(
+          m.hivTests(), m.artStarts().plus((ArtStarted) event), m.regimenChanges(), m.dispensings(), m.pillCounts(),
+          m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(event), m.tracing(), m.transfers(), m.death()));
+      case REGIMEN_CHANGED -> withMother(facts, event, m -> new MaternalFacts(
+          m.hivTests(), m.artStarts(), m.regimenChanges().plus((RegimenChanged) event), m.dispensings(), m.pillCounts(),
+          m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(event), m.tracing(), m.transfers(), m.death()));
+      case ARVS_DISPENSED -> withMother(facts, event, m -> new MaternalFacts(
+          m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings().plus((ArvsDispensed) event), m.pillCounts(),
+          m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(event), m.tracing(), m.transfers(), m.death()));
+      case PILL_COUNTED -> withMother(facts, event, m -> new MaternalFacts(
+          m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts().plus((PillCounted) event),
+          m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(event), m.tracing(), m.transfers(), m.death()));
+      case VIRAL_LOAD_RESULTED -> onViralLoad(facts, (ViralLoadResulted) event);
+      case ADHERENCE_COUNSELLED -> withMother(facts, event, m -> new MaternalFacts(
+          m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
+          m.viralLoads(), m.counselling().plus((AdherenceCounselled) event), m.consents(), m.appointments(), m.contacts().plus(event),
+          m.tracing(), m.transfers(), m.death()));
+      case CONSENT_RECORDED -> withMother(facts, event, m -> new MaternalFacts(
+          m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
+          m.viralLoads(), m.counselling(), m.consents().plus((ConsentRecorded) event), m.appointments(), m.contacts(),
+          m.tracing(), m.transfers(), m.death()));
+      case APPOINTMENT_SET -> withMother(facts, event, m -> new MaternalFacts(
+          m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
+          m.viralLoads(), m.counselling(), m.consents(), m.appointments().plus((AppointmentSet) event), m.contacts(),
+          m.tracing(), m.transfers(), m.death()));
+      case APPOINTMENT_KEPT, RETURNED_TO_CARE -> withMother(facts, event, m -> new MaternalFacts(
+          m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
+          m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(event),
+          m.tracing(), m.transfers(), m.death()));
+      case TRACING_ATTEMPTED -> withMother(facts, event, m -> new MaternalFacts(
+          m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
+          m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts(),
+          m.tracing().plus((TracingAttempted) event), m.transfers(), m.death()));
+      case MENTOR_ASSIGNED -> new Facts(facts.caseId(), facts.enrolment(), facts.protocol(), facts.delivery(),
+          facts.mother(), facts.infants(), facts.mentors().plus((MentorAssigned) event), facts.visits(), facts.events(), facts.issues());
+      case MENTOR_VISITED -> new Facts(facts.caseId(), facts.enrolment(), facts.protocol(), facts.delivery(),
+          facts.mother(), facts.infants(), facts.mentors(), facts.visits().plus((MentorVisited) event), facts.events(),
+          afterDeath(facts, event, facts.issues()));
+      case DELIVERED -> onDelivered(facts, (Delivered) event);
+      case TRANSFERRED_IN, TRANSFERRED_OUT, DIED -> onSubjectEvent(facts, event);
+      case INFANT_PROPHYLAXIS_STARTED, INFANT_PROPHYLAXIS_STOPPED -> withInfant(facts, event, i -> new InfantFacts(
+          i.birth(), i.bornOn(), i.prophylaxis().plus(event), i.tests(), i.feeding(), i.cotrimoxazole(), i.artStart(), i.transfers(), i.death()));
+      case INFANT_HIV_TESTED -> withInfant(facts, event, i -> new InfantFacts(
+          i.birth(), i.bornOn(), i.prophylaxis(), i.tests().plus((InfantHivTested) event), i.feeding(), i.cotrimoxazole(), i.artStart(),
+          i.transfers(), i.death()));
+      case FEEDING_RECORDED -> withInfant(facts, event, i -> new InfantFacts(
+          i.birth(), i.bornOn(), i.prophylaxis(), i.tests(), i.feeding().plus((FeedingRecorded) event), i.cotrimoxazole(), i.artStart(),
+          i.transfers(), i.death()));
+      case COTRIMOXAZOLE_STARTED, COTRIMOXAZOLE_STOPPED -> withInfant(facts, event, i -> new InfantFacts(
+          i.birth(), i.bornOn(), i.prophylaxis(), i.tests(), i.feeding(), i.cotrimoxazole().plus(event), i.artStart(), i.transfers(), i.death()));
+      case INFANT_ART_STARTED -> withInfant(facts, event, i -> new InfantFacts(
+          i.birth(), i.bornOn(), i.prophylaxis(), i.tests(), i.feeding(), i.cotrimoxazole(),
+          Optional.of(i.artStart().orElse((InfantArtStarted) event)), i.transfers(), i.death()));
+      case CORRECTED, VOIDED -> throw new IllegalArgumentException("the fold takes effective events only, not " + event.kind());
+    };
+    return new Facts(next.caseId(), next.enrolment(), next.protocol(), next.delivery(), next.mother(), next.infants(),
+        next.mentors(), next.visits(), next.events().plus(event), next.issues());
+  }
+
+  private static Facts onEnrolled(Facts facts, Enrolled enrolled) {
+    if (facts.enrolment().isPresent()) {
+      throw new InvalidEventException("enrolled.id", enrolled.id(), Rule.ENROLLED_TWICE);
+    }
+    facts.delivery().ifPresent(delivery -> checkDeliveryAfterLmp(enrolled, delivery));
+    Facts withProtocol = facts.protocol().isPresent() ? facts
+        : new Facts(facts.caseId(), facts.enrolment(), Optional.of(enrolled.protocol()), facts.delivery(),
+            facts.mother(), facts.infants(), facts.mentors(), facts.visits(), facts.events(), facts.issues());
+    MaternalFacts m = withProtocol.mother();
+    return new Facts(facts.caseId(), Optional.of(enrolled), withProtocol.protocol(), facts.delivery(),
+        new MaternalFacts(m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
+            m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(enrolled), m.tracing(),
+            m.transfers(), m.death()),
+        facts.infants(), facts.mentors(), facts.visits(), facts.events(), facts.issues());
+  }
+
+  private static Facts withProtocol(Facts facts, ProtocolChanged changed) {
+    return new Facts(facts.caseId(), facts.enrolment(), Optional.of(changed.protocol()), facts.delivery(),
+        facts.mother(), facts.infants(), facts.mentors(), facts.visits(), facts.events(), facts.issues());
+  }
+
+  private static Facts onViralLoad(Facts facts, ViralLoadResulted vl) {
+    History<DataQualityIssue> issues = facts.issues();
+    if (facts.mother().death().isPresent() && vl.occurredOn().isAfter(facts.mother().death().get().occurredOn())) {
+      issues = issues.plus(new DataQualityIssue(Rule.VIRAL_LOAD_AFTER_DEATH, vl.id(), vl.occurredOn()));
+    }
+    Facts flagged = withIssues(facts, issues);
+    return withMother(flagged, vl, m -> new MaternalFacts(
+        m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
+        m.viralLoads().plus(vl), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(vl), m.tracing(),
+        m.transfers(), m.death()), false);
+  }
+
+  private static Facts onDelivered(Facts facts, Delivered delivered) {
+    if (facts.delivery().isPresent()) {
+      throw new InvalidEventException("delivered.id", delivered.id(), Rule.DELIVERED_TWICE);
+    }
+    facts.enrolment().ifPresent(enrolled -> checkDeliveryAfterLmp(enrolled, delivered));
+    Map<InfantId, InfantFacts> infants = new LinkedHashMap<>(facts.infants());
+    for (Birth birth : delivered.births()) {
+      if (birth.isLive()) {
+        infants.put(birth.infantId(), InfantFacts.born(birth, delivered.occurredOn()));
+      }
+    }
+    MaternalFacts m = facts.mother();
+    return new Facts(facts.caseId(), facts.enrolment(), facts.protocol(), Optional.of(delivered),
+        new MaternalFacts(m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
+            m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(delivered), m.tracing(),
+            m.transfers(), m.death()),
+        ImmutableMap.copyOf(infants), facts.mentors(), facts.visits(), facts.events(), facts.issues());
+  }
+
+  private static void checkDeliveryAfterLmp(Enrolled enrolled, Delivered delivered) {
+    Optional<LocalDate> lmp = enrolled.datedLmp();
+    if (lmp.isPresent() && !delivered.occurredOn().isAfter(lmp.get())) {
+      throw new InvalidEventException("delivered.occurredOn", delivered.occurredOn(), Rule.DELIVERY_BEFORE_PREGNANCY);
+    }
+  }
+
+  private static Facts onSubjectEvent(Facts facts, PathwayEvent event) {
+    if (event.aboutInfant().isPresent()) {
+      return withInfant(facts, event, i -> new InfantFacts(
+          i.birth(), i.bornOn(), i.prophylaxis(), i.tests(), i.feeding(), i.cotrimoxazole(), i.artStart(),
+          event.kind() == EventKind.DIED ? i.transfers() : i.transfers().plus(event),
+          event.kind() == EventKind.DIED ? Optional.of((Died) event) : i.death()));
+    }
+    if (event.kind() == EventKind.DIED) {
+      return withMother(facts, event, m -> new MaternalFacts(
+          m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(), m.viralLoads(),
+          m.counselling(), m.consents(), m.appointments(), m.contacts(), m.tracing(), m.transfers(),
+          Optional.of(m.death().orElse((Died) event))));
+    }
+    return withMother(facts, event, m -> new MaternalFacts(
+        m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(), m.viralLoads(),
+        m.counselling(), m.consents(), m.appointments(),
+        event.kind() == EventKind.TRANSFERRED_IN ? m.contacts().plus(event) : m.contacts(),
+        m.tracing(), m.transfers().plus(event), m.death()));
+  }
+
+  private interface MotherUpdate {
+    MaternalFacts apply(MaternalFacts mother);
+  }
+
+  private interface InfantUpdate {
+    InfantFacts apply(InfantFacts infant);
+  }
+
+  private static Facts withMother(Facts facts, PathwayEvent event, MotherUpdate update) {
+    return withMother(facts, event, update, true);
+  }
+
+  private static Facts withMother(Facts facts, PathwayEvent event, MotherUpdate update, boolean checkDeath) {
+    History<DataQualityIssue> issues = checkDeath ? afterDeath(facts, event, facts.issues()) : facts.issues();
+    MaternalFacts mother = facts.mother();
+    if (mother.transferredOut() && isContact(event)) {
+      issues = issues.plus(new DataQualityIssue(Rule.VISIT_AFTER_TRANSFER_OUT, event.id(), event.occurredOn()));
+    }
+    return new Facts(facts.caseId(), facts.enrolment(), facts.protocol(), facts.delivery(), update.apply(mother),
+        facts.infants(), facts.mentors(), facts.visits(), facts.events(), issues);
+  }
+
+  private static boolean isContact(PathwayEvent event) {
+    return switch (event.kind()) {
+      case ARVS_DISPENSED, PILL_COUNTED, VIRAL_LOAD_RESULTED, ADHERENCE_COUNSELLED, APPOINTMENT_KEPT,
+          RETURNED_TO_CARE, ART_STARTED, REGIMEN_CHANGED, MATERNAL_HIV_TESTED -> true;
+      default -> false;
+    };
+  }
+
+  private static History<DataQualityIssue> afterDeath(Facts facts, PathwayEvent event, History<DataQualityIssue> issues) {
+    Optional<Died> death = facts.mother().death();
+    if (death.isPresent() && event.occurredOn().isAfter(death.get().occurredOn())) {
+      return issues.plus(new DataQualityIssue(Rule.EVENT_AFTER_DEATH, event.id(), event.occurredOn()));
+    }
+    return issues;
+  }
+
+  private static Facts withInfant(Facts facts, PathwayEvent event, InfantUpdate update) {
+    InfantId infantId = event.aboutInfant().orElseThrow();
+    InfantFacts infant = facts.infants().get(infantId);
+    if (infant == null) {
+      // Only reachable on a re-fold after a correction or void removed the infant; a new event
+      // for an unknown infant is refused before it reaches the fold (Rule.INFANT_UNKNOWN).
+      return withIssues(facts, facts.issues().plus(
+          new DataQualityIssue(Rule.ORPHANED_INFANT_EVENT, event.id(), event.occurredOn())));
+    }
+    if (event.occurredOn().isBefore(infant.bornOn())) {
+      throw event.kind() == EventKind.INFANT_HIV_TESTED
+          ? new InvalidEventException("infantTest.sampleDate", event.occurredOn(), Rule.TEST_BEFORE_BIRTH)
+          : new InvalidEventException(fieldPrefix(event) + ".occurredOn", event.occurredOn(), Rule.INFANT_EVENT_BEFORE_BIRTH);
+    }
+    History<DataQualityIssue> issues = facts.issues();
+    if (infant.death().isPresent() && event.occurredOn().isAfter(infant.death().get().occurredOn())) {
+      issues = issues.plus(new DataQualityIssue(Rule.EVENT_AFTER_DEATH, event.id(), event.occurredOn()));
+    }
+    ImmutableMap.Builder<InfantId, InfantFacts> infants = ImmutableMap.builderWithExpectedSize(facts.infants().size());
+    for (Map.Entry<InfantId, InfantFacts> entry : facts.infants().entrySet()) {
+      infants.put(entry.getKey(), entry.getKey().equals(infantId) ? update.apply(entry.getValue()) : entry.getValue());
+    }
+    return new Facts(facts.caseId(), facts.enrolment(), facts.protocol(), facts.delivery(), facts.mother(),
+        infants.buildOrThrow(), facts.mentors(), facts.visits(), facts.events(), issues);
+  }
+
+  private static Facts withIssues(Facts facts, History<DataQualityIssue> issues) {
+    return issues == facts.issues() ? facts
+        : new Facts(facts.caseId(), facts.enrolment(), facts.protocol(), facts.delivery(), facts.mother(),
+            facts.infants(), facts.mentors(), facts.visits(), facts.events(), issues);
+  }
+
+  /** The field prefix used in messages for an event kind, such as {@code infantProphylaxisStarted}. */
+  static String fieldPrefix(PathwayEvent event) {
+    String[] words = event.kind().name().toLowerCase(java.util.Locale.ROOT).split("_");
+    StringBuilder name = new StringBuilder(words[0]);
+    for (int i = 1; i < words.length; i++) {
+      name.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+    }
+    return name.toString();
+  }
+}

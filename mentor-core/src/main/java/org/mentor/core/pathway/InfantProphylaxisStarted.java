@@ -1,0 +1,44 @@
+package org.mentor.core.pathway;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.mentor.core.EventId;
+import org.mentor.core.InfantId;
+import org.mentor.core.pathway.Codes.ProphylaxisRegimen;
+
+/**
+ * An infant started antiretroviral prophylaxis on {@code occurredOn}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id the caller-supplied, globally unique id, not null
+ * @param occurredOn the clinic-local date it happened, not null
+ * @param recordedAt when it was recorded, not null
+ * @param recordedBy who recorded it, not null
+ * @param infantId the infant, not null
+ * @param regimen the regimen, not null
+ */
+public record InfantProphylaxisStarted(
+    EventId id,
+    LocalDate occurredOn,
+    Instant recordedAt,
+    RecordedBy recordedBy,
+    InfantId infantId,
+    ProphylaxisRegimen regimen)
+    implements PathwayEvent {
+  public InfantProphylaxisStarted {
+    requireNonNull(id, "id");
+    requireNonNull(occurredOn, "occurredOn");
+    requireNonNull(recordedAt, "recordedAt");
+    requireNonNull(recordedBy, "recordedBy");
+    requireNonNull(infantId, "infantId");
+    requireNonNull(regimen, "regimen");
+  }
+
+  @Override
+  public EventKind kind() {
+    return EventKind.INFANT_PROPHYLAXIS_STARTED;
+  }
+}

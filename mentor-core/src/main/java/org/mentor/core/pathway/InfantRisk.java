@@ -1,0 +1,137 @@
+package org.mentor.core.pathway;
+
+import com.google.common.collect.ImmutableList;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.mentor.core.pathway.Codes.HivStatus;
+import org.mentor.core.pathway.Codes.HivTestResult;
+import org.mentor.core.pathway.RiskAssessment.RiskClass;
+import org.mentor.core.protocol.Key;
+import org.mentor.core.protocol.Protocol;
+
+/**
+ * The named strategy that classifies an HIV-exposed infant's risk (infant.md §1, I1–I5). Its
+ * parameters come from the protocol ({@code infantRisk.*}), so WHO's "> 1000 in the 4 weeks
+ * before delivery" and South Africa's "≥ 1000 in the 12 weeks before, or no result" are the same
+ * code with different values. Re-derived at every evaluation, so a late result reclassifies.
+ */
+public final class InfantRisk {
+  private InfantRisk() {}
+
+  /**
+   * Classifies an infant as of a date.
+   *
+   * @param protocol the protocol, not null
+   * @param facts the case's facts, not null
+   * @param infant the infant, not null
+   * @param asOf the evaluation date, not null
+   * @return the assessment
+   */
+  public static RiskAssessment classify(Protocol protocol, Facts facts, InfantFacts infant, LocalDate asOf) {
+    LocalDate delivery = infant.bornOn();
+    MaternalFacts mother = facts.mother();
+    Optional<LocalDate> diagnosed = diagnosedOn(facts, asOf);
+    boolean establishedAtDelivery = diagnosed.isPresent() && !diagnosed.get().isAfter(delivery);
+    LocalDate resultsKnownBy = protocol.is(Key.RISK_RESULT_KNOWN_AT_BIRTH) ? delivery : asOf;
+    List<String> reasons = new ArrayList<>();
+    List<LocalDate> since = new ArrayList<>();
+
+    if (establishedAtDelivery) {
+      Optional<LocalDate> artStart = mother.artStarts().earliest(a -> !a.occurredOn().isAfter(delivery)).map(ArtStarted::occurredOn);
+      int minDays = protocol.getInt(Key.RISK_MIN_ART_DAYS);
+      if (artStart.isEmpty()) {
+        reasons.add("I1a/I3a: no maternal ART by delivery");
+        since.add(delivery);
+      } else if (ChronoUnit.DAYS.between(artStart.get(), delivery) < minDays) {
+        reasons.add("I1a: " + ChronoUnit.DAYS.between(artStart.get(), delivery) + " days of maternal ART at delivery (< " + minDays + ")");
+        since.add(delivery);
+      }
+      LocalDate windowStart = delivery.minusDays(protocol.getInt(Key.RISK_VL_WINDOW_DAYS));
+      int threshold = protocol.getInt(Key.RISK_VL_THRESHOLD);
+      boolean inclusive = protocol.is(Key.RISK_VL_THRESHOLD_INCLUSIVE);
+      List<ViralLoadResulted> inWindow = new ArrayList<>();
+      for (ViralLoadResulted vl : mother.viralLoads()) {
+        if (!vl.sampleDate().isBefore(windowStart) && !vl.sampleDate().isAfter(delivery)
+            && !vl.resultDate().isAfter(resultsKnownBy)) {
+          inWindow.add(vl);
+        }
+      }
+      for (ViralLoadResulted vl : inWindow) {
+        if (inclusive ? vl.result().isAtLeast(threshold) : vl.result().isAbove(threshold)) {
+          reasons.add("I1b/I3b: maternal VL " + (inclusive ? ">= " : "> ") + threshold + " sampled "
+              + ChronoUnit.DAYS.between(vl.sampleDate(), delivery) + " days before delivery");
+          since.add(later(delivery, vl.resultDate()));
+          break;
+        }
+      }
+      if (inWindow.isEmpty() && protocol.is(Key.RISK_MISSING_VL_IS_HIGH)) {
+        reasons.add("I3c: no maternal VL result in the " + protocol.getInt(Key.RISK_VL_WINDOW_DAYS) + " days before delivery");
+        since.add(delivery);
+      }
+    }
+    if (diagnosed.isPresent() && protocol.is(Key.RISK_INCIDENT_IS_HIGH) && wasKnownNegative(facts, diagnosed.get())) {
+      reasons.add("I1c: maternal infection incident in pregnancy or breastfeeding");
+      since.add(later(delivery, diagnosed.get()));
+    }
+    if (diagnosed.isPresent() && diagnosed.get().isAfter(delivery) && protocol.is(Key.RISK_POSTPARTUM_DIAGNOSIS_IS_HIGH)) {
+      reasons.add("I1d: mother first identified after delivery");
+      since.add(diagnosed.get());
+    }
+    if (protocol.is(Key.RISK_UNSUPPRESSED_BREASTFEEDING_IS_HIGH)) {
+      int threshold = protocol.getInt(Key.RISK_VL_THRESHOLD);
+      boolean inclusive = protocol.is(Key.RISK_VL_THRESHOLD_INCLUSIVE);
+      mother.viralLoads().earliest(vl -> vl.sampleDate().isAfter(delivery) && !vl.resultDate().isAfter(asOf)
+              && infant.feedingOn(vl.sampleDate()).map(Codes.FeedingMode::isBreastfeeding).orElse(true)
+              && (inclusive ? vl.result().isAtLeast(threshold) : vl.result().isAbove(threshold)))
+          .ifPresent(vl -> {
+            reasons.add("I3: maternal VL " + (inclusive ? ">= " : "> ") + threshold + " while breastfeeding");
+            since.add(vl.resultDate());
+          });
+    }
+    if (reasons.isEmpty()) {
+      return new RiskAssessment(RiskClass.LOW, ImmutableList.of(), Optional.empty());
+    }
+    return new RiskAssessment(RiskClass.HIGH, ImmutableList.copyOf(reasons), since.stream().min(LocalDate::compareTo));
+  }
+
+  /**
+   * The mother's diagnosis date as known on a date: the enrolment date if she enrolled positive
+   * (or her first ART start, if earlier), else her first positive test.
+   */
+  static Optional<LocalDate> diagnosedOn(Facts facts, LocalDate asOf) {
+    Optional<LocalDate> test = facts.mother().hivTests()
+        .earliest(t -> t.result() == HivTestResult.POSITIVE && !t.occurredOn().isAfter(asOf)).map(MaternalHivTested::occurredOn);
+    Optional<LocalDate> enrolled = facts.enrolment().filter(e -> e.hivStatus() == HivStatus.POSITIVE)
+        .map(Enrolled::occurredOn).filter(d -> !d.isAfter(asOf));
+    Optional<LocalDate> earliest = earlier(test, enrolled);
+    if (enrolled.isPresent()) {
+      earliest = earlier(earliest, facts.mother().firstArtStart().map(ArtStarted::occurredOn));
+    }
+    return earliest;
+  }
+
+  /** Whether a negative status was documented (at enrolment or by a test) before the diagnosis. */
+  private static boolean wasKnownNegative(Facts facts, LocalDate diagnosis) {
+    boolean enrolledNegative = facts.enrolment().map(e -> e.hivStatus() == HivStatus.NEGATIVE
+        && e.occurredOn().isBefore(diagnosis)).orElse(false);
+    return enrolledNegative || facts.mother().hivTests()
+        .any(t -> t.result() == HivTestResult.NEGATIVE && t.occurredOn().isBefore(diagnosis));
+  }
+
+  private static Optional<LocalDate> earlier(Optional<LocalDate> a, Optional<LocalDate> b) {
+    if (a.isEmpty()) {
+      return b;
+    }
+    if (b.isEmpty()) {
+      return a;
+    }
+    return Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
+  }
+
+  private static LocalDate later(LocalDate a, LocalDate b) {
+    return a.isAfter(b) ? a : b;
+  }
+}

@@ -1,0 +1,41 @@
+package org.mentor.core.pathway;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.mentor.core.EventId;
+import org.mentor.core.pathway.Codes.HivTestResult;
+
+/**
+ * The mother was tested for HIV by the national algorithm (maternal.md M1.5) on {@code
+ * occurredOn}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id the caller-supplied, globally unique id, not null
+ * @param occurredOn the clinic-local date it happened, not null
+ * @param recordedAt when it was recorded, not null
+ * @param recordedBy who recorded it, not null
+ * @param result the algorithm's result, not null
+ */
+public record MaternalHivTested(
+    EventId id,
+    LocalDate occurredOn,
+    Instant recordedAt,
+    RecordedBy recordedBy,
+    HivTestResult result)
+    implements PathwayEvent {
+  public MaternalHivTested {
+    requireNonNull(id, "id");
+    requireNonNull(occurredOn, "occurredOn");
+    requireNonNull(recordedAt, "recordedAt");
+    requireNonNull(recordedBy, "recordedBy");
+    requireNonNull(result, "result");
+  }
+
+  @Override
+  public EventKind kind() {
+    return EventKind.MATERNAL_HIV_TESTED;
+  }
+}

@@ -1,0 +1,40 @@
+package org.mentor.core.pathway;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.mentor.core.EventId;
+import org.mentor.core.MentorId;
+
+/**
+ * A mentor became responsible for the case from {@code occurredOn}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id the caller-supplied, globally unique id, not null
+ * @param occurredOn the clinic-local date it happened, not null
+ * @param recordedAt when it was recorded, not null
+ * @param recordedBy who recorded it, not null
+ * @param mentor the mentor, not null
+ */
+public record MentorAssigned(
+    EventId id,
+    LocalDate occurredOn,
+    Instant recordedAt,
+    RecordedBy recordedBy,
+    MentorId mentor)
+    implements PathwayEvent {
+  public MentorAssigned {
+    requireNonNull(id, "id");
+    requireNonNull(occurredOn, "occurredOn");
+    requireNonNull(recordedAt, "recordedAt");
+    requireNonNull(recordedBy, "recordedBy");
+    requireNonNull(mentor, "mentor");
+  }
+
+  @Override
+  public EventKind kind() {
+    return EventKind.MENTOR_ASSIGNED;
+  }
+}

@@ -1,0 +1,40 @@
+package org.mentor.core.pathway;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.mentor.core.EventId;
+import org.mentor.core.pathway.Codes.ContactMode;
+
+/**
+ * A mentor met the mother (and her infants) on {@code occurredOn}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id the caller-supplied, globally unique id, not null
+ * @param occurredOn the clinic-local date it happened, not null
+ * @param recordedAt when it was recorded, not null
+ * @param recordedBy who recorded it, not null
+ * @param mode home, clinic or phone, not null
+ */
+public record MentorVisited(
+    EventId id,
+    LocalDate occurredOn,
+    Instant recordedAt,
+    RecordedBy recordedBy,
+    ContactMode mode)
+    implements PathwayEvent {
+  public MentorVisited {
+    requireNonNull(id, "id");
+    requireNonNull(occurredOn, "occurredOn");
+    requireNonNull(recordedAt, "recordedAt");
+    requireNonNull(recordedBy, "recordedBy");
+    requireNonNull(mode, "mode");
+  }
+
+  @Override
+  public EventKind kind() {
+    return EventKind.MENTOR_VISITED;
+  }
+}

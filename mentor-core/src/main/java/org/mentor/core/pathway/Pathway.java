@@ -1,0 +1,177 @@
+package org.mentor.core.pathway;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.mentor.core.DataQualityIssue;
+import org.mentor.core.Rule;
+import org.mentor.core.adherence.PillCountAdherence;
+import org.mentor.core.pathway.Codes.HivStatus;
+import org.mentor.core.pathway.Codes.HivTestResult;
+import org.mentor.core.pathway.Codes.InfantTestResult;
+import org.mentor.core.protocol.Key;
+import org.mentor.core.protocol.Protocol;
+
+/**
+ * Evaluation: {@code evaluate(protocol, facts, asOf)}, a pure function from a case's facts to its
+ * {@link CaseState} on a date. Events dated after {@code asOf} are ignored, and so are results
+ * returned after it, so a past date shows what was known clinically then; days passing with no
+ * new event move states (DUE → LATE, in care → interruption).
+ *
+ * <pre>{@code
+ * CaseState state = Pathway.evaluate(Protocol.who2021(), file.facts(), LocalDate.of(2025, 10, 6));
+ * state.mother().retentionStatus();   // INTERRUPTED
+ * state.mother().retention().why();   // "INTERRUPTED since 2025-10-06 by RET-2 on deadline INTERRUPTION (...)"
+ * }</pre>
+ */
+public final class Pathway {
+  private Pathway() {}
+
+  /**
+   * Evaluates a case's facts as of a date.
+   *
+   * @param protocol the protocol to evaluate with, not null
+   * @param facts the case's facts, not null
+   * @param asOf the evaluation date, not null
+   * @return the state
+   * @throws IllegalStateException if the case has no enrolment
+   */
+  public static CaseState evaluate(Protocol protocol, Facts facts, LocalDate asOf) {
+    requireNonNull(protocol, "protocol");
+    requireNonNull(facts, "facts");
+    requireNonNull(asOf, "asOf");
+    Enrolled enrolment = facts.enrolment().orElseThrow(() -> new IllegalStateException("the case is not enrolled"));
+    Replay replay = Replay.run(protocol, facts, asOf);
+    List<DataQualityIssue> issues = new ArrayList<>();
+    for (DataQualityIssue issue : facts.issues()) {
+      if (!issue.on().isAfter(asOf)) {
+        issues.add(issue);
+      }
+    }
+    issues.addAll(replay.issues);
+
+    MaternalState mother = mother(protocol, facts, asOf, replay, issues);
+    ImmutableList.Builder<InfantState> infants = ImmutableList.builder();
+    for (InfantFacts infant : facts.infants().values()) {
+      if (infant.bornOn().isAfter(asOf)) {
+        continue;
+      }
+      infants.add(infant(protocol, facts, infant, asOf, replay, issues));
+    }
+    ImmutableList<InfantState> infantStates = infants.build();
+    ImmutableList<Alert> alerts = alerts(protocol, facts, enrolment, asOf, mother, infantStates);
+    issues.sort(Comparator.comparing(DataQualityIssue::on).thenComparing(i -> i.rule().id()).thenComparing(DataQualityIssue::eventId));
+    return new CaseState(facts.caseId(), facts.protocol().orElse(enrolment.protocol()), asOf, replay.phase(), mother,
+        infantStates, alerts, ImmutableList.copyOf(issues));
+  }
+
+  private static MaternalState mother(Protocol protocol, Facts facts, LocalDate asOf, Replay replay, List<DataQualityIssue> issues) {
+    MaternalFacts m = facts.mother();
+    Optional<LocalDate> diagnosed = InfantRisk.diagnosedOn(facts, asOf);
+    HivStatus status;
+    if (diagnosed.isPresent()) {
+      status = HivStatus.POSITIVE;
+    } else if (facts.enrolment().map(e -> e.hivStatus() == HivStatus.NEGATIVE).orElse(false)
+        || m.hivTests().any(t -> t.result() == HivTestResult.NEGATIVE && !t.occurredOn().isAfter(asOf))) {
+      status = HivStatus.NEGATIVE;
+    } else {
+      status = HivStatus.UNKNOWN;
+    }
+    Optional<ArtStarted> firstArt = m.artStarts().earliest(a -> !a.occurredOn().isAfter(asOf));
+    Optional<LocalDate> firstPositiveTest = m.hivTests()
+        .earliest(t -> t.result() == HivTestResult.POSITIVE).map(MaternalHivTested::occurredOn);
+    boolean enrolledPositive = facts.enrolment().map(e -> e.hivStatus() == HivStatus.POSITIVE).orElse(false);
+    if (firstArt.isPresent() && !enrolledPositive
+        && (firstPositiveTest.isEmpty() || firstArt.get().occurredOn().isBefore(firstPositiveTest.get()))) {
+      issues.add(new DataQualityIssue(Rule.ART_BEFORE_DIAGNOSIS, firstArt.get().id(), firstArt.get().occurredOn()));
+    }
+    Optional<PillCounted> latestCount = m.pillCounts().latest(p -> !p.occurredOn().isAfter(asOf));
+    int checkAbove = protocol.getInt(Key.ADHERENCE_CHECK_ABOVE);
+    for (PillCounted count : m.pillCounts()) {
+      if (!count.occurredOn().isAfter(asOf) && PillCountAdherence.percent(count) > checkAbove) {
+        issues.add(new DataQualityIssue(Rule.PILL_COUNT_IMPLAUSIBLE, count.id(), count.occurredOn()));
+      }
+    }
+    RegionState retention = replay.mother(Region.RETENTION);
+    LocalDate tracingFrom = Optional.ofNullable(replay.memory.missedAppointment()).orElse(retention.since());
+    int attempts = 0;
+    for (TracingAttempted attempt : m.tracing()) {
+      if (!attempt.occurredOn().isAfter(asOf) && !attempt.occurredOn().isBefore(tracingFrom)) {
+        attempts++;
+      }
+    }
+    return new MaternalState(status, diagnosed, replay.mother(Region.MATERNAL_ART), firstArt.map(ArtStarted::occurredOn),
+        replay.mother(Region.VIRAL_LOAD), m.viralLoads().latest(v -> !v.resultDate().isAfter(asOf)),
+        replay.mother(Region.ADHERENCE), latestCount.map(PillCountAdherence::percent), retention, attempts,
+        m.tracing().latest(t -> !t.occurredOn().isAfter(asOf)), m.consents().latest(c -> !c.occurredOn().isAfter(asOf)));
+  }
+
+  private static InfantState infant(Protocol protocol, Facts facts, InfantFacts infant, LocalDate asOf, Replay replay,
+      List<DataQualityIssue> issues) {
+    RegionState status = replay.infant(infant.infantId()).orElseThrow();
+    RiskAssessment risk = InfantRisk.classify(protocol, facts, infant, asOf);
+    ProphylaxisPlan plan = Prophylaxis.plan(protocol, facts, infant, risk, asOf);
+    if (plan.lateStart()) {
+      infant.prophylaxis().earliest(e -> e.kind() == EventKind.INFANT_PROPHYLAXIS_STARTED)
+          .ifPresent(e -> issues.add(new DataQualityIssue(Rule.PROPHYLAXIS_LATE_START, e.id(), e.occurredOn())));
+    }
+    ImmutableList.Builder<InfantHivTested> tests = ImmutableList.builder();
+    for (InfantHivTested test : infant.tests().oldestFirst()) {
+      if (test.sampleDate().isAfter(asOf)) {
+        continue;
+      }
+      boolean returned = test.resultDate().map(d -> !d.isAfter(asOf)).orElse(false);
+      tests.add(returned ? test : new InfantHivTested(test.id(), test.occurredOn(), test.recordedAt(), test.recordedBy(),
+          test.infantId(), test.testType(), InfantTestResult.PENDING, Optional.empty()));
+    }
+    InfantStatus state = (InfantStatus) status.state();
+    Optional<LocalDate> diagnosedOn = state == InfantStatus.HIV_POSITIVE
+        ? infant.tests().earliest(t -> t.result() == InfantTestResult.POSITIVE).map(InfantHivTested::sampleDate)
+        : Optional.empty();
+    return new InfantState(infant.infantId(), infant.bornOn(), status, risk, plan, tests.build(), diagnosedOn,
+        outcome(protocol, infant, state, status.since(), asOf));
+  }
+
+  private static Optional<FinalOutcome> outcome(Protocol protocol, InfantFacts infant, InfantStatus state, LocalDate since,
+      LocalDate asOf) {
+    return switch (state) {
+      case HIV_POSITIVE -> Optional.of(new FinalOutcome(FinalOutcome.Category.HIV_POSITIVE, since));
+      case HIV_NEGATIVE -> Optional.of(new FinalOutcome(FinalOutcome.Category.HIV_NEGATIVE, since));
+      case DIED -> Optional.of(new FinalOutcome(FinalOutcome.Category.DIED, since));
+      case LOST_TO_FOLLOW_UP -> Optional.of(new FinalOutcome(FinalOutcome.Category.LOST_TO_FOLLOW_UP, since));
+      case TRANSFERRED_OUT -> Optional.of(new FinalOutcome(FinalOutcome.Category.TRANSFERRED_OUT, since));
+      case EXPOSED, INCONCLUSIVE, PRESUMPTIVE_POSITIVE -> {
+        // F7: overdue for the final-age test by the DAK's 28 days (clinical/README.md, OVERDUE).
+        LocalDate overdue = infant.bornOn().plus(protocol.get(Key.FINAL_TEST_AGE)).plusDays(28);
+        yield asOf.isBefore(overdue) ? Optional.empty()
+            : Optional.of(new FinalOutcome(FinalOutcome.Category.NOT_TESTED_AT_FINAL_AGE, overdue));
+      }
+    };
+  }
+
+  private static ImmutableList<Alert> alerts(Protocol protocol, Facts facts, Enrolled enrolment, LocalDate asOf,
+      MaternalState mother, ImmutableList<InfantState> infants) {
+    ImmutableList.Builder<Alert> alerts = ImmutableList.builder();
+    Optional<LocalDate> delivered = facts.delivery().map(Delivered::occurredOn).filter(d -> !d.isAfter(asOf));
+    if (mother.latestViralLoad().isPresent() && delivered.isPresent()) {
+      ViralLoadResulted vl = mother.latestViralLoad().get();
+      boolean breastfeeding = facts.infants().values().stream()
+          .anyMatch(i -> i.feedingOn(asOf).map(Codes.FeedingMode::isBreastfeeding).orElse(true));
+      if (vl.sampleDate().isAfter(delivered.get()) && vl.result().isAbove(protocol.getInt(Key.VL_UNSUPPRESSED_ABOVE))
+          && breastfeeding && !protocol.is(Key.RISK_UNSUPPRESSED_BREASTFEEDING_IS_HIGH)) {
+        alerts.add(Alert.MATERNAL_UNSUPPRESSED_WHILE_BREASTFEEDING);
+      }
+    }
+    Optional<LocalDate> edd = enrolment.datedLmp().map(lmp -> lmp.plusDays(280));
+    if (facts.delivery().isEmpty() && edd.isPresent() && asOf.isAfter(edd.get().plusWeeks(6))
+        && facts.mother().death().isEmpty()) {
+      alerts.add(Alert.DELIVERY_NOT_RECORDED);
+    }
+    return alerts.build();
+  }
+}

@@ -1,0 +1,98 @@
+package org.mentor.core.pathway;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.mentor.core.pathway.Codes.FeedingMode;
+import org.mentor.core.pathway.Codes.ProphylaxisRegimen;
+import org.mentor.core.pathway.ProphylaxisPlan.Status;
+import org.mentor.core.pathway.RiskAssessment.RiskClass;
+import org.mentor.core.protocol.Key;
+import org.mentor.core.protocol.Protocol;
+
+/**
+ * The named strategy that plans an infant's prophylaxis from its risk and feeding (infant.md §2):
+ * the course length comes from the protocol ({@code prophylaxis.*}); a start is counted from the
+ * recorded start (or, for an infant found high risk after a course began, from the restart on or
+ * after that day, I5); South Africa's P8 extends a high-risk breastfed course until a maternal
+ * result below the risk threshold is recorded. An infant with no feeding record is planned as
+ * breastfed, the safer reading.
+ */
+public final class Prophylaxis {
+  private Prophylaxis() {}
+
+  /**
+   * Plans an infant's prophylaxis as of a date.
+   *
+   * @param protocol the protocol, not null
+   * @param facts the case's facts, not null
+   * @param infant the infant, not null
+   * @param risk the infant's risk as of the same date, not null
+   * @param asOf the evaluation date, not null
+   * @return the plan
+   */
+  public static ProphylaxisPlan plan(Protocol protocol, Facts facts, InfantFacts infant, RiskAssessment risk, LocalDate asOf) {
+    boolean breastfed = infant.feedingOn(infant.bornOn()).map(m -> m != FeedingMode.REPLACEMENT_FEEDING).orElse(true);
+    boolean high = risk.riskClass() == RiskClass.HIGH;
+    int days;
+    ProphylaxisRegimen regimen;
+    Optional<ProphylaxisRegimen> later = Optional.empty();
+    int firstPhase = 0;
+    if (!high) {
+      days = protocol.getInt(breastfed ? Key.PROPHYLAXIS_LOW_BREASTFED_DAYS : Key.PROPHYLAXIS_LOW_REPLACEMENT_DAYS);
+      regimen = ProphylaxisRegimen.NVP;
+    } else if (breastfed) {
+      days = protocol.getInt(Key.PROPHYLAXIS_HIGH_BREASTFED_DAYS);
+      regimen = ProphylaxisRegimen.AZT_NVP;
+      firstPhase = protocol.getInt(Key.PROPHYLAXIS_HIGH_FIRST_PHASE_DAYS);
+      later = firstPhase < days ? Optional.of(ProphylaxisRegimen.NVP) : Optional.empty();
+    } else {
+      days = protocol.getInt(Key.PROPHYLAXIS_HIGH_REPLACEMENT_DAYS);
+      regimen = ProphylaxisRegimen.AZT_NVP;
+    }
+    Optional<LocalDate> firstStart = infant.prophylaxis()
+        .earliest(e -> e.kind() == EventKind.INFANT_PROPHYLAXIS_STARTED && !e.occurredOn().isAfter(asOf))
+        .map(PathwayEvent::occurredOn);
+    Optional<LocalDate> restart = firstStart;
+    if (high && firstStart.isPresent() && risk.highRiskSince().isPresent()
+        && risk.highRiskSince().get().isAfter(firstStart.get())) {
+      LocalDate identified = risk.highRiskSince().get();
+      restart = infant.prophylaxis()
+          .earliest(e -> e.kind() == EventKind.INFANT_PROPHYLAXIS_STARTED && !e.occurredOn().isBefore(identified)
+              && !e.occurredOn().isAfter(asOf))
+          .map(PathwayEvent::occurredOn).or(() -> firstStart);
+    }
+    Optional<LocalDate> start = restart;
+    Optional<LocalDate> stopped = infant.prophylaxis()
+        .latest(e -> e.kind() == EventKind.INFANT_PROPHYLAXIS_STOPPED && !e.occurredOn().isAfter(asOf))
+        .filter(stop -> start.isPresent() && !stop.occurredOn().isBefore(start.get()))
+        .map(PathwayEvent::occurredOn);
+    Optional<LocalDate> plannedStop = start.map(s -> s.plusDays(days));
+    if (high && breastfed && protocol.is(Key.PROPHYLAXIS_UNTIL_MATERNAL_SUPPRESSION) && plannedStop.isPresent()) {
+      int threshold = protocol.getInt(Key.RISK_VL_THRESHOLD);
+      boolean inclusive = protocol.is(Key.RISK_VL_THRESHOLD_INCLUSIVE);
+      Optional<LocalDate> suppressedResult = facts.mother().viralLoads()
+          .earliest(vl -> !vl.sampleDate().isBefore(infant.bornOn()) && !vl.resultDate().isAfter(asOf)
+              && (inclusive ? vl.result().isBelow(threshold) : !vl.result().isAbove(threshold)))
+          .map(ViralLoadResulted::resultDate);
+      LocalDate minimum = plannedStop.get();
+      plannedStop = suppressedResult.map(d -> d.isAfter(minimum) ? d : minimum);
+    }
+    final int phase = firstPhase;
+    Optional<LocalDate> firstPhaseEnds = later.isPresent() ? start.map(s -> s.plusDays(phase)) : Optional.empty();
+    Status status;
+    if (start.isEmpty()) {
+      status = Status.NOT_STARTED;
+    } else if (stopped.isPresent()) {
+      status = Status.STOPPED;
+    } else if (plannedStop.isPresent() && !asOf.isBefore(plannedStop.get())) {
+      status = Status.COMPLETED;
+    } else {
+      status = Status.ONGOING;
+    }
+    long lateAfterDays = (protocol.getInt(Key.PROPHYLAXIS_LATE_START_HOURS) + 23) / 24;
+    boolean motherKnownAtBirth = InfantRisk.diagnosedOn(facts, asOf).map(d -> !d.isAfter(infant.bornOn())).orElse(false);
+    boolean lateStart = firstStart.isPresent() && motherKnownAtBirth
+        && firstStart.get().isAfter(infant.bornOn().plusDays(lateAfterDays));
+    return new ProphylaxisPlan(status, regimen, later, start, firstPhaseEnds, plannedStop, stopped, days, lateStart);
+  }
+}

@@ -1,0 +1,41 @@
+package org.mentor.core.pathway;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.mentor.core.EventId;
+import org.mentor.core.protocol.ProtocolRef;
+
+/**
+ * The case was moved, explicitly, to another protocol or protocol version from {@code
+ * occurredOn}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id the caller-supplied, globally unique id, not null
+ * @param occurredOn the clinic-local date it happened, not null
+ * @param recordedAt when it was recorded, not null
+ * @param recordedBy who recorded it, not null
+ * @param protocol the protocol the case follows from now on, not null
+ */
+public record ProtocolChanged(
+    EventId id,
+    LocalDate occurredOn,
+    Instant recordedAt,
+    RecordedBy recordedBy,
+    ProtocolRef protocol)
+    implements PathwayEvent {
+  public ProtocolChanged {
+    requireNonNull(id, "id");
+    requireNonNull(occurredOn, "occurredOn");
+    requireNonNull(recordedAt, "recordedAt");
+    requireNonNull(recordedBy, "recordedBy");
+    requireNonNull(protocol, "protocol");
+  }
+
+  @Override
+  public EventKind kind() {
+    return EventKind.PROTOCOL_CHANGED;
+  }
+}

@@ -1,0 +1,284 @@
+package org.mentor.core.pathway;
+
+import com.google.common.collect.ImmutableList;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import org.jspecify.annotations.Nullable;
+import org.mentor.core.DataQualityIssue;
+import org.mentor.core.EventId;
+import org.mentor.core.InfantId;
+import org.mentor.core.Rule;
+import org.mentor.core.pathway.Codes.InfantTestResult;
+import org.mentor.core.protocol.Protocol;
+
+/**
+ * Runs the {@link PathwayTable} over a case's timeline up to a date: events fire event rows on
+ * the day they occurred (results on the day they were returned, for the regions that read
+ * results), and deadlines fire deadline rows on their date with no event. At one date, deadlines
+ * fire first, then returned results, then events; within a step infant regions go before the
+ * mother's, and the phase goes last because it reads the infants' outcomes.
+ */
+final class Replay {
+  private static final Comparator<PathwayEvent> BY_RESULT_DATE =
+      Comparator.comparing(Replay::resultDate).thenComparing(Fold.ORDER);
+
+  /** One region's running state. */
+  static final class Instance {
+    final Region region;
+    final Memory.@Nullable InfantMemory infant;
+    PathwayState state;
+    LocalDate since;
+    @Nullable Transition via;
+    @Nullable EventId triggeredBy;
+
+    Instance(Region region, Memory.@Nullable InfantMemory infant, PathwayState initial, LocalDate since) {
+      this.region = region;
+      this.infant = infant;
+      this.state = initial;
+      this.since = since;
+    }
+
+    RegionState snapshot() {
+      return new RegionState(region, infant == null ? Optional.empty() : Optional.of(infant.facts.infantId()),
+          state, since, Optional.ofNullable(via), Optional.ofNullable(triggeredBy));
+    }
+  }
+
+  final Protocol protocol;
+  final Facts facts;
+  final LocalDate asOf;
+  final Memory memory = new Memory();
+  final List<DataQualityIssue> issues = new ArrayList<>();
+  private final List<Instance> infants = new ArrayList<>();
+  private final List<Instance> mother = new ArrayList<>();
+  private final Instance phase;
+  private final PriorityQueue<PathwayEvent> pendingResults = new PriorityQueue<>(BY_RESULT_DATE);
+
+  private Replay(Protocol protocol, Facts facts, LocalDate asOf) {
+    this.protocol = protocol;
+    this.facts = facts;
+    this.asOf = asOf;
+    LocalDate start = facts.events().isEmpty() ? asOf : facts.events().get(0).occurredOn();
+    mother.add(new Instance(Region.MATERNAL_ART, null, ArtStatus.NOT_KNOWN_POSITIVE, start));
+    mother.add(new Instance(Region.VIRAL_LOAD, null, ViralLoadStatus.NO_RESULT, start));
+    mother.add(new Instance(Region.ADHERENCE, null, AdherenceBand.UNKNOWN, start));
+    mother.add(new Instance(Region.RETENTION, null, Retention.IN_CARE, start));
+    phase = new Instance(Region.PHASE, null, Phase.ANTENATAL, start);
+  }
+
+  /** Replays the facts up to and including {@code asOf}. */
+  static Replay run(Protocol protocol, Facts facts, LocalDate asOf) {
+    Replay replay = new Replay(protocol, facts, asOf);
+    replay.run();
+    return replay;
+  }
+
+  private void run() {
+    Timeline events = facts.events();
+    int next = 0;
+    while (true) {
+      PathwayEvent event = next < events.size() && !events.get(next).occurredOn().isAfter(asOf) ? events.get(next) : null;
+      PathwayEvent result = pendingResults.peek();
+      if (result != null && resultDate(result).isAfter(asOf)) {
+        result = null;
+      }
+      LocalDate horizon = asOf;
+      if (event != null) {
+        horizon = event.occurredOn();
+      }
+      if (result != null && resultDate(result).isBefore(horizon)) {
+        horizon = resultDate(result);
+      }
+      fireDeadlines(horizon);
+      if (event == null && result == null) {
+        return;
+      }
+      if (result != null && (event == null || !resultDate(result).isAfter(event.occurredOn()))) {
+        pendingResults.poll();
+        deliverResult(result);
+      } else {
+        next++;
+        deliverEvent(event);
+      }
+    }
+  }
+
+  private void deliverEvent(PathwayEvent event) {
+    boolean isResult = hasResult(event);
+    LocalDate date = event.occurredOn();
+    for (Instance instance : infants) {
+      if (!(isResult && readsResults(instance.region)) && concerns(instance, event)) {
+        dispatch(instance, event, date);
+      }
+    }
+    for (Instance instance : mother) {
+      if (!(isResult && readsResults(instance.region))) {
+        dispatch(instance, event, date);
+      }
+    }
+    dispatch(phase, event, date);
+    memory.onOccurred(event, facts);
+    if (event.kind() == EventKind.DELIVERED) {
+      for (Birth birth : ((Delivered) event).births()) {
+        Memory.InfantMemory infant = memory.infants.get(birth.infantId());
+        if (infant != null) {
+          infants.add(new Instance(Region.INFANT, infant, InfantStatus.EXPOSED, date));
+        }
+      }
+    }
+    if (isResult) {
+      pendingResults.add(event);
+    }
+  }
+
+  private void deliverResult(PathwayEvent event) {
+    LocalDate date = resultDate(event);
+    for (Instance instance : infants) {
+      if (concerns(instance, event)) {
+        dispatch(instance, event, date);
+      }
+    }
+    for (Instance instance : mother) {
+      if (readsResults(instance.region)) {
+        dispatch(instance, event, date);
+      }
+    }
+    memory.onResult(event);
+  }
+
+  private void dispatch(Instance instance, PathwayEvent event, LocalDate date) {
+    for (Transition row : PathwayTable.from(instance.state)) {
+      if (row.trigger() instanceof Trigger.OnEvent on && on.kinds().contains(event.kind())
+          && row.guard().test(step(instance, event, date))) {
+        if (!row.keepsState()) {
+          instance.state = row.to();
+          instance.since = date;
+          instance.via = row;
+          instance.triggeredBy = event.id();
+        }
+        return;
+      }
+    }
+    if (PathwayTable.strict(instance.region, event.kind())) {
+      issues.add(new DataQualityIssue(Rule.UNEXPECTED_TRANSITION, event.id(), date));
+    }
+  }
+
+  private void fireDeadlines(LocalDate horizon) {
+    while (true) {
+      Instance best = null;
+      Transition bestRow = null;
+      LocalDate bestDate = null;
+      for (Instance instance : instancesInOrder()) {
+        for (Transition row : PathwayTable.from(instance.state)) {
+          if (row.trigger() instanceof Trigger.AtDeadline at) {
+            LocalDate due = at.deadline().at(step(instance, null, horizon));
+            if (due == null) {
+              continue;
+            }
+            if (due.isBefore(instance.since)) {
+              due = instance.since;
+            }
+            if (!due.isAfter(horizon) && (bestDate == null || due.isBefore(bestDate))) {
+              best = instance;
+              bestRow = row;
+              bestDate = due;
+            }
+          }
+        }
+      }
+      if (best == null) {
+        return;
+      }
+      best.state = bestRow.to();
+      best.since = bestDate;
+      best.via = bestRow;
+      best.triggeredBy = null;
+    }
+  }
+
+  private List<Instance> instancesInOrder() {
+    List<Instance> all = new ArrayList<>(infants.size() + mother.size() + 1);
+    all.addAll(infants);
+    all.addAll(mother);
+    all.add(phase);
+    return all;
+  }
+
+  private Step step(Instance instance, @Nullable PathwayEvent event, LocalDate date) {
+    return new Step(protocol, facts, memory, instance.infant, event, date, instance.since, this);
+  }
+
+  /** The day the last infant reached a final outcome, if every infant has one; else null. */
+  @Nullable LocalDate allInfantsResolvedOn() {
+    if (infants.isEmpty()) {
+      return null;
+    }
+    LocalDate latest = null;
+    for (Instance infant : infants) {
+      if (!isResolved((InfantStatus) infant.state)) {
+        return null;
+      }
+      if (latest == null || infant.since.isAfter(latest)) {
+        latest = infant.since;
+      }
+    }
+    return latest;
+  }
+
+  static boolean isResolved(InfantStatus status) {
+    return switch (status) {
+      case HIV_POSITIVE, HIV_NEGATIVE, DIED, TRANSFERRED_OUT -> true;
+      case EXPOSED, INCONCLUSIVE, PRESUMPTIVE_POSITIVE, LOST_TO_FOLLOW_UP -> false;
+    };
+  }
+
+  private static boolean concerns(Instance infant, PathwayEvent event) {
+    return event.aboutInfant().map(infant.infant.facts.infantId()::equals).orElse(true);
+  }
+
+  private static boolean readsResults(Region region) {
+    return region == Region.VIRAL_LOAD || region == Region.INFANT;
+  }
+
+  /** Whether an event carries a result the regions that read results take on its result date. */
+  private static boolean hasResult(PathwayEvent event) {
+    return event.kind() == EventKind.VIRAL_LOAD_RESULTED
+        || (event.kind() == EventKind.INFANT_HIV_TESTED && ((InfantHivTested) event).result() != InfantTestResult.PENDING);
+  }
+
+  static LocalDate resultDate(PathwayEvent event) {
+    if (event instanceof ViralLoadResulted vl) {
+      return vl.resultDate();
+    }
+    if (event instanceof InfantHivTested test) {
+      return test.resultDate().orElse(test.sampleDate());
+    }
+    return event.occurredOn();
+  }
+
+  RegionState phase() {
+    return phase.snapshot();
+  }
+
+  RegionState mother(Region region) {
+    for (Instance instance : mother) {
+      if (instance.region == region) {
+        return instance.snapshot();
+      }
+    }
+    throw new IllegalArgumentException(region.name());
+  }
+
+  ImmutableList<RegionState> infants() {
+    return infants.stream().map(Instance::snapshot).collect(ImmutableList.toImmutableList());
+  }
+
+  Optional<RegionState> infant(InfantId infantId) {
+    return infants.stream().filter(i -> i.infant.facts.infantId().equals(infantId)).findFirst().map(Instance::snapshot);
+  }
+}

@@ -1,0 +1,36 @@
+package org.mentor.core.pathway;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.mentor.core.EventId;
+
+/**
+ * The mother came back to care on {@code occurredOn} after a gap.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id the caller-supplied, globally unique id, not null
+ * @param occurredOn the clinic-local date it happened, not null
+ * @param recordedAt when it was recorded, not null
+ * @param recordedBy who recorded it, not null
+ */
+public record ReturnedToCare(
+    EventId id,
+    LocalDate occurredOn,
+    Instant recordedAt,
+    RecordedBy recordedBy)
+    implements PathwayEvent {
+  public ReturnedToCare {
+    requireNonNull(id, "id");
+    requireNonNull(occurredOn, "occurredOn");
+    requireNonNull(recordedAt, "recordedAt");
+    requireNonNull(recordedBy, "recordedBy");
+  }
+
+  @Override
+  public EventKind kind() {
+    return EventKind.RETURNED_TO_CARE;
+  }
+}

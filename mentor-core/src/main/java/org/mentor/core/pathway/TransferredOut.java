@@ -1,0 +1,39 @@
+package org.mentor.core.pathway;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.mentor.core.EventId;
+
+/**
+ * The subject was transferred out of this facility on {@code occurredOn}.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id the caller-supplied, globally unique id, not null
+ * @param occurredOn the clinic-local date it happened, not null
+ * @param recordedAt when it was recorded, not null
+ * @param recordedBy who recorded it, not null
+ * @param subject the mother (the pair) or one infant, not null
+ */
+public record TransferredOut(
+    EventId id,
+    LocalDate occurredOn,
+    Instant recordedAt,
+    RecordedBy recordedBy,
+    Subject subject)
+    implements PathwayEvent {
+  public TransferredOut {
+    requireNonNull(id, "id");
+    requireNonNull(occurredOn, "occurredOn");
+    requireNonNull(recordedAt, "recordedAt");
+    requireNonNull(recordedBy, "recordedBy");
+    requireNonNull(subject, "subject");
+  }
+
+  @Override
+  public EventKind kind() {
+    return EventKind.TRANSFERRED_OUT;
+  }
+}

@@ -1,0 +1,45 @@
+package org.mentor.core.pathway;
+
+import static com.google.common.base.Preconditions.checkArgument;
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.mentor.core.EventId;
+
+/**
+ * Withdraws an earlier event (and its corrections) with a reason. Voiding is how a mistaken
+ * record is removed: the history keeps both.
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param id the caller-supplied, globally unique id, not null
+ * @param occurredOn the clinic-local date it happened, not null
+ * @param recordedAt when it was recorded, not null
+ * @param recordedBy who recorded it, not null
+ * @param voids the event withdrawn, not null
+ * @param reason why, in words for the audit trail (no patient data), not null
+ */
+public record Voided(
+    EventId id,
+    LocalDate occurredOn,
+    Instant recordedAt,
+    RecordedBy recordedBy,
+    EventId voids,
+    String reason)
+    implements PathwayEvent {
+  public Voided {
+    requireNonNull(id, "id");
+    requireNonNull(occurredOn, "occurredOn");
+    requireNonNull(recordedAt, "recordedAt");
+    requireNonNull(recordedBy, "recordedBy");
+    requireNonNull(voids, "voids");
+    requireNonNull(reason, "reason");
+    checkArgument(!voids.equals(id), "an event cannot void itself");
+  }
+
+  @Override
+  public EventKind kind() {
+    return EventKind.VOIDED;
+  }
+}
