@@ -21,6 +21,7 @@ public enum Rule {
   ENROLLED_TWICE("CASE-003", Severity.HARD, false, "a case is enrolled once; use a correction to change the enrolment"),
   CASE_ALREADY_EXISTS("CASE-004", Severity.HARD, false, "a case id is enrolled once"),
   CASE_VERSION_CONFLICT("CASE-005", Severity.HARD, true, "a write that expects a case version applies only at that version"),
+  PROTOCOL_NOT_REGISTERED("CASE-006", Severity.HARD, true, "a case is enrolled under a protocol id and version that Mentor was configured with"),
   GESTATIONAL_AGE_RANGE("ENR-001", Severity.HARD, true, "gestational age at enrolment lies between 0 and 45 weeks"),
   DATING_CONFLICT("ENR-002", Severity.HARD, false, "LMP and EDD, when both given, agree within 14 days (EDD = LMP + 280 days)"),
   INFANT_UNKNOWN("INF-001", Severity.HARD, false, "an infant event names an infant born in this case's recorded delivery"),

@@ -3,6 +3,7 @@ package org.mentor.core.pathway;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -218,6 +219,14 @@ public final class CaseFile {
     }
     if (!birth.get().isLive()) {
       throw new InvalidEventException(prefix + ".infantId", infantId, Rule.STILLBORN_INFANT);
+    }
+    // Checked here, not only in the fold: an event dated before the birth sorts before the
+    // delivery, where the fold would see an unknown infant rather than an impossible date.
+    LocalDate bornOn = facts.delivery().orElseThrow().occurredOn();
+    if (event.occurredOn().isBefore(bornOn)) {
+      throw event.kind() == EventKind.INFANT_HIV_TESTED
+          ? new InvalidEventException("infantTest.sampleDate", event.occurredOn(), Rule.TEST_BEFORE_BIRTH)
+          : new InvalidEventException(prefix + ".occurredOn", event.occurredOn(), Rule.INFANT_EVENT_BEFORE_BIRTH);
     }
   }
 

@@ -1,0 +1,2 @@
+/** JMH benchmarks of the pathway engine; never deployed. */
+package org.mentor.bench;
