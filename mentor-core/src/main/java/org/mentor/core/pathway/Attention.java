@@ -83,7 +83,7 @@ public record Attention(Kind kind, Optional<InfantId> infantId, LocalDate since,
     switch (mother.retentionStatus()) {
       case INTERRUPTED -> items.add(new Attention(Kind.TRACE_INTERRUPTED, Optional.empty(), mother.retention().since(), mother.retention().why()));
       case APPOINTMENT_MISSED -> items.add(new Attention(Kind.TRACE_MISSED_APPOINTMENT, Optional.empty(), mother.retention().since(), mother.retention().why()));
-      case IN_CARE, RETURNED, TRANSFERRED_OUT, DIED -> { }
+      case IN_CARE, RETURNED, TRACED, TRANSFERRED_OUT, DIED -> { }
     }
     for (Alert alert : state.alerts()) {
       items.add(new Attention(Kind.ALERT, Optional.empty(), state.asOf(), alert.name()));

@@ -52,6 +52,12 @@ public enum Guard {
   ADHERENCE_FAIR("fair", s -> inBand(s, Key.ADHERENCE_FAIR_FROM, s.protocol().getInt(Key.ADHERENCE_GOOD_FROM))),
   ADHERENCE_POOR("below fair", s -> Math.min(adherence(s), 100) < s.protocol().getInt(Key.ADHERENCE_FAIR_FROM)),
   AFTER_RETURN_DAY("after the day of return", s -> s.date().isAfter(s.since())),
+  TRACING_REACHED("the tracing attempt reached her and she will return",
+      s -> ((TracingAttempted) s.event()).outcome() == Codes.TracingOutcome.REACHED_WILL_RETURN),
+  PAST_INTERRUPTION("on or after the interruption date of the missed appointment", s -> {
+    LocalDate interruption = Deadline.INTERRUPTION.at(s);
+    return interruption != null && !s.date().isBefore(interruption);
+  }),
   ABOUT_THIS_INFANT_OR_MOTHER("about this infant or the mother (the pair)",
       s -> s.event().aboutInfant().isEmpty() || ABOUT_THIS_INFANT.test(s)),
   SOME_INFANT_UNRESOLVED("delivered, and an infant has no final outcome",

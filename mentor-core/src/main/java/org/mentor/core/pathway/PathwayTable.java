@@ -88,12 +88,17 @@ public final class PathwayTable {
     r.on("RET-3", Retention.APPOINTMENT_MISSED, Retention.IN_CARE, Guard.ALWAYS, contacts);
     r.on("RET-4", Retention.INTERRUPTED, Retention.RETURNED, Guard.ALWAYS, contacts);
     r.on("RET-5", Retention.RETURNED, Retention.IN_CARE, Guard.AFTER_RETURN_DAY, APPOINTMENT_KEPT);
-    r.on("RET-6", List.of(Retention.IN_CARE, Retention.APPOINTMENT_MISSED, Retention.INTERRUPTED, Retention.RETURNED),
-        Retention.TRANSFERRED_OUT, Guard.ABOUT_MOTHER, TRANSFERRED_OUT);
+    r.on("RET-6", List.of(Retention.IN_CARE, Retention.APPOINTMENT_MISSED, Retention.INTERRUPTED, Retention.RETURNED,
+        Retention.TRACED), Retention.TRANSFERRED_OUT, Guard.ABOUT_MOTHER, TRANSFERRED_OUT);
     r.on("RET-7", Retention.TRANSFERRED_OUT, Retention.IN_CARE, Guard.ABOUT_MOTHER, TRANSFERRED_IN);
     r.on("RET-8", Retention.TRANSFERRED_OUT, Retention.IN_CARE, Guard.ALWAYS, contacts);
     r.on("RET-9", List.of(Retention.IN_CARE, Retention.APPOINTMENT_MISSED, Retention.INTERRUPTED, Retention.RETURNED,
-        Retention.TRANSFERRED_OUT), Retention.DIED, Guard.ABOUT_MOTHER, DIED);
+        Retention.TRANSFERRED_OUT, Retention.TRACED), Retention.DIED, Guard.ABOUT_MOTHER, DIED);
+    r.on("RET-10", List.of(Retention.APPOINTMENT_MISSED, Retention.INTERRUPTED), Retention.TRACED, Guard.TRACING_REACHED,
+        TRACING_ATTEMPTED);
+    r.on("RET-11", Retention.TRACED, Retention.RETURNED, Guard.PAST_INTERRUPTION, contacts);
+    r.on("RET-12", Retention.TRACED, Retention.IN_CARE, Guard.ALWAYS, contacts);
+    r.at("RET-13", Retention.TRACED, Retention.INTERRUPTED, Deadline.INTERRUPTION_AFTER_TRACING);
     // One infant (results fire on their result date).
     List<InfantStatus> open = List.of(InfantStatus.EXPOSED, InfantStatus.INCONCLUSIVE, InfantStatus.LOST_TO_FOLLOW_UP,
         InfantStatus.TRANSFERRED_OUT);

@@ -8,6 +8,8 @@ public enum Retention implements PathwayState {
   APPOINTMENT_MISSED("Late: the appointment passed without a clinical contact (R4); tracing due (R6)."),
   /** Interruption in treatment / lost to follow-up: the protocol's days since the missed appointment (R1-R3). */
   INTERRUPTED("Interruption in treatment / lost to follow-up: the protocol's days since the missed appointment (R1-R3)."),
+  /** Reached by tracing after a missed appointment or an interruption, and said she would return (R5). */
+  TRACED("Reached by tracing after a missed appointment or an interruption, and said she would return (R5)."),
   /** Back in care after an interruption (TX_RTT), until the next appointment is kept. */
   RETURNED("Back in care after an interruption (TX_RTT), until the next appointment is kept."),
   /** Transferred out to another facility. */

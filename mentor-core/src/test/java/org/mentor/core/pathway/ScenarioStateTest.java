@@ -248,6 +248,27 @@ class ScenarioStateTest {
       assertThat(state.mother().lastTracing().map(TracingAttempted::outcome)).contains(TracingOutcome.NOT_LOCATED);
     }
 
+    @Test // maternal.md R5: reached by tracing and promising to return -> TRACED; back in care on return
+    void a_tracing_attempt_that_reaches_her_makes_her_traced_until_she_returns() {
+      CaseBuilder reached = aCase("s6r").enrolledAtAnc(of(2024, 11, 4)).startedArt(of(2024, 11, 4))
+          .kept(of(2025, 8, 11), of(2025, 8, 11)).appointment(of(2025, 8, 11), of(2025, 9, 8))
+          .traced(of(2025, 9, 12), ContactMode.PHONE, TracingOutcome.REACHED_WILL_RETURN)
+          .kept(of(2025, 9, 15), of(2025, 9, 8));
+      assertThat(reached.file().evaluate(WHO, of(2025, 9, 12)).mother().retentionStatus()).isEqualTo(Retention.TRACED);
+      assertThat(reached.file().evaluate(WHO, of(2025, 9, 15)).mother().retentionStatus()).isEqualTo(Retention.IN_CARE);
+    }
+
+    @Test // maternal.md R1/R5: traced but not back by appointment + 28 days -> interruption on that day
+    void a_traced_mother_who_does_not_return_is_interrupted_on_the_usual_day() {
+      CaseBuilder reached = aCase("s6t").enrolledAtAnc(of(2024, 11, 4)).startedArt(of(2024, 11, 4))
+          .kept(of(2025, 8, 11), of(2025, 8, 11)).appointment(of(2025, 8, 11), of(2025, 9, 8))
+          .traced(of(2025, 9, 12), ContactMode.PHONE, TracingOutcome.REACHED_WILL_RETURN)
+          .returned(of(2025, 10, 20));
+      assertThat(reached.file().evaluate(WHO, of(2025, 10, 5)).mother().retentionStatus()).isEqualTo(Retention.TRACED);
+      assertThat(reached.file().evaluate(WHO, of(2025, 10, 6)).mother().retentionStatus()).isEqualTo(Retention.INTERRUPTED);
+      assertThat(reached.file().evaluate(WHO, of(2025, 10, 20)).mother().retentionStatus()).isEqualTo(Retention.RETURNED);
+    }
+
     @Test // S6 steps 2-3: VL 24 000 -> T4; infant risk unchanged (low); alert raised
     void steps_2_and_3_unsuppressed_while_breastfeeding_raises_an_alert_not_a_risk_change() {
       CaseState state = s6.file().evaluate(WHO, of(2025, 11, 10));
