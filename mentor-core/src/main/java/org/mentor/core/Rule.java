@@ -61,7 +61,12 @@ public enum Rule {
   PROTOCOL_MISSING_VALUE("PRO-003", Severity.HARD, true, "a protocol gives every value Mentor needs"),
   PROTOCOL_WRONG_TYPE("PRO-004", Severity.HARD, true, "a protocol value has the type its definition requires"),
   PROTOCOL_MISSING_SOURCE("PRO-005", Severity.HARD, true, "every protocol value names its source and a confidence mark"),
-  PROTOCOL_VALUE_RANGE("PRO-006", Severity.HARD, true, "a protocol value lies in its allowed range");
+  PROTOCOL_VALUE_RANGE("PRO-006", Severity.HARD, true, "a protocol value lies in its allowed range"),
+  PROTOCOL_PARENT_UNKNOWN("PRO-007", Severity.HARD, true, "a protocol's parent is a protocol already loaded (built-in or given)"),
+  PROTOCOL_WINDOW_ORDER("PRO-008", Severity.HARD, true, "a milestone's window opens on or before its due date, and it is overdue after it"),
+  PROTOCOL_UNKNOWN_REFERENCE("PRO-009", Severity.HARD, true, "a milestone names only milestones the protocol defines"),
+  PROTOCOL_UNKNOWN_CODE("PRO-010", Severity.HARD, true, "a protocol uses only the codes of Mentor's closed vocabulary (anchors, events, test types, cancel reasons)"),
+  PROTOCOL_DUPLICATE("PRO-011", Severity.HARD, true, "rules sharing a milestone id differ in when they apply");
 
   /** Whether a rule refuses the event or flags it. */
   public enum Severity {

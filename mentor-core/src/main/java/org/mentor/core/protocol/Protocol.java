@@ -2,10 +2,12 @@ package org.mentor.core.protocol;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One version of a clinical protocol: every number and choice the engine reads, each with its
@@ -17,20 +19,19 @@ import java.util.Map;
  * <p>Immutable and thread-safe.
  */
 public final class Protocol {
-  private static final class Who2021 {
-    static final Protocol INSTANCE =
-        ProtocolLoader.fromResource("/org/mentor/core/protocol/WHO_2021.json");
-  }
-
   private final ProtocolRef ref;
   private final String title;
   private final String jurisdiction;
   private final LocalDate effectiveFrom;
+  private final Optional<ProtocolRef> parent;
   private final Object[] values;
   private final Source[] sources;
+  private final ImmutableList<MilestoneRule> milestones;
 
-  Protocol(ProtocolRef ref, String title, String jurisdiction, LocalDate effectiveFrom,
-      Map<Key<?>, Object> values, Map<Key<?>, Source> sources) {
+  Protocol(ProtocolRef ref, String title, String jurisdiction, LocalDate effectiveFrom, Optional<ProtocolRef> parent,
+      Map<Key<?>, Object> values, Map<Key<?>, Source> sources, ImmutableList<MilestoneRule> milestones) {
+    this.parent = requireNonNull(parent, "parent");
+    this.milestones = requireNonNull(milestones, "milestones");
     this.ref = requireNonNull(ref, "ref");
     this.title = requireNonNull(title, "title");
     this.jurisdiction = requireNonNull(jurisdiction, "jurisdiction");
@@ -44,9 +45,19 @@ public final class Protocol {
     }
   }
 
-  /** The built-in WHO 2021 protocol, Mentor's default. */
+  /** The built-in WHO 2021 protocol, Mentor's default (see {@link Protocols}). */
   public static Protocol who2021() {
-    return Who2021.INSTANCE;
+    return Protocols.who2021();
+  }
+
+  /** The protocol this one inherits from, if any. */
+  public Optional<ProtocolRef> parent() {
+    return parent;
+  }
+
+  /** The milestone rules, in file order (a child's own rules replace its parent's of the same id). */
+  public ImmutableList<MilestoneRule> milestones() {
+    return milestones;
   }
 
   /** The protocol's id and version. */
@@ -116,7 +127,9 @@ public final class Protocol {
         && jurisdiction.equals(that.jurisdiction)
         && effectiveFrom.equals(that.effectiveFrom)
         && Arrays.equals(values, that.values)
-        && Arrays.equals(sources, that.sources);
+        && Arrays.equals(sources, that.sources)
+        && parent.equals(that.parent)
+        && milestones.equals(that.milestones);
   }
 
   @Override

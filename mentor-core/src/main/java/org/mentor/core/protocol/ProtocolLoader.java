@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,8 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import org.mentor.core.InvalidProtocolException;
 import org.mentor.core.Rule;
 
@@ -31,33 +34,47 @@ import org.mentor.core.Rule;
  */
 public final class ProtocolLoader {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final ImmutableSet<String> TOP_LEVEL =
-      ImmutableSet.of("id", "version", "title", "jurisdiction", "effectiveFrom", "values");
+  private static final ImmutableSet<String> TOP_LEVEL = ImmutableSet.of("id", "version", "title", "jurisdiction",
+      "effectiveFrom", "parent", "values", "milestones", "removeMilestones");
   private static final ImmutableSet<String> VALUE_FIELDS = ImmutableSet.of("value", "source", "confidence");
 
   private ProtocolLoader() {}
 
   /**
-   * Loads a protocol from a class-path resource.
+   * Loads a protocol from a class-path resource, resolving its parent among the built-ins.
    *
    * @param resource the resource path, not null
    * @return the protocol
    * @throws InvalidProtocolException if the file is missing or does not validate
    */
   public static Protocol fromResource(String resource) {
+    return fromResource(resource, Protocols::builtIn);
+  }
+
+  /**
+   * Loads a protocol from a class-path resource.
+   *
+   * @param resource the resource path, not null
+   * @param parents finds a parent protocol by reference, not null
+   * @return the protocol
+   * @throws InvalidProtocolException if the file is missing or does not validate
+   */
+  public static Protocol fromResource(String resource, Function<ProtocolRef, Optional<Protocol>> parents) {
     requireNonNull(resource, "resource");
+    requireNonNull(parents, "parents");
     try (InputStream in = ProtocolLoader.class.getResourceAsStream(resource)) {
       if (in == null) {
         throw new InvalidProtocolException(resource, "$", null, Rule.PROTOCOL_UNREADABLE);
       }
-      return fromStream(in, resource);
+      return fromStream(in, resource, parents);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /**
-   * Loads a protocol from a stream (which the caller closes).
+   * Loads a protocol from a stream (which the caller closes), resolving its parent among the
+   * built-ins.
    *
    * @param in the JSON, not null
    * @param file the file's name for error messages, not null
@@ -65,8 +82,22 @@ public final class ProtocolLoader {
    * @throws InvalidProtocolException if the file does not validate
    */
   public static Protocol fromStream(InputStream in, String file) {
+    return fromStream(in, file, Protocols::builtIn);
+  }
+
+  /**
+   * Loads a protocol from a stream (which the caller closes).
+   *
+   * @param in the JSON, not null
+   * @param file the file's name for error messages, not null
+   * @param parents finds a parent protocol by reference, not null
+   * @return the protocol
+   * @throws InvalidProtocolException if the file does not validate
+   */
+  public static Protocol fromStream(InputStream in, String file, Function<ProtocolRef, Optional<Protocol>> parents) {
     requireNonNull(in, "in");
     requireNonNull(file, "file");
+    requireNonNull(parents, "parents");
     JsonNode root;
     try {
       root = JSON.readTree(in);
@@ -78,10 +109,10 @@ public final class ProtocolLoader {
     if (root == null || !root.isObject()) {
       throw new InvalidProtocolException(file, "$", null, Rule.PROTOCOL_UNREADABLE);
     }
-    return parse(root, file);
+    return parse(root, file, parents);
   }
 
-  private static Protocol parse(JsonNode root, String file) {
+  private static Protocol parse(JsonNode root, String file, Function<ProtocolRef, Optional<Protocol>> parents) {
     unknownFields(root, TOP_LEVEL, file, "");
     ProtocolRef ref = new ProtocolRef(text(root, "id", file), text(root, "version", file));
     String title = text(root, "title", file);
@@ -92,24 +123,47 @@ public final class ProtocolLoader {
     } catch (DateTimeParseException e) {
       throw new InvalidProtocolException(file, "effectiveFrom", root.get("effectiveFrom").asText(), Rule.PROTOCOL_WRONG_TYPE);
     }
+    Optional<Protocol> parent = Optional.empty();
+    JsonNode parentNode = root.get("parent");
+    if (parentNode != null) {
+      if (!parentNode.isObject()) {
+        throw new InvalidProtocolException(file, "parent", parentNode.toString(), Rule.PROTOCOL_WRONG_TYPE);
+      }
+      unknownFields(parentNode, ImmutableSet.of("id", "version"), file, "parent.");
+      ProtocolRef parentRef = new ProtocolRef(text(parentNode, "id", file), text(parentNode, "version", file));
+      parent = parents.apply(parentRef);
+      if (parent.isEmpty()) {
+        throw new InvalidProtocolException(file, "parent", parentRef.toString(), Rule.PROTOCOL_PARENT_UNKNOWN);
+      }
+    }
     JsonNode values = root.get("values");
-    if (values == null || !values.isObject()) {
+    if (values == null && parent.isEmpty()) {
       throw new InvalidProtocolException(file, "values", null, Rule.PROTOCOL_MISSING_VALUE);
+    }
+    if (values != null && !values.isObject()) {
+      throw new InvalidProtocolException(file, "values", values.toString(), Rule.PROTOCOL_WRONG_TYPE);
     }
     Map<String, Key<?>> byName = new HashMap<>();
     Key.all().forEach(k -> byName.put(k.name(), k));
-    for (Iterator<String> names = values.fieldNames(); names.hasNext(); ) {
-      String name = names.next();
-      if (!byName.containsKey(name)) {
-        throw new InvalidProtocolException(file, "values." + name, name, Rule.PROTOCOL_UNKNOWN_FIELD);
+    if (values != null) {
+      for (Iterator<String> names = values.fieldNames(); names.hasNext(); ) {
+        String name = names.next();
+        if (!byName.containsKey(name)) {
+          throw new InvalidProtocolException(file, "values." + name, name, Rule.PROTOCOL_UNKNOWN_FIELD);
+        }
       }
     }
     Map<Key<?>, Object> parsed = new HashMap<>();
     Map<Key<?>, Source> sources = new HashMap<>();
     for (Key<?> key : Key.all()) {
       String path = "values." + key.name();
-      JsonNode entry = values.get(key.name());
+      JsonNode entry = values == null ? null : values.get(key.name());
       if (entry == null) {
+        if (parent.isPresent()) {
+          parsed.put(key, parent.get().get(key));
+          sources.put(key, parent.get().source(key));
+          continue;
+        }
         throw new InvalidProtocolException(file, path, null, Rule.PROTOCOL_MISSING_VALUE);
       }
       if (!entry.isObject()) {
@@ -124,8 +178,9 @@ public final class ProtocolLoader {
       parsed.put(key, value);
       sources.put(key, source(entry, file, path));
     }
+    ImmutableList<MilestoneRule> milestones = MilestoneRules.parse(root, file, parent);
     checkConsistency(parsed, file);
-    return new Protocol(ref, title, jurisdiction, effectiveFrom, parsed, sources);
+    return new Protocol(ref, title, jurisdiction, effectiveFrom, parent.map(Protocol::ref), parsed, sources, milestones);
   }
 
   private static void checkConsistency(Map<Key<?>, Object> values, String file) {
@@ -170,7 +225,7 @@ public final class ProtocolLoader {
     throw new IllegalStateException("no reader for " + key.type());
   }
 
-  private static Source source(JsonNode entry, String file, String path) {
+  static Source source(JsonNode entry, String file, String path) {
     JsonNode citation = entry.get("source");
     JsonNode confidence = entry.get("confidence");
     if (citation == null || !citation.isTextual() || citation.textValue().isBlank()) {
@@ -187,7 +242,7 @@ public final class ProtocolLoader {
     }
   }
 
-  private static String text(JsonNode root, String field, String file) {
+  static String text(JsonNode root, String field, String file) {
     JsonNode node = root.get(field);
     if (node == null || !node.isTextual() || node.textValue().isBlank()) {
       throw new InvalidProtocolException(file, field, node == null ? null : node.toString(), Rule.PROTOCOL_MISSING_VALUE);
@@ -195,7 +250,7 @@ public final class ProtocolLoader {
     return node.textValue();
   }
 
-  private static void unknownFields(JsonNode node, ImmutableSet<String> allowed, String file, String prefix) {
+  static void unknownFields(JsonNode node, ImmutableSet<String> allowed, String file, String prefix) {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!allowed.contains(name)) {

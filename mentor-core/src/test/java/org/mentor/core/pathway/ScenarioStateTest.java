@@ -7,7 +7,6 @@ import static org.mentor.core.pathway.Codes.InfantTestResult.POSITIVE;
 import static org.mentor.core.testing.CaseBuilder.aCase;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
@@ -230,7 +229,7 @@ class ScenarioStateTest {
 
     @Test // S6: with iitInclusive=false (MER R2) 2025-10-06 is still MISSED; IIT from 2025-10-07
     void with_the_MER_definition_interruption_starts_a_day_later() {
-      Protocol mer = variant("\"retention.iitInclusive\": {\"value\": true", "\"retention.iitInclusive\": {\"value\": false");
+      Protocol mer = variant("retention.iitInclusive", "false");
       assertThat(retentionOn(of(2025, 10, 6), mer)).isEqualTo(Retention.APPOINTMENT_MISSED);
       assertThat(retentionOn(of(2025, 10, 7), mer)).isEqualTo(Retention.INTERRUPTED);
     }
@@ -408,11 +407,15 @@ class ScenarioStateTest {
   }
 
   /** WHO_2021 with one value changed, as a programme's own protocol file would be. */
-  static Protocol variant(String from, String to) {
+  static Protocol variant(String key, String valueJson) {
     try (var in = Protocol.class.getResourceAsStream("/org/mentor/core/protocol/WHO_2021.json")) {
-      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(json).contains(from);
-      return ProtocolLoader.fromStream(new ByteArrayInputStream(json.replace(from, to).getBytes(StandardCharsets.UTF_8)), "variant.json");
+      var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+      var root = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(in);
+      var entry = (com.fasterxml.jackson.databind.node.ObjectNode) root.path("values").path(key);
+      assertThat(entry.isMissingNode()).isFalse();
+      entry.set("value", mapper.readTree(valueJson));
+      root.put("id", "WHO_2021_VARIANT");
+      return ProtocolLoader.fromStream(new ByteArrayInputStream(mapper.writeValueAsBytes(root)), "variant.json");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

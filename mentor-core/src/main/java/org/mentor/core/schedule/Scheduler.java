@@ -1,0 +1,480 @@
+package org.mentor.core.schedule;
+
+import com.google.common.collect.ImmutableList;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.mentor.core.pathway.ArtStarted;
+import org.mentor.core.pathway.CaseState;
+import org.mentor.core.pathway.Codes.InfantTestResult;
+import org.mentor.core.pathway.Codes.InfantTestType;
+import org.mentor.core.pathway.Delivered;
+import org.mentor.core.pathway.Enrolled;
+import org.mentor.core.pathway.EventKind;
+import org.mentor.core.pathway.Facts;
+import org.mentor.core.pathway.InfantFacts;
+import org.mentor.core.pathway.InfantHivTested;
+import org.mentor.core.pathway.InfantState;
+import org.mentor.core.pathway.InfantStatus;
+import org.mentor.core.pathway.MaternalHivTested;
+import org.mentor.core.pathway.PathwayEvent;
+import org.mentor.core.pathway.Retention;
+import org.mentor.core.pathway.ViralLoadResulted;
+import org.mentor.core.protocol.Anchor;
+import org.mentor.core.protocol.Condition;
+import org.mentor.core.protocol.DueRule;
+import org.mentor.core.protocol.Key;
+import org.mentor.core.protocol.MilestoneRule;
+import org.mentor.core.protocol.MilestoneRule.CancelReason;
+import org.mentor.core.protocol.MilestoneRule.Closing;
+import org.mentor.core.protocol.Protocol;
+import org.mentor.core.protocol.Term;
+
+/**
+ * Computes a schedule: reads the protocol's milestone rules as data and the case's facts and
+ * evaluated state. Rules are read in two passes because two conditions look at other milestones
+ * ({@code laterThanMilestone}, {@code pregnancyViralLoadSuperseded}).
+ */
+final class Scheduler {
+  private final Protocol protocol;
+  private final Facts facts;
+  private final CaseState state;
+  private final LocalDate asOf;
+  private final Optional<LocalDate> lmp;
+  private final Optional<LocalDate> delivery;
+  private final List<Candidate> candidates = new ArrayList<>();
+
+  /** One occurrence before its state is known. */
+  private static final class Candidate {
+    final MilestoneRule rule;
+    final @Nullable InfantFacts infant;
+    final int occurrence;
+    final LocalDate anchorDate;
+    final @Nullable LocalDate nextAnchor;
+    LocalDate windowStart;
+    LocalDate due;
+    @Nullable LocalDate overdue;
+    @Nullable LocalDate close;
+    @Nullable Milestone result;
+
+    Candidate(MilestoneRule rule, @Nullable InfantFacts infant, int occurrence, LocalDate anchorDate,
+        @Nullable LocalDate nextAnchor, LocalDate windowStart, LocalDate due) {
+      this.rule = rule;
+      this.infant = infant;
+      this.occurrence = occurrence;
+      this.anchorDate = anchorDate;
+      this.nextAnchor = nextAnchor;
+      this.windowStart = windowStart;
+      this.due = due;
+    }
+  }
+
+  Scheduler(Protocol protocol, Facts facts, CaseState state) {
+    this.protocol = protocol;
+    this.facts = facts;
+    this.state = state;
+    this.asOf = state.asOf();
+    this.lmp = facts.enrolment().flatMap(Enrolled::datedLmp);
+    this.delivery = facts.delivery().map(Delivered::occurredOn).filter(d -> !d.isAfter(asOf));
+  }
+
+  ImmutableList<Milestone> run() {
+    for (MilestoneRule rule : protocol.milestones()) {
+      if (rule.subject() == MilestoneRule.Subject.MOTHER) {
+        addCandidates(rule, null);
+      } else {
+        for (InfantState infant : state.infants()) {
+          addCandidates(rule, facts.infants().get(infant.infantId()));
+        }
+      }
+    }
+    for (Candidate c : candidates) {
+      if (c.rule.closes() instanceof Closing.WhenWindowOpens next) {
+        c.close = candidates.stream()
+            .filter(o -> o.rule.id().equals(next.milestoneId()) && o.infant == c.infant && applies(o, false))
+            .map(o -> o.windowStart).min(Comparator.naturalOrder()).orElse(null);
+      }
+    }
+    // Pass 1: rules that do not look at other milestones.
+    for (Candidate c : candidates) {
+      if (!secondPass(c.rule.appliesWhen()) && applies(c, false)) {
+        c.result = stateOf(c);
+      }
+    }
+    // Pass 2: rules that do.
+    for (Candidate c : candidates) {
+      if (secondPass(c.rule.appliesWhen()) && applies(c, true)) {
+        c.result = stateOf(c);
+      }
+    }
+    return candidates.stream().filter(c -> c.result != null).map(c -> c.result)
+        .sorted(Comparator.comparing(Milestone::due).thenComparing(Milestone::key))
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  private static boolean secondPass(Condition condition) {
+    return condition.laterThanMilestone().isPresent() || condition.pregnancyViralLoadSuperseded().isPresent();
+  }
+
+  private void addCandidates(MilestoneRule rule, @Nullable InfantFacts infant) {
+    List<LocalDate> anchors = anchorDates(rule.anchor(), infant);
+    for (int i = 0; i < anchors.size(); i++) {
+      LocalDate anchorDate = anchors.get(i);
+      LocalDate next = nextAnchor(rule.anchor(), anchors, i, infant);
+      Optional<LocalDate> due = due(rule.due(), rule.anchor(), anchorDate, infant);
+      if (due.isEmpty()) {
+        continue;
+      }
+      LocalDate windowStart = rule.windowOpens()
+          .flatMap(t -> termDate(t, rule.anchor(), anchorDate, infant))
+          .orElse(due.get().minus(rule.windowLead()));
+      Candidate c = new Candidate(rule, infant, i + 1, anchorDate, next, windowStart, due.get());
+      if (infant != null) {
+        LocalDate registration = registration(infant);
+        if (registration.isAfter(infant.bornOn()) && c.due.isBefore(registration)) {
+          if (!rule.catchUpOnLateRegistration()) {
+            continue; // exposure was unknown when it fell due (scenarios.md S8 step 4)
+          }
+          c.windowStart = registration;
+          c.due = registration;
+        }
+      }
+      c.overdue = rule.overdueAfterDue().map(c.due::plus).orElse(null);
+      if (rule.closes() instanceof Closing.At at) {
+        c.close = termDate(at.term(), rule.anchor(), anchorDate, infant).orElse(null);
+      } else if (rule.closes() instanceof Closing.AtNextAnchor && next != null) {
+        c.close = next.plusDays(1); // the next anchor itself may satisfy it
+      }
+      candidates.add(c);
+    }
+  }
+
+  private Optional<LocalDate> due(DueRule rule, Anchor own, LocalDate anchorDate, @Nullable InfantFacts infant) {
+    List<LocalDate> dates = new ArrayList<>();
+    for (Term term : rule.terms()) {
+      termDate(term, own, anchorDate, infant).ifPresent(dates::add);
+    }
+    if (dates.isEmpty() || (rule.combine() == DueRule.Combine.SINGLE && dates.size() != 1)) {
+      return Optional.empty();
+    }
+    return switch (rule.combine()) {
+      case SINGLE -> Optional.of(dates.get(0));
+      case LATEST_OF -> dates.stream().max(Comparator.naturalOrder());
+      case EARLIEST_OF -> dates.stream().min(Comparator.naturalOrder());
+    };
+  }
+
+  private Optional<LocalDate> termDate(Term term, Anchor own, LocalDate anchorDate, @Nullable InfantFacts infant) {
+    if (term.anchor() == own) {
+      return Optional.of(anchorDate.plus(term.offset()));
+    }
+    List<LocalDate> dates = anchorDates(term.anchor(), infant);
+    return dates.isEmpty() ? Optional.empty() : Optional.of(dates.get(dates.size() - 1).plus(term.offset()));
+  }
+
+  /** The anchor's dates known on the evaluation date (one for a plain anchor, several for a family). */
+  private List<LocalDate> anchorDates(Anchor anchor, @Nullable InfantFacts infant) {
+    return switch (anchor) {
+      case LMP -> list(lmp);
+      case EDD -> list(lmp.map(d -> d.plusDays(280)));
+      case FIRST_ANC -> list(facts.enrolment().map(Enrolled::occurredOn).filter(d -> !d.isAfter(asOf)));
+      case ART_START -> list(artStart());
+      case DIAGNOSIS -> list(state.mother().diagnosedOn());
+      case DELIVERY -> list(delivery);
+      case BIRTH -> list(Optional.ofNullable(infant).map(InfantFacts::bornOn));
+      case INFANT_REGISTRATION -> list(Optional.ofNullable(infant).map(this::registration));
+      case BREASTFEEDING_END -> list(Optional.ofNullable(infant).flatMap(i -> i.breastfeedingEndedBy(asOf)));
+      case PROPHYLAXIS_END -> list(infantState(infant).flatMap(i -> i.prophylaxis().plannedStopOn()));
+      case POSITIVE_RESULT -> list(Optional.ofNullable(infant).flatMap(i -> i.tests()
+          .earliest(t -> t.result() == InfantTestResult.POSITIVE && t.resultDate().map(d -> !d.isAfter(asOf)).orElse(false))
+          .flatMap(InfantHivTested::resultDate)));
+      case INDETERMINATE_RESULT -> list(Optional.ofNullable(infant).flatMap(i -> i.tests()
+          .latest(t -> t.result() == InfantTestResult.INDETERMINATE && t.resultDate().map(d -> !d.isAfter(asOf)).orElse(false))
+          .flatMap(InfantHivTested::resultDate)));
+      case EACH_VL_SAMPLE_FROM_DELIVERY -> vlSamplesFromDelivery();
+      case EACH_ELEVATED_VL_SAMPLE -> elevatedSamples();
+      case EACH_VL_SAMPLE -> vlSamples();
+      case EACH_HIV_TEST_FROM_DELIVERY -> hivTestsFromDelivery();
+    };
+  }
+
+  private @Nullable LocalDate nextAnchor(Anchor anchor, List<LocalDate> anchors, int i, @Nullable InfantFacts infant) {
+    if (anchor == Anchor.EACH_ELEVATED_VL_SAMPLE) {
+      LocalDate current = anchors.get(i);
+      return vlSamples().stream().filter(d -> d.isAfter(current)).findFirst().orElse(null);
+    }
+    return anchor.isFamily() && i + 1 < anchors.size() ? anchors.get(i + 1) : null;
+  }
+
+  private List<LocalDate> vlSamples() {
+    List<LocalDate> dates = new ArrayList<>();
+    for (ViralLoadResulted vl : facts.mother().viralLoads().oldestFirst()) {
+      if (!vl.sampleDate().isAfter(asOf) && (dates.isEmpty() || !dates.get(dates.size() - 1).equals(vl.sampleDate()))) {
+        dates.add(vl.sampleDate());
+      }
+    }
+    return dates;
+  }
+
+  private List<LocalDate> vlSamplesFromDelivery() {
+    if (delivery.isEmpty()) {
+      return List.of();
+    }
+    LocalDate delivered = delivery.get();
+    List<LocalDate> all = vlSamples();
+    List<LocalDate> dates = new ArrayList<>();
+    dates.add(all.stream().filter(d -> !d.isAfter(delivered)).reduce((a, b) -> b).orElse(delivered));
+    all.stream().filter(d -> d.isAfter(delivered)).forEach(dates::add);
+    return dates;
+  }
+
+  private List<LocalDate> elevatedSamples() {
+    int suppressedBelow = protocol.getInt(Key.VL_SUPPRESSED_BELOW);
+    List<LocalDate> dates = new ArrayList<>();
+    for (ViralLoadResulted vl : facts.mother().viralLoads().oldestFirst()) {
+      if (!vl.resultDate().isAfter(asOf) && !vl.result().isBelow(suppressedBelow)) {
+        dates.add(vl.sampleDate());
+      }
+    }
+    return dates;
+  }
+
+  private List<LocalDate> hivTestsFromDelivery() {
+    if (delivery.isEmpty()) {
+      return List.of();
+    }
+    List<LocalDate> dates = new ArrayList<>();
+    dates.add(delivery.get());
+    for (MaternalHivTested test : facts.mother().hivTests().oldestFirst()) {
+      if (test.occurredOn().isAfter(delivery.get()) && !test.occurredOn().isAfter(asOf)) {
+        dates.add(test.occurredOn());
+      }
+    }
+    return dates;
+  }
+
+  private static List<LocalDate> list(Optional<LocalDate> date) {
+    return date.map(List::of).orElse(List.of());
+  }
+
+  private Optional<LocalDate> artStart() {
+    return facts.mother().artStarts().earliest(a -> !a.occurredOn().isAfter(asOf)).map(ArtStarted::occurredOn);
+  }
+
+  /** The day the infant's exposure was known: the birth, or the mother's later diagnosis. */
+  private LocalDate registration(InfantFacts infant) {
+    Optional<LocalDate> diagnosed = state.mother().diagnosedOn();
+    return diagnosed.isPresent() && diagnosed.get().isAfter(infant.bornOn()) ? diagnosed.get() : infant.bornOn();
+  }
+
+  private Optional<InfantState> infantState(@Nullable InfantFacts infant) {
+    return infant == null ? Optional.empty() : state.infant(infant.infantId());
+  }
+
+  /** Whether a candidate's rule applies, judged on the earlier of its due date and the evaluation date. */
+  private boolean applies(Candidate c, boolean secondPass) {
+    Condition when = c.rule.appliesWhen();
+    LocalDate on = c.due.isBefore(asOf) ? c.due : asOf;
+    if (when.maternalStatusPositive().isPresent()) {
+      Optional<LocalDate> diagnosed = state.mother().diagnosedOn();
+      boolean wanted = when.maternalStatusPositive().get();
+      // Positive: known by that day. Not positive: not known before it (a test that day may be the one due).
+      boolean holds = wanted ? diagnosed.map(d -> !d.isAfter(on)).orElse(false) : diagnosed.map(d -> !d.isBefore(on)).orElse(true);
+      if (!holds) {
+        return false;
+      }
+    }
+    Optional<LocalDate> art = artStart();
+    Optional<LocalDate> enrolled = facts.enrolment().map(Enrolled::occurredOn);
+    if (when.onArtAtEnrolment().isPresent()
+        && when.onArtAtEnrolment().get() != (art.isPresent() && enrolled.isPresent() && art.get().isBefore(enrolled.get()))) {
+      return false;
+    }
+    if (when.artStartedInEpisode().isPresent()) {
+      Optional<LocalDate> episodeStart = lmp.or(() -> enrolled);
+      boolean inEpisode = art.isPresent() && episodeStart.isPresent() && !art.get().isBefore(episodeStart.get());
+      if (when.artStartedInEpisode().get() != inEpisode) {
+        return false;
+      }
+    }
+    if (when.artStartedBeforeGestationalWeek().isPresent()) {
+      int week = when.artStartedBeforeGestationalWeek().get();
+      if (art.isEmpty() || lmp.isEmpty() || !art.get().isBefore(lmp.get().plusWeeks(week))) {
+        return false;
+      }
+    }
+    if (when.delivered().isPresent() && when.delivered().get() != delivery.map(d -> !d.isAfter(on)).orElse(false)) {
+      return false;
+    }
+    if (when.breastfeeding().isPresent() && when.breastfeeding().get() != breastfeeding(c.infant, on)) {
+      return false;
+    }
+    if (when.everBreastfed().isPresent() && when.everBreastfed().get() != everBreastfed(c.infant, on)) {
+      return false;
+    }
+    if (when.highRisk().isPresent()) {
+      boolean high = infantState(c.infant).map(i -> i.risk().riskClass() == org.mentor.core.pathway.RiskAssessment.RiskClass.HIGH)
+          .orElse(false);
+      if (high != when.highRisk().get()) {
+        return false;
+      }
+    }
+    if (!secondPass) {
+      return true;
+    }
+    if (when.laterThanMilestone().isPresent()) {
+      String other = when.laterThanMilestone().get();
+      Optional<LocalDate> otherDue = candidates.stream()
+          .filter(o -> o.rule.id().equals(other) && o.infant == c.infant && o.result != null)
+          .map(o -> o.due).min(Comparator.naturalOrder());
+      if (otherDue.isPresent() && !c.due.isAfter(otherDue.get())) {
+        return false;
+      }
+    }
+    if (when.pregnancyViralLoadSuperseded().isPresent()) {
+      boolean superseded = candidates.stream().anyMatch(o -> o.result != null
+          && o.result.cancelReason().equals(Optional.of(CancelReason.SUPERSEDED_AT_DELIVERY)));
+      if (superseded != when.pregnancyViralLoadSuperseded().get()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** For an infant: that infant; for the mother: any live infant. An infant with no feeding record counts as breastfed. */
+  private boolean breastfeeding(@Nullable InfantFacts infant, LocalDate on) {
+    if (infant != null) {
+      return infant.feedingOn(on).map(m -> m.isBreastfeeding()).orElse(true);
+    }
+    return !facts.infants().isEmpty()
+        && facts.infants().values().stream().anyMatch(i -> i.feedingOn(on).map(m -> m.isBreastfeeding()).orElse(true));
+  }
+
+  private boolean everBreastfed(@Nullable InfantFacts infant, LocalDate on) {
+    if (infant != null) {
+      return infant.feedingOn(on).isEmpty() || infant.everBreastfedBy(on);
+    }
+    return facts.infants().values().stream().anyMatch(i -> i.feedingOn(on).isEmpty() || i.everBreastfedBy(on));
+  }
+
+  private Milestone stateOf(Candidate c) {
+    Optional<String> expectedTest = expectedTest(c);
+    // What ends the milestone other than being met: a cancellation, a close, a final negative status.
+    LocalDate cancelOn = null;
+    CancelReason reason = null;
+    for (CancelReason r : c.rule.cancelledBy()) {
+      LocalDate on = cancelDate(r, c);
+      if (on != null && (cancelOn == null || on.isBefore(cancelOn))) {
+        cancelOn = on;
+        reason = r;
+      }
+    }
+    if (c.rule.closes() instanceof Closing.AtNextAnchor && c.nextAnchor != null && c.nextAnchor.isBefore(c.windowStart)
+        && (cancelOn == null || !cancelOn.isBefore(c.nextAnchor))) {
+      cancelOn = c.nextAnchor;
+      reason = CancelReason.SUPERSEDED;
+    }
+    LocalDate finalNegative = infantState(c.infant).filter(i -> i.hivStatus() == InfantStatus.HIV_NEGATIVE)
+        .map(i -> i.status().since()).orElse(null);
+
+    PathwayEvent satisfying = satisfying(c, expectedTest, cancelOn);
+    MilestoneState milestoneState;
+    CancelReason cancelReason = null;
+    if (satisfying != null) {
+      milestoneState = MilestoneState.DONE;
+    } else {
+      LocalDate closedOn = c.rule.closes() instanceof Closing.AtNextAnchor ? null : c.close;
+      LocalDate end = earliest(cancelOn, closedOn, finalNegative);
+      if (end != null && !end.isAfter(asOf)) {
+        if (end.equals(cancelOn)) {
+          milestoneState = MilestoneState.CANCELLED; // precedence: cancelling beats closing on the same day
+          cancelReason = reason;
+        } else if (c.windowStart.isBefore(end)) {
+          milestoneState = MilestoneState.MISSED;
+        } else {
+          milestoneState = MilestoneState.CANCELLED;
+          cancelReason = CancelReason.SUPERSEDED;
+        }
+      } else if (asOf.isBefore(c.windowStart)) {
+        milestoneState = MilestoneState.UPCOMING;
+      } else if (!asOf.isAfter(c.due)) {
+        milestoneState = MilestoneState.DUE;
+      } else if (c.overdue == null || asOf.isBefore(c.overdue)) {
+        milestoneState = MilestoneState.LATE;
+      } else {
+        milestoneState = MilestoneState.OVERDUE;
+      }
+    }
+    String key = c.rule.id() + (c.rule.anchor().isFamily() ? "#" + c.occurrence : "")
+        + (c.infant == null ? "" : "@" + c.infant.infantId());
+    Why why = new Why(protocol.ref(), c.rule.id(), c.rule.anchor(), c.anchorDate, c.rule.due().toString(), c.rule.source());
+    return new Milestone(key, c.rule.id(), Optional.ofNullable(c.infant).map(InfantFacts::infantId), c.windowStart, c.due,
+        Optional.ofNullable(c.overdue), Optional.ofNullable(c.rule.closes() instanceof Closing.AtNextAnchor ? null : c.close),
+        milestoneState, Optional.ofNullable(cancelReason), Optional.ofNullable(satisfying).map(PathwayEvent::id),
+        Optional.ofNullable(satisfying).map(PathwayEvent::occurredOn), expectedTest, why);
+  }
+
+  private static @Nullable LocalDate earliest(@Nullable LocalDate... dates) {
+    LocalDate min = null;
+    for (LocalDate d : dates) {
+      if (d != null && (min == null || d.isBefore(min))) {
+        min = d;
+      }
+    }
+    return min;
+  }
+
+  private Optional<String> expectedTest(Candidate c) {
+    if (!c.rule.satisfiedBy().event().equals(EventKind.INFANT_HIV_TESTED.name())) {
+      return Optional.empty();
+    }
+    String type = c.rule.satisfiedBy().testType().orElse("NAT");
+    if (type.equals("AGE_APPROPRIATE") && c.infant != null) {
+      boolean adult = !c.due.isBefore(c.infant.bornOn().plus(protocol.get(Key.FINAL_TEST_AGE)));
+      type = adult ? "ANTIBODY" : "NAT";
+    }
+    return Optional.of(type);
+  }
+
+  private @Nullable LocalDate cancelDate(CancelReason reason, Candidate c) {
+    Optional<InfantState> infant = infantState(c.infant);
+    return switch (reason) {
+      case CONFIRMED_POSITIVE -> infant.filter(i -> i.hivStatus() == InfantStatus.HIV_POSITIVE).map(i -> i.status().since()).orElse(null);
+      case DIED -> c.infant != null
+          ? infant.filter(i -> i.hivStatus() == InfantStatus.DIED).map(i -> i.status().since()).orElse(null)
+          : facts.mother().death().map(PathwayEvent::occurredOn).filter(d -> !d.isAfter(asOf)).orElse(null);
+      case TRANSFERRED_OUT -> c.infant != null
+          ? infant.filter(i -> i.hivStatus() == InfantStatus.TRANSFERRED_OUT).map(i -> i.status().since()).orElse(null)
+          : state.mother().retentionStatus() == Retention.TRANSFERRED_OUT ? state.mother().retention().since() : null;
+      case SUPERSEDED_AT_DELIVERY -> delivery.filter(d -> !c.anchorDate.isAfter(d)).orElse(null);
+      case SUPERSEDED -> null;
+    };
+  }
+
+  /** The earliest event in the window that satisfies the rule, on or before the evaluation date and any cancellation. */
+  private @Nullable PathwayEvent satisfying(Candidate c, Optional<String> expectedTest, @Nullable LocalDate cancelOn) {
+    String kind = c.rule.satisfiedBy().event();
+    for (PathwayEvent event : facts.events()) {
+      LocalDate on = event.occurredOn();
+      if (on.isAfter(asOf)) {
+        break;
+      }
+      if (!event.kind().name().equals(kind) || on.isBefore(c.windowStart)
+          || (c.close != null && !on.isBefore(c.close)) || (cancelOn != null && on.isAfter(cancelOn))) {
+        continue;
+      }
+      if (c.infant != null && !event.aboutInfant().map(c.infant.infantId()::equals).orElse(false)) {
+        continue;
+      }
+      if (event instanceof InfantHivTested test && expectedTest.isPresent()
+          && test.testType() != InfantTestType.valueOf(expectedTest.get())) {
+        continue;
+      }
+      return event;
+    }
+    return null;
+  }
+}
