@@ -29,6 +29,8 @@ import org.mentor.core.pathway.PathwayEvent;
 import org.mentor.core.pathway.Voided;
 import org.mentor.core.protocol.Protocol;
 import org.mentor.core.protocol.ProtocolRef;
+import org.mentor.core.protocol.Protocols;
+import org.mentor.core.schedule.Schedule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +67,7 @@ public final class Mentor {
   private Mentor(Builder builder) {
     this.defaultProtocol = builder.defaultProtocol == null ? Protocol.who2021() : builder.defaultProtocol;
     Map<ProtocolRef, Protocol> all = new LinkedHashMap<>();
+    Protocols.builtIn().forEach(p -> all.put(p.ref(), p));
     all.put(defaultProtocol.ref(), defaultProtocol);
     builder.protocols.forEach(p -> all.put(p.ref(), p));
     this.protocols = ImmutableMap.copyOf(all);
@@ -246,22 +249,61 @@ public final class Mentor {
    */
   public CaseState state(CaseId caseId, LocalDate asOf, @Nullable Instant knownAsOf) {
     requireNonNull(asOf, "asOf");
-    CaseFile file = file(caseId);
-    Facts facts = facts(file, knownAsOf);
-    ProtocolRef ref = facts.protocol().orElseThrow();
-    Protocol protocol = protocols.get(ref);
-    checkState(protocol != null, "protocol %s is not configured", ref);
-    return Pathway.evaluate(protocol, facts, asOf);
+    Facts facts = facts(file(caseId), knownAsOf);
+    return Pathway.evaluate(protocolOf(facts), facts, asOf);
+  }
+
+  /** A case's milestone schedule today. */
+  public Schedule schedule(CaseId caseId) {
+    return schedule(caseId, today());
   }
 
   /**
-   * What needs attention in a case today, most urgent first.
+   * A case's milestone schedule as of a date: every milestone of its protocol with window, due
+   * date, state and why.
+   *
+   * @param caseId the case, not null
+   * @param asOf the date, not null
+   * @return the schedule
+   * @throws UnknownCaseException if the case is not enrolled
+   */
+  public Schedule schedule(CaseId caseId, LocalDate asOf) {
+    requireNonNull(asOf, "asOf");
+    Facts facts = facts(file(caseId), null);
+    Protocol protocol = protocolOf(facts);
+    return Schedule.of(protocol, facts, Pathway.evaluate(protocol, facts, asOf));
+  }
+
+  /**
+   * What needs attention in a case today, most urgent first: the state's actions and the
+   * milestones due, late or overdue.
    *
    * @param caseId the case, not null
    * @return the items
    */
   public ImmutableList<Attention> attention(CaseId caseId) {
-    return Attention.of(state(caseId));
+    return attention(caseId, today());
+  }
+
+  /**
+   * What needs attention in a case on a date, most urgent first.
+   *
+   * @param caseId the case, not null
+   * @param asOf the date, not null
+   * @return the items
+   */
+  public ImmutableList<Attention> attention(CaseId caseId, LocalDate asOf) {
+    Facts facts = facts(file(caseId), null);
+    Protocol protocol = protocolOf(facts);
+    CaseState state = Pathway.evaluate(protocol, facts, asOf);
+    return Attention.of(state, Schedule.of(protocol, facts, state));
+  }
+
+  private Protocol protocolOf(Facts facts) {
+    ProtocolRef ref = facts.protocol().orElseThrow();
+    Protocol protocol = protocols.get(ref);
+    checkState(protocol != null, "protocol %s is not configured", ref);
+    return protocol;
   }
 
   /** The case's facts merged with the mother's own events recorded through her other cases. */

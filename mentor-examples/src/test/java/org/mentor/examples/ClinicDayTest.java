@@ -31,6 +31,8 @@ class ClinicDayTest {
     assertThat(out).contains("prophylaxis NVP ONGOING until 2025-11-21");
     // case-002 missed 2025-10-20: interruption from + 28 days (maternal.md R1)
     assertThat(out).contains("TRACE_INTERRUPTED                since 2025-11-17");
+    // case-002 started ART 2025-03-03 and never had a VL: V9 due + 3 months, overdue after 28 days (maternal.md V9)
+    assertThat(out).contains("MILESTONE_OVERDUE                since 2025-06-03  why: VL_ART_3M due 2025-06-03");
     // case-003: 18 days of ART at delivery (< 28, infant.md I1a) and a late result of 2 400
     assertThat(out).contains("risk HIGH prophylaxis AZT_NVP ONGOING until 2026-02-06");
     assertThat(out).contains("ENHANCED_ADHERENCE_COUNSELLING   since 2025-11-19");

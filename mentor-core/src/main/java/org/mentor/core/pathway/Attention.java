@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.mentor.core.InfantId;
 
 /**
@@ -31,6 +32,7 @@ public record Attention(Kind kind, Optional<InfantId> infantId, LocalDate since,
 
   /** What needs doing, most urgent kinds first. */
   public enum Kind {
+    MILESTONE_OVERDUE,
     CONFIRM_INFANT_POSITIVE,
     REPEAT_INFANT_SAMPLE,
     START_ART,
@@ -41,6 +43,8 @@ public record Attention(Kind kind, Optional<InfantId> infantId, LocalDate since,
     REPEAT_VIRAL_LOAD,
     ADHERENCE_SUPPORT,
     FINAL_INFANT_TEST_OVERDUE,
+    MILESTONE_LATE,
+    MILESTONE_DUE,
     ALERT,
     CHECK_DATA
   }
@@ -52,8 +56,30 @@ public record Attention(Kind kind, Optional<InfantId> infantId, LocalDate since,
    * @return the items, possibly empty
    */
   public static ImmutableList<Attention> of(CaseState state) {
+    return of(state, null);
+  }
+
+  /**
+   * Lists what needs attention in a case state and its schedule (milestones due, late or
+   * overdue), most urgent first.
+   *
+   * @param state the evaluated case, not null
+   * @param schedule the case's schedule as of the same date, or null for the state's items only
+   * @return the items, possibly empty
+   */
+  public static ImmutableList<Attention> of(CaseState state, org.mentor.core.schedule.@Nullable Schedule schedule) {
     requireNonNull(state, "state");
     ImmutableList.Builder<Attention> items = ImmutableList.builder();
+    if (schedule != null) {
+      for (org.mentor.core.schedule.Milestone m : schedule.actionable()) {
+        Kind kind = switch (m.state()) {
+          case OVERDUE -> Kind.MILESTONE_OVERDUE;
+          case LATE -> Kind.MILESTONE_LATE;
+          default -> Kind.MILESTONE_DUE;
+        };
+        items.add(new Attention(kind, m.infantId(), m.due(), m.ruleId() + " due " + m.due() + ": " + m.why().text()));
+      }
+    }
     for (InfantState infant : state.infants()) {
       Optional<InfantId> id = Optional.of(infant.infantId());
       switch (infant.hivStatus()) {
