@@ -26,6 +26,7 @@ import org.mentor.core.pathway.Facts;
 import org.mentor.core.pathway.Fold;
 import org.mentor.core.pathway.Pathway;
 import org.mentor.core.pathway.PathwayEvent;
+import org.mentor.core.pathway.ProtocolChanged;
 import org.mentor.core.pathway.Voided;
 import org.mentor.core.protocol.Protocol;
 import org.mentor.core.protocol.ProtocolRef;
@@ -149,6 +150,9 @@ public final class Mentor {
   public long record(CaseId caseId, PathwayEvent event, long expectedVersion) {
     requireNonNull(caseId, "caseId");
     requireNonNull(event, "event");
+    if (event instanceof ProtocolChanged changed && !protocols.containsKey(changed.protocol())) {
+      throw refused(new InvalidEventException("protocolChanged.protocol", changed.protocol(), Rule.PROTOCOL_NOT_REGISTERED), event);
+    }
     CaseId target = routeTarget(caseId, event);
     CaseFile updated;
     try {

@@ -195,6 +195,28 @@ class MentorTest {
   }
 
   @Test
+  void given_a_case_migrated_to_another_protocol_version_when_scheduled_then_the_new_rules_apply_from_then_on() {
+    org.mentor.core.protocol.Protocol variant = org.mentor.core.pathway.ScenarioStateTestSupport.variant("retention.iitThresholdDays", "60");
+    Mentor withVariant = Mentor.builder().clock(CLOCK).protocols(variant).build();
+    CaseBuilder built = aCase("c1").enrolledAtAnc(of(2025, 1, 6)).startedArt(of(2025, 1, 6))
+        .appointment(of(2025, 1, 6), of(2025, 2, 3));
+    var events = built.events();
+    withVariant.enrol(built.caseId(), (Enrolled) events.get(0));
+    events.subList(1, events.size()).forEach(e -> withVariant.record(built.caseId(), e));
+    assertThat(withVariant.state(built.caseId(), of(2025, 3, 3)).mother().retentionStatus()).isEqualTo(Retention.INTERRUPTED);
+
+    withVariant.record(built.caseId(), new org.mentor.core.pathway.ProtocolChanged(EventId.of("migrate"), of(2025, 2, 10),
+        Instant.parse("2025-02-10T10:00:00Z"), CaseBuilder.CLINIC, variant.ref()));
+
+    assertThat(withVariant.state(built.caseId(), of(2025, 3, 3)).protocol()).isEqualTo(variant.ref());
+    // appointment 2025-02-03 + 60 days (the variant's threshold) = 2025-04-04
+    assertThat(withVariant.state(built.caseId(), of(2025, 3, 3)).mother().retentionStatus()).isEqualTo(Retention.APPOINTMENT_MISSED);
+    assertThatThrownBy(() -> withVariant.record(built.caseId(), new org.mentor.core.pathway.ProtocolChanged(EventId.of("bad"),
+        of(2025, 2, 11), Instant.parse("2025-02-11T10:00:00Z"), CaseBuilder.CLINIC, new ProtocolRef("XX_2030", "9"))))
+        .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.rule().id()).isEqualTo("CASE-006"));
+  }
+
+  @Test
   void given_a_builder_when_a_setting_is_made_twice_then_it_throws() {
     Mentor.Builder builder = Mentor.builder().clock(CLOCK);
     assertThatThrownBy(() -> builder.clock(CLOCK)).isInstanceOf(IllegalStateException.class).hasMessageContaining("clock");
