@@ -2,7 +2,8 @@ package org.mentor.core;
 
 /**
  * A write expected a case version that is no longer current (optimistic concurrency). Nothing was
- * written. The message names the case and both versions; a case id is not sensitive.
+ * written. The message gives both versions; the case is in {@link #caseId()} (case ids stay out of
+ * messages, which may reach shared logs).
  */
 public final class VersionConflictException extends MentorException {
   private static final long serialVersionUID = 1L;
@@ -19,7 +20,7 @@ public final class VersionConflictException extends MentorException {
    * @param actualVersion the current version
    */
   public VersionConflictException(CaseId caseId, long expectedVersion, long actualVersion) {
-    super("case.version", "case " + caseId + " expected version " + expectedVersion + " but is at " + actualVersion,
+    super("case.version", "expected version " + expectedVersion + " but is at " + actualVersion,
         Rule.CASE_VERSION_CONFLICT, false);
     this.caseId = caseId;
     this.expectedVersion = expectedVersion;

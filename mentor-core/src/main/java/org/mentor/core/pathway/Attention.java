@@ -5,7 +5,6 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.mentor.core.InfantId;
 
 /**
@@ -56,7 +55,7 @@ public record Attention(Kind kind, Optional<InfantId> infantId, LocalDate since,
    * @return the items, possibly empty
    */
   public static ImmutableList<Attention> of(CaseState state) {
-    return of(state, null);
+    return collect(state, ImmutableList.of());
   }
 
   /**
@@ -64,14 +63,18 @@ public record Attention(Kind kind, Optional<InfantId> infantId, LocalDate since,
    * overdue), most urgent first.
    *
    * @param state the evaluated case, not null
-   * @param schedule the case's schedule as of the same date, or null for the state's items only
+   * @param schedule the case's schedule as of the same date, not null
    * @return the items, possibly empty
    */
-  public static ImmutableList<Attention> of(CaseState state, org.mentor.core.schedule.@Nullable Schedule schedule) {
+  public static ImmutableList<Attention> of(CaseState state, org.mentor.core.schedule.Schedule schedule) {
+    return collect(state, requireNonNull(schedule, "schedule").actionable());
+  }
+
+  private static ImmutableList<Attention> collect(CaseState state, ImmutableList<org.mentor.core.schedule.Milestone> actionable) {
     requireNonNull(state, "state");
     ImmutableList.Builder<Attention> items = ImmutableList.builder();
-    if (schedule != null) {
-      for (org.mentor.core.schedule.Milestone m : schedule.actionable()) {
+    {
+      for (org.mentor.core.schedule.Milestone m : actionable) {
         Kind kind = switch (m.state()) {
           case OVERDUE -> Kind.MILESTONE_OVERDUE;
           case LATE -> Kind.MILESTONE_LATE;
@@ -109,7 +112,9 @@ public record Attention(Kind kind, Optional<InfantId> infantId, LocalDate since,
     switch (mother.retentionStatus()) {
       case INTERRUPTED -> items.add(new Attention(Kind.TRACE_INTERRUPTED, Optional.empty(), mother.retention().since(), mother.retention().why()));
       case APPOINTMENT_MISSED -> items.add(new Attention(Kind.TRACE_MISSED_APPOINTMENT, Optional.empty(), mother.retention().since(), mother.retention().why()));
-      case IN_CARE, RETURNED, TRACED, TRANSFERRED_OUT, DIED -> { }
+      case TRACED -> items.add(new Attention(Kind.TRACE_MISSED_APPOINTMENT, Optional.empty(), mother.retention().since(),
+          mother.retention().why() + " (reached; awaiting her return)"));
+      case IN_CARE, RETURNED, TRANSFERRED_OUT, DIED -> { }
     }
     for (Alert alert : state.alerts()) {
       items.add(new Attention(Kind.ALERT, Optional.empty(), state.asOf(), alert.name()));

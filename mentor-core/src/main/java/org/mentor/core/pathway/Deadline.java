@@ -20,10 +20,6 @@ public enum Deadline {
   APPOINTMENT_MISSED("appointment + 1 day without a clinical contact",
       s -> s.memory().missedAppointment() == null ? null : s.memory().missedAppointment().plusDays(1)),
   INTERRUPTION("missed appointment + retention.iitThresholdDays (+1 unless retention.iitInclusive)", Deadline::interruption),
-  INTERRUPTION_AFTER_TRACING("as INTERRUPTION, when it falls after she was reached by tracing", s -> {
-    LocalDate interruption = interruption(s);
-    return interruption != null && interruption.isAfter(s.since()) ? interruption : null;
-  }),
   POSTNATAL_PERIOD_ENDS("delivery + phase.postnatalPeriod", s -> s.memory().deliveredOn == null ? null
       : s.memory().deliveredOn.plus(s.protocol().get(Key.POSTNATAL_PERIOD))),
   ALL_INFANTS_RESOLVED("the day the last infant reached a final outcome", s -> s.replay().allInfantsResolvedOn());

@@ -212,19 +212,11 @@ public final class Fold {
   private static Facts withMother(Facts facts, PathwayEvent event, MotherUpdate update, boolean checkDeath) {
     History<DataQualityIssue> issues = checkDeath ? afterDeath(facts, event, facts.issues()) : facts.issues();
     MaternalFacts mother = facts.mother();
-    if (mother.transferredOut() && isContact(event)) {
+    if (mother.transferredOut() && PathwayTable.isClinicalContact(event)) {
       issues = issues.plus(new DataQualityIssue(Rule.VISIT_AFTER_TRANSFER_OUT, event.id(), event.occurredOn()));
     }
     return new Facts(facts.caseId(), facts.enrolment(), facts.protocol(), facts.delivery(), update.apply(mother),
         facts.infants(), facts.mentors(), facts.visits(), facts.events(), issues);
-  }
-
-  private static boolean isContact(PathwayEvent event) {
-    return switch (event.kind()) {
-      case ARVS_DISPENSED, PILL_COUNTED, VIRAL_LOAD_RESULTED, ADHERENCE_COUNSELLED, APPOINTMENT_KEPT,
-          RETURNED_TO_CARE, ART_STARTED, REGIMEN_CHANGED, MATERNAL_HIV_TESTED -> true;
-      default -> false;
-    };
   }
 
   private static History<DataQualityIssue> afterDeath(Facts facts, PathwayEvent event, History<DataQualityIssue> issues) {

@@ -24,7 +24,6 @@ public enum Guard {
       && s.event().aboutInfant().filter(s.infant().facts.infantId()::equals).isPresent()),
   LIVE_BIRTH("a live birth", s -> ((Delivered) s.event()).hasLiveBirth()),
   NO_LIVE_BIRTH("no live birth", s -> !((Delivered) s.event()).hasLiveBirth()),
-  DELIVERED("delivered", s -> s.memory().deliveredOn != null),
   NOT_DELIVERED("not delivered", s -> s.memory().deliveredOn == null),
   VL_SWITCH_INDICATED("unsuppressed on an NNRTI, or again after counselling", s -> {
     ViralLoad result = ((ViralLoadResulted) s.event()).result();
@@ -42,10 +41,10 @@ public enum Guard {
   }),
   VL_UNSUPPRESSED("above the unsuppressed threshold",
       s -> ((ViralLoadResulted) s.event()).result().isAbove(s.protocol().getInt(Key.VL_UNSUPPRESSED_ABOVE))),
-  EAC_COMPLETE("counselling sessions complete",
-      s -> s.memory().eacSinceLastVl + 1 >= s.protocol().getInt(Key.EAC_SESSIONS)),
-  EAC_CONTINUES("counselling sessions remain",
-      s -> s.memory().eacSinceLastVl + 1 < s.protocol().getInt(Key.EAC_SESSIONS)),
+  EAC_COMPLETE("an enhanced counselling session that completes the protocol's sessions",
+      s -> enhanced(s) && s.memory().eacSinceLastVl + 1 >= s.protocol().getInt(Key.EAC_SESSIONS)),
+  EAC_CONTINUES("an enhanced counselling session, more to come",
+      s -> enhanced(s) && s.memory().eacSinceLastVl + 1 < s.protocol().getInt(Key.EAC_SESSIONS)),
   ADHERENCE_CHECK("above the plausible maximum",
       s -> adherence(s) > s.protocol().getInt(Key.ADHERENCE_CHECK_ABOVE)),
   ADHERENCE_GOOD("at or above good", s -> inBand(s, Key.ADHERENCE_GOOD_FROM, Integer.MAX_VALUE)),
@@ -54,10 +53,6 @@ public enum Guard {
   AFTER_RETURN_DAY("after the day of return", s -> s.date().isAfter(s.since())),
   TRACING_REACHED("the tracing attempt reached her and she will return",
       s -> ((TracingAttempted) s.event()).outcome() == Codes.TracingOutcome.REACHED_WILL_RETURN),
-  PAST_INTERRUPTION("on or after the interruption date of the missed appointment", s -> {
-    LocalDate interruption = Deadline.INTERRUPTION.at(s);
-    return interruption != null && !s.date().isBefore(interruption);
-  }),
   ABOUT_THIS_INFANT_OR_MOTHER("about this infant or the mother (the pair)",
       s -> s.event().aboutInfant().isEmpty() || ABOUT_THIS_INFANT.test(s)),
   SOME_INFANT_UNRESOLVED("delivered, and an infant has no final outcome",
@@ -90,6 +85,10 @@ public enum Guard {
 
   boolean test(Step step) {
     return predicate.test(step);
+  }
+
+  private static boolean enhanced(Step s) {
+    return ((AdherenceCounselled) s.event()).counselling() == Codes.CounsellingKind.ENHANCED;
   }
 
   private static double adherence(Step s) {

@@ -41,6 +41,9 @@ final class Memory {
 
   /** Records what an event shows on the day it occurred (results are remembered when returned). */
   void onOccurred(PathwayEvent event, Facts facts) {
+    if (PathwayTable.isClinicalContact(event)) {
+      lastContact = event.occurredOn();
+    }
     switch (event.kind()) {
       case ENROLLED -> {
         Enrolled enrolled = (Enrolled) event;
@@ -51,7 +54,6 @@ final class Memory {
         } else if (enrolled.hivStatus() == HivStatus.NEGATIVE) {
           knownNegative = true;
         }
-        lastContact = event.occurredOn();
       }
       case MATERNAL_HIV_TESTED -> {
         HivTestResult result = ((MaternalHivTested) event).result();
@@ -60,41 +62,32 @@ final class Memory {
         } else if (result == HivTestResult.NEGATIVE && diagnosedOn == null) {
           knownNegative = true;
         }
-        lastContact = event.occurredOn();
       }
       case ART_STARTED -> {
         if (artStartedOn == null) {
           artStartedOn = event.occurredOn();
         }
         anchorClass = ((ArtStarted) event).regimen().anchorClass();
-        lastContact = event.occurredOn();
       }
       case REGIMEN_CHANGED -> {
         anchorClass = ((RegimenChanged) event).regimen().anchorClass();
-        lastContact = event.occurredOn();
       }
       case ADHERENCE_COUNSELLED -> {
-        eacSinceLastVl++;
-        lastContact = event.occurredOn();
-      }
-      case APPOINTMENT_SET -> pendingAppointment = ((AppointmentSet) event).appointmentOn();
-      case ARVS_DISPENSED, PILL_COUNTED, VIRAL_LOAD_RESULTED, APPOINTMENT_KEPT, RETURNED_TO_CARE ->
-          lastContact = event.occurredOn();
-      case TRANSFERRED_IN -> {
-        if (event.aboutInfant().isEmpty()) {
-          lastContact = event.occurredOn();
+        if (((AdherenceCounselled) event).counselling() == Codes.CounsellingKind.ENHANCED) {
+          eacSinceLastVl++;
         }
       }
+      case APPOINTMENT_SET -> pendingAppointment = ((AppointmentSet) event).appointmentOn();
       case DELIVERED -> {
         deliveredOn = event.occurredOn();
-        lastContact = event.occurredOn();
         for (InfantFacts infant : facts.infants().values()) {
           if (infant.bornOn().equals(event.occurredOn())) {
             infants.putIfAbsent(infant.infantId(), new InfantMemory(infant));
           }
         }
       }
-      case PROTOCOL_CHANGED, CONSENT_RECORDED, MENTOR_ASSIGNED, MENTOR_VISITED, TRACING_ATTEMPTED,
+      case ARVS_DISPENSED, PILL_COUNTED, VIRAL_LOAD_RESULTED, APPOINTMENT_KEPT, RETURNED_TO_CARE, TRANSFERRED_IN,
+          PROTOCOL_CHANGED, CONSENT_RECORDED, MENTOR_ASSIGNED, MENTOR_VISITED, TRACING_ATTEMPTED,
           INFANT_PROPHYLAXIS_STARTED, INFANT_PROPHYLAXIS_STOPPED, INFANT_HIV_TESTED, COTRIMOXAZOLE_STARTED,
           COTRIMOXAZOLE_STOPPED, FEEDING_RECORDED, INFANT_ART_STARTED, TRANSFERRED_OUT, DIED, CORRECTED, VOIDED -> {
         // nothing the guards read

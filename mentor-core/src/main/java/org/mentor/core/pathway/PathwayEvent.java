@@ -83,10 +83,15 @@ public sealed interface PathwayEvent
 
   /**
    * Whether the event belongs to the mother's own HIV care (ART, viral loads, adherence,
-   * retention, her death) rather than to this pregnancy: every open case of hers sees it.
+   * retention, her death) rather than to this pregnancy: every open case of hers sees it. A
+   * correction is maternal when its replacement is; a void has no scope of its own (its target
+   * decides), so callers ask this of effective events, as the facade does.
    */
   default boolean isMaternal() {
+    if (kind() == EventKind.CORRECTED) {
+      return ((Corrected) this).replacement().isMaternal();
+    }
     return kind().scope() == EventKind.Scope.MOTHER
-        || (kind().scope() == EventKind.Scope.SUBJECT && aboutInfant().isEmpty());
+        || (kind().scope() == EventKind.Scope.SUBJECT && kind() != EventKind.VOIDED && aboutInfant().isEmpty());
   }
 }

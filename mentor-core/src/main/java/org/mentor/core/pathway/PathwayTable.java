@@ -94,11 +94,11 @@ public final class PathwayTable {
     r.on("RET-8", Retention.TRANSFERRED_OUT, Retention.IN_CARE, Guard.ALWAYS, contacts);
     r.on("RET-9", List.of(Retention.IN_CARE, Retention.APPOINTMENT_MISSED, Retention.INTERRUPTED, Retention.RETURNED,
         Retention.TRANSFERRED_OUT, Retention.TRACED), Retention.DIED, Guard.ABOUT_MOTHER, DIED);
-    r.on("RET-10", List.of(Retention.APPOINTMENT_MISSED, Retention.INTERRUPTED), Retention.TRACED, Guard.TRACING_REACHED,
-        TRACING_ATTEMPTED);
-    r.on("RET-11", Retention.TRACED, Retention.RETURNED, Guard.PAST_INTERRUPTION, contacts);
-    r.on("RET-12", Retention.TRACED, Retention.IN_CARE, Guard.ALWAYS, contacts);
-    r.at("RET-13", Retention.TRACED, Retention.INTERRUPTED, Deadline.INTERRUPTION_AFTER_TRACING);
+    // Reached while late: traced until she comes or the interruption date passes. Reached after
+    // the interruption date, she stays INTERRUPTED (the tracing outcome is on the mother's state).
+    r.on("RET-10", Retention.APPOINTMENT_MISSED, Retention.TRACED, Guard.TRACING_REACHED, TRACING_ATTEMPTED);
+    r.on("RET-11", Retention.TRACED, Retention.IN_CARE, Guard.ALWAYS, contacts);
+    r.at("RET-12", Retention.TRACED, Retention.INTERRUPTED, Deadline.INTERRUPTION);
     // One infant (results fire on their result date).
     List<InfantStatus> open = List.of(InfantStatus.EXPOSED, InfantStatus.INCONCLUSIVE, InfantStatus.LOST_TO_FOLLOW_UP,
         InfantStatus.TRANSFERRED_OUT);
@@ -120,7 +120,7 @@ public final class PathwayTable {
     r.on("INF-11", InfantStatus.TRANSFERRED_OUT, InfantStatus.EXPOSED, Guard.ABOUT_THIS_INFANT_OR_MOTHER, TRANSFERRED_IN);
     r.at("INF-12", List.of(InfantStatus.EXPOSED, InfantStatus.INCONCLUSIVE), InfantStatus.LOST_TO_FOLLOW_UP, Deadline.INTERRUPTION);
     r.on("INF-13", InfantStatus.LOST_TO_FOLLOW_UP, InfantStatus.EXPOSED, Guard.ALWAYS, contacts);
-    r.on("INF-14", List.of(InfantStatus.PRESUMPTIVE_POSITIVE, InfantStatus.HIV_POSITIVE), null, Guard.ABOUT_THIS_INFANT,
+    r.keep("INF-14", List.of(InfantStatus.PRESUMPTIVE_POSITIVE, InfantStatus.HIV_POSITIVE), Guard.ABOUT_THIS_INFANT,
         INFANT_ART_STARTED);
     return r.build();
   }
@@ -133,6 +133,21 @@ public final class PathwayTable {
   /** Whether an event of this kind must match a row in this region (else {@code DQ-004}). */
   static boolean strict(Region region, EventKind kind) {
     return STRICT.containsEntry(region, kind);
+  }
+
+  /** The event kinds that must match a row in each region, else soft rule {@code DQ-004}. */
+  public static ImmutableSetMultimap<Region, EventKind> strictKinds() {
+    return STRICT;
+  }
+
+  /**
+   * Whether an event shows the mother in clinical care that day: a {@link #CLINICAL_CONTACTS}
+   * kind, or her transfer in. The one definition of "contact" for retention, the facts and the
+   * soft rule DQ-001.
+   */
+  public static boolean isClinicalContact(PathwayEvent event) {
+    return CLINICAL_CONTACTS.contains(event.kind())
+        || (event.kind() == TRANSFERRED_IN && event.aboutInfant().isEmpty());
   }
 
   /**
@@ -178,7 +193,15 @@ public final class PathwayTable {
     void on(String id, List<? extends PathwayState> from, PathwayState to, Guard guard, EventKind... kinds) {
       Trigger trigger = new Trigger.OnEvent(ImmutableSet.copyOf(kinds));
       for (PathwayState state : from) {
-        rows.add(new Transition(id, state, trigger, guard, to == null ? state : to));
+        rows.add(new Transition(id, state, trigger, guard, to));
+      }
+    }
+
+    /** Rows that keep each state: the event is expected there and changes nothing. */
+    void keep(String id, List<? extends PathwayState> states, Guard guard, EventKind... kinds) {
+      Trigger trigger = new Trigger.OnEvent(ImmutableSet.copyOf(kinds));
+      for (PathwayState state : states) {
+        rows.add(new Transition(id, state, trigger, guard, state));
       }
     }
 

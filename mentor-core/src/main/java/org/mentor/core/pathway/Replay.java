@@ -120,7 +120,9 @@ final class Replay {
         dispatch(instance, event, date);
       }
     }
-    dispatch(phase, event, date);
+    if (!(isResult && readsResults(Region.PHASE))) {
+      dispatch(phase, event, date);
+    }
     memory.onOccurred(event, facts);
     if (event.kind() == EventKind.DELIVERED) {
       for (Birth birth : ((Delivered) event).births()) {
@@ -147,6 +149,7 @@ final class Replay {
         dispatch(instance, event, date);
       }
     }
+    dispatch(phase, event, date);
     memory.onResult(event);
   }
 
@@ -241,8 +244,9 @@ final class Replay {
     return event.aboutInfant().map(infant.infant.facts.infantId()::equals).orElse(true);
   }
 
+  /** Regions that take a result on the day it was returned; the phase follows the infants' outcomes. */
   private static boolean readsResults(Region region) {
-    return region == Region.VIRAL_LOAD || region == Region.INFANT;
+    return region == Region.VIRAL_LOAD || region == Region.INFANT || region == Region.PHASE;
   }
 
   /** Whether an event carries a result the regions that read results take on its result date. */

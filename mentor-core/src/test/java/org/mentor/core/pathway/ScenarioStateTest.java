@@ -406,6 +406,46 @@ class ScenarioStateTest {
     }
   }
 
+  @Nested
+  class Regressions {
+    @Test // a closed case reopens when a later positive result makes its infant unresolved (DESIGN §2: closed is not absorbing)
+    void a_positive_result_after_a_final_negative_reopens_the_case_on_the_result_date() {
+      CaseBuilder b = aCase("reopen").lmp(of(2025, 1, 6)).enrolledAtAnc(of(2025, 4, 28)).startedArt(of(2025, 4, 28))
+          .delivered(of(2025, 10, 10)).breastfed().breastfeedingStopped(of(2026, 10, 10))
+          .antibody(of(2027, 4, 10), InfantTestResult.NEGATIVE)
+          .nat(of(2027, 6, 1), of(2027, 6, 10), POSITIVE);
+      assertThat(b.file().evaluate(WHO, of(2027, 6, 9)).phaseStatus()).isEqualTo(Phase.CLOSED);
+      CaseState state = b.file().evaluate(WHO, of(2027, 6, 11));
+      assertThat(state.infant(b.infantA()).orElseThrow().hivStatus()).isEqualTo(InfantStatus.PRESUMPTIVE_POSITIVE);
+      assertThat(state.phaseStatus()).isEqualTo(Phase.INFANT_FOLLOW_UP);
+      assertThat(state.phase().since()).isEqualTo(of(2027, 6, 10));
+    }
+
+    @Test // maternal.md T7: the repeat VL follows the enhanced counselling sessions; routine sessions do not count
+    void only_enhanced_counselling_counts_toward_the_repeat() {
+      CaseBuilder b = aCase("eac").enrolledAtAnc(of(2025, 1, 6)).startedArt(of(2025, 1, 6))
+          .viralLoad(of(2025, 4, 7), ViralLoad.copies(5_000))
+          .add(new AdherenceCounselled(org.mentor.core.EventId.of("routine-1"), of(2025, 4, 10),
+              java.time.Instant.parse("2025-04-10T10:00:00Z"), CaseBuilder.CLINIC, Codes.CounsellingKind.ROUTINE))
+          .enhancedCounselling(of(2025, 4, 14)).enhancedCounselling(of(2025, 5, 12));
+      assertThat(b.file().evaluate(WHO, of(2025, 5, 13)).mother().viralLoadStatus()).isEqualTo(ViralLoadStatus.ENHANCED_COUNSELLING);
+      b.enhancedCounselling(of(2025, 6, 9));
+      CaseState state = b.file().evaluate(WHO, of(2025, 6, 9));
+      assertThat(state.mother().viralLoadStatus()).isEqualTo(ViralLoadStatus.REPEAT_DUE);
+      assertThat(state.mother().viralLoad().since()).isEqualTo(of(2025, 6, 9));
+    }
+
+    @Test // maternal.md R1/R5: reached by tracing only after the interruption date: still INTERRUPTED, on the attention list
+    void tracing_after_the_interruption_date_keeps_her_interrupted() {
+      CaseBuilder b = aCase("late-trace").enrolledAtAnc(of(2024, 11, 4)).startedArt(of(2024, 11, 4))
+          .kept(of(2025, 8, 11), of(2025, 8, 11)).appointment(of(2025, 8, 11), of(2025, 9, 8))
+          .traced(of(2025, 10, 20), ContactMode.PHONE, TracingOutcome.REACHED_WILL_RETURN);
+      CaseState state = b.file().evaluate(WHO, of(2025, 12, 1));
+      assertThat(state.mother().retentionStatus()).isEqualTo(Retention.INTERRUPTED);
+      assertThat(Attention.of(state)).anyMatch(a -> a.kind() == Attention.Kind.TRACE_INTERRUPTED);
+    }
+  }
+
   /** WHO_2021 with one value changed, as a programme's own protocol file would be. */
   static Protocol variant(String key, String valueJson) {
     try (var in = Protocol.class.getResourceAsStream("/org/mentor/core/protocol/WHO_2021.json")) {
