@@ -31,8 +31,12 @@ public final class Prophylaxis {
    * @return the plan
    */
   public static ProphylaxisPlan plan(Protocol protocol, Facts facts, InfantFacts infant, RiskAssessment risk, LocalDate asOf) {
-    boolean breastfed = infant.feedingOn(infant.bornOn()).map(m -> m != FeedingMode.REPLACEMENT_FEEDING).orElse(true);
-    boolean high = risk.riskClass() == RiskClass.HIGH;
+    boolean sameForAll = protocol.is(Key.PROPHYLAXIS_SAME_COURSE_FOR_ALL);
+    boolean breastfed = sameForAll
+        || infant.feedingOn(infant.bornOn()).map(m -> m != FeedingMode.REPLACEMENT_FEEDING).orElse(true);
+    boolean high = sameForAll || risk.riskClass() == RiskClass.HIGH;
+    ProphylaxisRegimen firstHighRegimen =
+        protocol.is(Key.PROPHYLAXIS_HIGH_THREE_DRUG) ? ProphylaxisRegimen.THREE_DRUG : ProphylaxisRegimen.AZT_NVP;
     int days;
     ProphylaxisRegimen regimen;
     Optional<ProphylaxisRegimen> later = Optional.empty();
@@ -42,12 +46,11 @@ public final class Prophylaxis {
       regimen = ProphylaxisRegimen.NVP;
     } else if (breastfed) {
       days = protocol.getInt(Key.PROPHYLAXIS_HIGH_BREASTFED_DAYS);
-      regimen = ProphylaxisRegimen.AZT_NVP;
-      firstPhase = protocol.getInt(Key.PROPHYLAXIS_HIGH_FIRST_PHASE_DAYS);
-      later = firstPhase < days ? Optional.of(ProphylaxisRegimen.NVP) : Optional.empty();
+      regimen = firstHighRegimen;
+      firstPhase = Math.min(protocol.getInt(Key.PROPHYLAXIS_HIGH_FIRST_PHASE_DAYS), days);
     } else {
       days = protocol.getInt(Key.PROPHYLAXIS_HIGH_REPLACEMENT_DAYS);
-      regimen = ProphylaxisRegimen.AZT_NVP;
+      regimen = firstHighRegimen;
     }
     Optional<LocalDate> firstStart = infant.prophylaxis()
         .earliest(e -> e.kind() == EventKind.INFANT_PROPHYLAXIS_STARTED && !e.occurredOn().isAfter(asOf))
@@ -67,15 +70,12 @@ public final class Prophylaxis {
         .filter(stop -> start.isPresent() && !stop.occurredOn().isBefore(start.get()))
         .map(PathwayEvent::occurredOn);
     Optional<LocalDate> plannedStop = start.map(s -> s.plusDays(days));
-    if (high && breastfed && protocol.is(Key.PROPHYLAXIS_UNTIL_MATERNAL_SUPPRESSION) && plannedStop.isPresent()) {
-      int threshold = protocol.getInt(Key.RISK_VL_THRESHOLD);
-      boolean inclusive = protocol.is(Key.RISK_VL_THRESHOLD_INCLUSIVE);
-      Optional<LocalDate> suppressedResult = facts.mother().viralLoads()
-          .earliest(vl -> !vl.sampleDate().isBefore(infant.bornOn()) && !vl.resultDate().isAfter(asOf)
-              && (inclusive ? vl.result().isBelow(threshold) : !vl.result().isAbove(threshold)))
-          .map(ViralLoadResulted::resultDate);
-      LocalDate minimum = plannedStop.get();
-      plannedStop = suppressedResult.map(d -> d.isAfter(minimum) ? d : minimum);
+    if (high && breastfed && protocol.is(Key.PROPHYLAXIS_UNTIL_MATERNAL_SUPPRESSION) && start.isPresent()
+        && extends_(protocol, facts, start.get(), asOf)) {
+      plannedStop = extendedStop(protocol, facts, infant, start.get(), plannedStop.orElseThrow(), asOf);
+    }
+    if (firstPhase > 0 && (firstPhase < days || !plannedStop.equals(start.map(s -> s.plusDays(days))))) {
+      later = Optional.of(ProphylaxisRegimen.NVP);
     }
     final int phase = firstPhase;
     Optional<LocalDate> firstPhaseEnds = later.isPresent() ? start.map(s -> s.plusDays(phase)) : Optional.empty();
@@ -94,5 +94,43 @@ public final class Prophylaxis {
     boolean lateStart = firstStart.isPresent() && motherKnownAtBirth
         && firstStart.get().isAfter(infant.bornOn().plusDays(lateAfterDays));
     return new ProphylaxisPlan(status, regimen, later, start, firstPhaseEnds, plannedStop, stopped, days, lateStart);
+  }
+
+  /**
+   * Whether the course extends past its minimum until maternal suppression: always (ZA P8), or
+   * only when the mother's latest result known at the start is not suppressed (Kenya P10).
+   */
+  private static boolean extends_(Protocol protocol, Facts facts, LocalDate start, LocalDate asOf) {
+    if (!protocol.is(Key.PROPHYLAXIS_EXTEND_ONLY_IF_UNSUPPRESSED)) {
+      return true;
+    }
+    LocalDate knownBy = start.isBefore(asOf) ? start : asOf;
+    return facts.mother().viralLoads().latest(vl -> !vl.resultDate().isAfter(knownBy))
+        .map(vl -> !suppressed(protocol, vl))
+        .orElse(true);
+  }
+
+  /**
+   * The end of an extended course: not before the minimum, at the earlier of the return of a
+   * suppressed maternal result sampled on or after the start and the end of breastfeeding plus the
+   * protocol's interval; unknown (empty) while neither has happened.
+   */
+  private static Optional<LocalDate> extendedStop(Protocol protocol, Facts facts, InfantFacts infant, LocalDate start,
+      LocalDate minimum, LocalDate asOf) {
+    Optional<LocalDate> suppressedResult = facts.mother().viralLoads()
+        .earliest(vl -> !vl.sampleDate().isBefore(start) && !vl.resultDate().isAfter(asOf) && suppressed(protocol, vl))
+        .map(ViralLoadResulted::resultDate);
+    Optional<LocalDate> afterCessation = infant.breastfeedingEndedBy(asOf)
+        .map(ended -> ended.plus(protocol.get(Key.PROPHYLAXIS_END_AFTER_CESSATION)));
+    Optional<LocalDate> end = suppressedResult.isPresent() && afterCessation.isPresent()
+        ? Optional.of(suppressedResult.get().isBefore(afterCessation.get()) ? suppressedResult.get() : afterCessation.get())
+        : suppressedResult.or(() -> afterCessation);
+    return end.map(d -> d.isAfter(minimum) ? d : minimum);
+  }
+
+  /** Below the infant-risk threshold, as that threshold is read (inclusive or not). */
+  private static boolean suppressed(Protocol protocol, ViralLoadResulted vl) {
+    int threshold = protocol.getInt(Key.RISK_VL_THRESHOLD);
+    return protocol.is(Key.RISK_VL_THRESHOLD_INCLUSIVE) ? vl.result().isBelow(threshold) : !vl.result().isAbove(threshold);
   }
 }

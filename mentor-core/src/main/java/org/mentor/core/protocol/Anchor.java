@@ -27,6 +27,10 @@ public enum Anchor {
   BREASTFEEDING_END,
   /** The planned end of the infant's prophylaxis course (the {@code Prophylaxis} strategy's date). */
   PROPHYLAXIS_END,
+  /** The day the infant was first known to be high risk (its risk assessment's date). */
+  HIGH_RISK_IDENTIFIED,
+  /** As {@code HIGH_RISK_IDENTIFIED}, when that day is after the birth (found high risk while breastfeeding). */
+  HIGH_RISK_IDENTIFIED_AFTER_BIRTH,
   /** The return date of the infant's first positive result (E1). */
   POSITIVE_RESULT,
   /** The return date of the infant's latest indeterminate result (E6). */

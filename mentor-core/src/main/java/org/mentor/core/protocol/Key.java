@@ -85,6 +85,18 @@ public final class Key<T> {
   public static final Key<Integer> PROPHYLAXIS_HIGH_REPLACEMENT_DAYS = integer("prophylaxis.highRiskReplacementFedDays", 1, 730);
   /** Whether a high-risk breastfed infant's prophylaxis continues until a maternal result below the risk threshold is recorded (ZA P8). */
   public static final Key<Boolean> PROPHYLAXIS_UNTIL_MATERNAL_SUPPRESSION = bool("prophylaxis.highRiskUntilMaternalSuppression");
+  /** Whether a high-risk infant's first phase is a three-drug regimen rather than AZT + NVP (WHO 2025 P5). */
+  public static final Key<Boolean> PROPHYLAXIS_HIGH_THREE_DRUG = bool("prophylaxis.highRiskThreeDrugFirstPhase");
+  /** Whether every exposed infant gets the high-risk breastfed course whatever its risk and feeding (Kenya P10). */
+  public static final Key<Boolean> PROPHYLAXIS_SAME_COURSE_FOR_ALL = bool("prophylaxis.sameCourseForAllInfants");
+  /**
+   * With {@code highRiskUntilMaternalSuppression}: whether the course is extended only when the
+   * mother's latest result at the start is not suppressed (Kenya P10), rather than always waiting
+   * for a suppressed result sampled after the start (South Africa P8).
+   */
+  public static final Key<Boolean> PROPHYLAXIS_EXTEND_ONLY_IF_UNSUPPRESSED = bool("prophylaxis.extendOnlyIfUnsuppressed");
+  /** With {@code highRiskUntilMaternalSuppression}: the course also ends this long after breastfeeding ends (ZA P8: 4 weeks). */
+  public static final Key<Period> PROPHYLAXIS_END_AFTER_CESSATION = period("prophylaxis.endAfterBreastfeedingCessation");
   /** Hours after birth after which a prophylaxis start is flagged late. */
   public static final Key<Integer> PROPHYLAXIS_LATE_START_HOURS = integer("prophylaxis.lateStartAfterHours", 1, 720);
 

@@ -98,7 +98,7 @@ final class MilestoneRules {
       throw new InvalidProtocolException(file, path, node.toString(), Rule.PROTOCOL_WRONG_TYPE);
     }
     ProtocolLoader.unknownFields(node, FIELDS, file, path + ".");
-    String id = ProtocolLoader.text(node, "id", file);
+    String id = ProtocolLoader.text(node, "id", file, path + ".");
     path = path + "(" + id + ")";
     Subject subject = code(Subject.class, node, "subject", file, path);
     Anchor anchor = code(Anchor.class, node, "anchor", file, path);
@@ -201,6 +201,9 @@ final class MilestoneRules {
     }
     if (node.has("atNextAnchor")) {
       ProtocolLoader.unknownFields(node, ImmutableSet.of("atNextAnchor"), file, path + ".");
+      if (!bool(node.get("atNextAnchor"), file, path + ".atNextAnchor")) {
+        throw new InvalidProtocolException(file, path + ".atNextAnchor", "false (write no closes instead)", Rule.PROTOCOL_WRONG_TYPE);
+      }
       if (!anchor.isFamily()) {
         throw new InvalidProtocolException(file, path + ".atNextAnchor", anchor.name(), Rule.PROTOCOL_UNKNOWN_CODE);
       }
@@ -234,8 +237,7 @@ final class MilestoneRules {
       throw new InvalidProtocolException(file, path, node.toString(), Rule.PROTOCOL_WRONG_TYPE);
     }
     ProtocolLoader.unknownFields(node, ImmutableSet.of("event", "testType"), file, path + ".");
-    String event = ProtocolLoader.text(node, "event", file);
-    enumValue(EventKind.class, event, file, path + ".event");
+    String event = enumValue(EventKind.class, ProtocolLoader.text(node, "event", file, path + "."), file, path + ".event").name();
     Optional<String> testType = Optional.empty();
     if (node.has("testType")) {
       String type = node.get("testType").asText();

@@ -130,7 +130,7 @@ public final class ProtocolLoader {
         throw new InvalidProtocolException(file, "parent", parentNode.toString(), Rule.PROTOCOL_WRONG_TYPE);
       }
       unknownFields(parentNode, ImmutableSet.of("id", "version"), file, "parent.");
-      ProtocolRef parentRef = new ProtocolRef(text(parentNode, "id", file), text(parentNode, "version", file));
+      ProtocolRef parentRef = new ProtocolRef(text(parentNode, "id", file, "parent."), text(parentNode, "version", file, "parent."));
       parent = parents.apply(parentRef);
       if (parent.isEmpty()) {
         throw new InvalidProtocolException(file, "parent", parentRef.toString(), Rule.PROTOCOL_PARENT_UNKNOWN);
@@ -243,9 +243,14 @@ public final class ProtocolLoader {
   }
 
   static String text(JsonNode root, String field, String file) {
+    return text(root, field, file, "");
+  }
+
+  /** A required, non-blank text field; {@code prefix} is the path of the object holding it. */
+  static String text(JsonNode root, String field, String file, String prefix) {
     JsonNode node = root.get(field);
     if (node == null || !node.isTextual() || node.textValue().isBlank()) {
-      throw new InvalidProtocolException(file, field, node == null ? null : node.toString(), Rule.PROTOCOL_MISSING_VALUE);
+      throw new InvalidProtocolException(file, prefix + field, node == null ? null : node.toString(), Rule.PROTOCOL_MISSING_VALUE);
     }
     return node.textValue();
   }

@@ -131,6 +131,11 @@ final class Scheduler {
       LocalDate windowStart = rule.windowOpens()
           .flatMap(t -> termDate(t, rule.anchor(), anchorDate, infant))
           .orElse(due.get().minus(rule.windowLead()));
+      // A window term can fall after a due date that moved earlier (the retest is due at delivery
+      // when delivery comes first): the window then opens on the due date.
+      if (windowStart.isAfter(due.get())) {
+        windowStart = due.get();
+      }
       Candidate c = new Candidate(rule, infant, i + 1, anchorDate, next, windowStart, due.get());
       if (infant != null) {
         LocalDate registration = registration(infant);
@@ -188,6 +193,9 @@ final class Scheduler {
       case INFANT_REGISTRATION -> list(Optional.ofNullable(infant).map(this::registration));
       case BREASTFEEDING_END -> list(Optional.ofNullable(infant).flatMap(i -> i.breastfeedingEndedBy(asOf)));
       case PROPHYLAXIS_END -> list(infantState(infant).flatMap(i -> i.prophylaxis().plannedStopOn()));
+      case HIGH_RISK_IDENTIFIED -> list(infantState(infant).flatMap(i -> i.risk().highRiskSince()));
+      case HIGH_RISK_IDENTIFIED_AFTER_BIRTH -> list(infantState(infant).flatMap(i -> i.risk().highRiskSince())
+          .filter(d -> infant != null && d.isAfter(infant.bornOn())));
       case POSITIVE_RESULT -> list(Optional.ofNullable(infant).flatMap(i -> i.tests()
           .earliest(t -> t.result() == InfantTestResult.POSITIVE && t.resultDate().map(d -> !d.isAfter(asOf)).orElse(false))
           .flatMap(InfantHivTested::resultDate)));

@@ -21,7 +21,7 @@ import org.mentor.core.protocol.Protocol;
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 class ProtocolDocsTest {
   /** The protocols with a page in {@code docs/protocols/}; add one here when its page is wanted. */
-  private static final List<Protocol> DOCUMENTED = List.of(Protocol.who2021());
+  private static final List<Protocol> DOCUMENTED = org.mentor.core.protocol.Protocols.builtIn();
 
   @Test
   void each_documented_protocol_s_page_lists_every_value_and_milestone_rule_with_its_source_and_confidence() {
