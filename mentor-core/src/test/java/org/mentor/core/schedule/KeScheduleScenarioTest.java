@@ -2,6 +2,7 @@ package org.mentor.core.schedule;
 
 import static java.time.LocalDate.of;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mentor.core.schedule.MilestoneAssertions.assertDone;
 import static org.mentor.core.pathway.Codes.HivStatus.NEGATIVE;
 import static org.mentor.core.testing.CaseBuilder.aCase;
 
@@ -31,10 +32,6 @@ class KeScheduleScenarioTest {
     return Schedule.of(KE, builder.file().facts(), asOf);
   }
 
-  static void assertDone(Milestone m, LocalDate on) {
-    assertThat(m.state()).as(m.key() + " state").isEqualTo(MilestoneState.DONE);
-    assertThat(m.satisfiedOn()).as(m.key() + " satisfied on").contains(on);
-  }
 
   @Nested
   class S9 {

@@ -2,6 +2,7 @@ package org.mentor.core.schedule;
 
 import static java.time.LocalDate.of;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mentor.core.schedule.MilestoneAssertions.assertDates;
 import static org.mentor.core.testing.CaseBuilder.aCase;
 
 import java.time.LocalDate;
@@ -49,11 +50,6 @@ class ScheduleEdgeCaseTest {
     return schedule(b, asOf).find(ruleId, b.infantA()).orElseThrow(() -> new AssertionError("no " + ruleId + " on " + asOf));
   }
 
-  static void assertDates(Milestone m, LocalDate window, LocalDate due, LocalDate overdue) {
-    assertThat(m.windowStart()).as(m.key() + " window").isEqualTo(window);
-    assertThat(m.due()).as(m.key() + " due").isEqualTo(due);
-    assertThat(m.overdueFrom()).as(m.key() + " overdue").contains(overdue);
-  }
 
   static MilestoneState state(CaseBuilder b, String ruleId, LocalDate asOf) {
     return infant(b, ruleId, asOf).state();

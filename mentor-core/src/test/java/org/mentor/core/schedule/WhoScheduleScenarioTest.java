@@ -2,6 +2,8 @@ package org.mentor.core.schedule;
 
 import static java.time.LocalDate.of;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mentor.core.schedule.MilestoneAssertions.assertDone;
+import static org.mentor.core.schedule.MilestoneAssertions.assertDates;
 import static org.mentor.core.pathway.Codes.HivStatus.NEGATIVE;
 import static org.mentor.core.testing.CaseBuilder.aCase;
 
@@ -33,16 +35,7 @@ class WhoScheduleScenarioTest {
     return Schedule.of(WHO, builder.file().facts(), asOf);
   }
 
-  static void assertDates(Milestone m, LocalDate window, LocalDate due, LocalDate overdue) {
-    assertThat(m.windowStart()).as(m.key() + " window").isEqualTo(window);
-    assertThat(m.due()).as(m.key() + " due").isEqualTo(due);
-    assertThat(m.overdueFrom()).as(m.key() + " overdue").contains(overdue);
-  }
 
-  static void assertDone(Milestone m, LocalDate on) {
-    assertThat(m.state()).as(m.key() + " state").isEqualTo(MilestoneState.DONE);
-    assertThat(m.satisfiedOn()).as(m.key() + " satisfied on").contains(on);
-  }
 
   @Nested
   class S1 {

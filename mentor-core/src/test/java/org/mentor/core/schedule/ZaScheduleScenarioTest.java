@@ -2,6 +2,8 @@ package org.mentor.core.schedule;
 
 import static java.time.LocalDate.of;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mentor.core.schedule.MilestoneAssertions.assertDone;
+import static org.mentor.core.schedule.MilestoneAssertions.assertDates;
 import static org.mentor.core.pathway.Codes.HivStatus.NEGATIVE;
 import static org.mentor.core.testing.CaseBuilder.aCase;
 
@@ -38,16 +40,7 @@ class ZaScheduleScenarioTest {
     return aCase(caseId).protocol("ZA_2023", "1");
   }
 
-  static void assertDates(Milestone m, LocalDate window, LocalDate due, LocalDate overdue) {
-    assertThat(m.windowStart()).as(m.key() + " window").isEqualTo(window);
-    assertThat(m.due()).as(m.key() + " due").isEqualTo(due);
-    assertThat(m.overdueFrom()).as(m.key() + " overdue").contains(overdue);
-  }
 
-  static void assertDone(Milestone m, LocalDate on) {
-    assertThat(m.state()).as(m.key() + " state").isEqualTo(MilestoneState.DONE);
-    assertThat(m.satisfiedOn()).as(m.key() + " satisfied on").contains(on);
-  }
 
   /** infant.md §3b BIRTH_PCR: window = due = birth, never overdue, closes birth + 14 days. */
   static void assertBirthPcr(Milestone m, LocalDate birth, LocalDate closes) {

@@ -1,0 +1,68 @@
+package org.mentor.bench;
+
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import org.mentor.core.pathway.CaseState;
+import org.mentor.core.pathway.Facts;
+import org.mentor.core.pathway.Pathway;
+import org.mentor.core.pathway.PathwayEvent;
+import org.mentor.core.protocol.Protocol;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Evaluating a case of {@code events} events as of a date ({@link Pathway#evaluate}: the
+ * table-driven replay, risk, prophylaxis plan, alerts), against a floor that only reads the same
+ * events once (the sum of their dates' epoch days). The date is two weeks after the last event, a
+ * typical "today" for a due list.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@State(Scope.Benchmark)
+public class EvaluateBenchmark {
+  /** The case's number of events. */
+  @Param({"5", "40", "200"})
+  public int events;
+
+  Protocol protocol;
+  Facts facts;
+  LocalDate asOf;
+
+  /** Generates and folds the case. */
+  @Setup(Level.Trial)
+  public void generate() {
+    SyntheticCase synthetic = SyntheticCase.generate(ApplyBenchmark.SEED, events);
+    protocol = Protocol.who2021();
+    facts = synthetic.file().facts();
+    asOf = synthetic.lastDay().plusDays(14);
+  }
+
+  /** The evaluation. */
+  @Benchmark
+  public CaseState evaluate() {
+    return Pathway.evaluate(protocol, facts, asOf);
+  }
+
+  /** The floor: touches every event once and nothing else. */
+  @Benchmark
+  public long floor() {
+    long sum = asOf.toEpochDay();
+    for (PathwayEvent event : facts.events()) {
+      sum += event.occurredOn().toEpochDay();
+    }
+    return sum;
+  }
+}
