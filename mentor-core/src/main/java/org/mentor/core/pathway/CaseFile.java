@@ -208,6 +208,10 @@ public final class CaseFile {
     if (target.kind() == EventKind.VOIDED) {
       throw new InvalidEventException("voided.voids", voided.voids(), Rule.VOID_OF_VOID);
     }
+    PathwayEvent content = target instanceof Corrected corrected ? corrected.replacement() : target;
+    if (content.kind() == EventKind.ENROLLED) {
+      throw new InvalidEventException("voided.voids", EventKind.ENROLLED, Rule.ENROLMENT_VOIDED);
+    }
   }
 
   private void checkInfant(InfantId infantId, PathwayEvent event) {

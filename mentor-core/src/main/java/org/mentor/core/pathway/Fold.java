@@ -53,105 +53,104 @@ public final class Fold {
    * @throws InvalidEventException if the event is impossible given the facts
    */
   public static Facts evolve(Facts facts, PathwayEvent event) {
-    Facts next = switch (event.kind()) {
-      case ENROLLED -> onEnrolled(facts, (Enrolled) event);
-      case PROTOCOL_CHANGED -> withProtocol(facts, (ProtocolChanged) event);
-      case MATERNAL_HIV_TESTED -> withMother(facts, event, m -> new MaternalFacts(
+    // Built once and threaded into the one Facts each branch returns (apply benchmark: a second
+    // Facts per event was a quarter of the fold's allocation).
+    Timeline events = facts.events().plus(event);
+    return switch (event.kind()) {
+      case ENROLLED -> onEnrolled(facts, (Enrolled) event, events);
+      case PROTOCOL_CHANGED -> withProtocol(facts, (ProtocolChanged) event, events);
+      case MATERNAL_HIV_TESTED -> withMother(facts, event, events, m -> new MaternalFacts(
           m.hivTests().plus((MaternalHivTested) event), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
           m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(event), m.tracing(), m.transfers(), m.death()));
-      case ART_STARTED -> withMother(facts, event, m -> new MaternalFacts(
+      case ART_STARTED -> withMother(facts, event, events, m -> new MaternalFacts(
           m.hivTests(), m.artStarts().plus((ArtStarted) event), m.regimenChanges(), m.dispensings(), m.pillCounts(),
           m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(event), m.tracing(), m.transfers(), m.death()));
-      case REGIMEN_CHANGED -> withMother(facts, event, m -> new MaternalFacts(
+      case REGIMEN_CHANGED -> withMother(facts, event, events, m -> new MaternalFacts(
           m.hivTests(), m.artStarts(), m.regimenChanges().plus((RegimenChanged) event), m.dispensings(), m.pillCounts(),
           m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(event), m.tracing(), m.transfers(), m.death()));
-      case ARVS_DISPENSED -> withMother(facts, event, m -> new MaternalFacts(
+      case ARVS_DISPENSED -> withMother(facts, event, events, m -> new MaternalFacts(
           m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings().plus((ArvsDispensed) event), m.pillCounts(),
           m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(event), m.tracing(), m.transfers(), m.death()));
-      case PILL_COUNTED -> withMother(facts, event, m -> new MaternalFacts(
+      case PILL_COUNTED -> withMother(facts, event, events, m -> new MaternalFacts(
           m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts().plus((PillCounted) event),
           m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(event), m.tracing(), m.transfers(), m.death()));
-      case VIRAL_LOAD_RESULTED -> onViralLoad(facts, (ViralLoadResulted) event);
-      case ADHERENCE_COUNSELLED -> withMother(facts, event, m -> new MaternalFacts(
+      case VIRAL_LOAD_RESULTED -> onViralLoad(facts, (ViralLoadResulted) event, events);
+      case ADHERENCE_COUNSELLED -> withMother(facts, event, events, m -> new MaternalFacts(
           m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
           m.viralLoads(), m.counselling().plus((AdherenceCounselled) event), m.consents(), m.appointments(), m.contacts().plus(event),
           m.tracing(), m.transfers(), m.death()));
-      case CONSENT_RECORDED -> withMother(facts, event, m -> new MaternalFacts(
+      case CONSENT_RECORDED -> withMother(facts, event, events, m -> new MaternalFacts(
           m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
           m.viralLoads(), m.counselling(), m.consents().plus((ConsentRecorded) event), m.appointments(), m.contacts(),
           m.tracing(), m.transfers(), m.death()));
-      case APPOINTMENT_SET -> withMother(facts, event, m -> new MaternalFacts(
+      case APPOINTMENT_SET -> withMother(facts, event, events, m -> new MaternalFacts(
           m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
           m.viralLoads(), m.counselling(), m.consents(), m.appointments().plus((AppointmentSet) event), m.contacts(),
           m.tracing(), m.transfers(), m.death()));
-      case APPOINTMENT_KEPT, RETURNED_TO_CARE -> withMother(facts, event, m -> new MaternalFacts(
+      case APPOINTMENT_KEPT, RETURNED_TO_CARE -> withMother(facts, event, events, m -> new MaternalFacts(
           m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
           m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(event),
           m.tracing(), m.transfers(), m.death()));
-      case TRACING_ATTEMPTED -> withMother(facts, event, m -> new MaternalFacts(
+      case TRACING_ATTEMPTED -> withMother(facts, event, events, m -> new MaternalFacts(
           m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
           m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts(),
           m.tracing().plus((TracingAttempted) event), m.transfers(), m.death()));
       case MENTOR_ASSIGNED -> new Facts(facts.caseId(), facts.enrolment(), facts.protocol(), facts.delivery(),
-          facts.mother(), facts.infants(), facts.mentors().plus((MentorAssigned) event), facts.visits(), facts.events(), facts.issues());
+          facts.mother(), facts.infants(), facts.mentors().plus((MentorAssigned) event), facts.visits(), events, facts.issues());
       case MENTOR_VISITED -> new Facts(facts.caseId(), facts.enrolment(), facts.protocol(), facts.delivery(),
-          facts.mother(), facts.infants(), facts.mentors(), facts.visits().plus((MentorVisited) event), facts.events(),
+          facts.mother(), facts.infants(), facts.mentors(), facts.visits().plus((MentorVisited) event), events,
           afterDeath(facts, event, facts.issues()));
-      case DELIVERED -> onDelivered(facts, (Delivered) event);
-      case TRANSFERRED_IN, TRANSFERRED_OUT, DIED -> onSubjectEvent(facts, event);
-      case INFANT_PROPHYLAXIS_STARTED, INFANT_PROPHYLAXIS_STOPPED -> withInfant(facts, event, i -> new InfantFacts(
+      case DELIVERED -> onDelivered(facts, (Delivered) event, events);
+      case TRANSFERRED_IN, TRANSFERRED_OUT, DIED -> onSubjectEvent(facts, event, events);
+      case INFANT_PROPHYLAXIS_STARTED, INFANT_PROPHYLAXIS_STOPPED -> withInfant(facts, event, events, i -> new InfantFacts(
           i.birth(), i.bornOn(), i.prophylaxis().plus(event), i.tests(), i.feeding(), i.cotrimoxazole(), i.artStart(), i.transfers(), i.death()));
-      case INFANT_HIV_TESTED -> withInfant(facts, event, i -> new InfantFacts(
+      case INFANT_HIV_TESTED -> withInfant(facts, event, events, i -> new InfantFacts(
           i.birth(), i.bornOn(), i.prophylaxis(), i.tests().plus((InfantHivTested) event), i.feeding(), i.cotrimoxazole(), i.artStart(),
           i.transfers(), i.death()));
-      case FEEDING_RECORDED -> withInfant(facts, event, i -> new InfantFacts(
+      case FEEDING_RECORDED -> withInfant(facts, event, events, i -> new InfantFacts(
           i.birth(), i.bornOn(), i.prophylaxis(), i.tests(), i.feeding().plus((FeedingRecorded) event), i.cotrimoxazole(), i.artStart(),
           i.transfers(), i.death()));
-      case COTRIMOXAZOLE_STARTED, COTRIMOXAZOLE_STOPPED -> withInfant(facts, event, i -> new InfantFacts(
+      case COTRIMOXAZOLE_STARTED, COTRIMOXAZOLE_STOPPED -> withInfant(facts, event, events, i -> new InfantFacts(
           i.birth(), i.bornOn(), i.prophylaxis(), i.tests(), i.feeding(), i.cotrimoxazole().plus(event), i.artStart(), i.transfers(), i.death()));
-      case INFANT_ART_STARTED -> withInfant(facts, event, i -> new InfantFacts(
+      case INFANT_ART_STARTED -> withInfant(facts, event, events, i -> new InfantFacts(
           i.birth(), i.bornOn(), i.prophylaxis(), i.tests(), i.feeding(), i.cotrimoxazole(),
           Optional.of(i.artStart().orElse((InfantArtStarted) event)), i.transfers(), i.death()));
       case CORRECTED, VOIDED -> throw new IllegalArgumentException("the fold takes effective events only, not " + event.kind());
     };
-    return new Facts(next.caseId(), next.enrolment(), next.protocol(), next.delivery(), next.mother(), next.infants(),
-        next.mentors(), next.visits(), next.events().plus(event), next.issues());
   }
 
-  private static Facts onEnrolled(Facts facts, Enrolled enrolled) {
+  private static Facts onEnrolled(Facts facts, Enrolled enrolled, Timeline events) {
     if (facts.enrolment().isPresent()) {
       throw new InvalidEventException("enrolled.id", enrolled.id(), Rule.ENROLLED_TWICE);
     }
     facts.delivery().ifPresent(delivery -> checkDeliveryAfterLmp(enrolled, delivery));
-    Facts withProtocol = facts.protocol().isPresent() ? facts
-        : new Facts(facts.caseId(), facts.enrolment(), Optional.of(enrolled.protocol()), facts.delivery(),
-            facts.mother(), facts.infants(), facts.mentors(), facts.visits(), facts.events(), facts.issues());
-    MaternalFacts m = withProtocol.mother();
-    return new Facts(facts.caseId(), Optional.of(enrolled), withProtocol.protocol(), facts.delivery(),
+    MaternalFacts m = facts.mother();
+    return new Facts(facts.caseId(), Optional.of(enrolled),
+        facts.protocol().isPresent() ? facts.protocol() : Optional.of(enrolled.protocol()), facts.delivery(),
         new MaternalFacts(m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
             m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(enrolled), m.tracing(),
             m.transfers(), m.death()),
-        facts.infants(), facts.mentors(), facts.visits(), facts.events(), facts.issues());
+        facts.infants(), facts.mentors(), facts.visits(), events, facts.issues());
   }
 
-  private static Facts withProtocol(Facts facts, ProtocolChanged changed) {
+  private static Facts withProtocol(Facts facts, ProtocolChanged changed, Timeline events) {
     return new Facts(facts.caseId(), facts.enrolment(), Optional.of(changed.protocol()), facts.delivery(),
-        facts.mother(), facts.infants(), facts.mentors(), facts.visits(), facts.events(), facts.issues());
+        facts.mother(), facts.infants(), facts.mentors(), facts.visits(), events, facts.issues());
   }
 
-  private static Facts onViralLoad(Facts facts, ViralLoadResulted vl) {
+  private static Facts onViralLoad(Facts facts, ViralLoadResulted vl, Timeline events) {
     History<DataQualityIssue> issues = facts.issues();
     if (facts.mother().death().isPresent() && vl.occurredOn().isAfter(facts.mother().death().get().occurredOn())) {
       issues = issues.plus(new DataQualityIssue(Rule.VIRAL_LOAD_AFTER_DEATH, vl.id(), vl.occurredOn()));
     }
     Facts flagged = withIssues(facts, issues);
-    return withMother(flagged, vl, m -> new MaternalFacts(
+    return withMother(flagged, vl, events, m -> new MaternalFacts(
         m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
         m.viralLoads().plus(vl), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(vl), m.tracing(),
         m.transfers(), m.death()), false);
   }
 
-  private static Facts onDelivered(Facts facts, Delivered delivered) {
+  private static Facts onDelivered(Facts facts, Delivered delivered, Timeline events) {
     if (facts.delivery().isPresent()) {
       throw new InvalidEventException("delivered.id", delivered.id(), Rule.DELIVERED_TWICE);
     }
@@ -167,7 +166,7 @@ public final class Fold {
         new MaternalFacts(m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
             m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(delivered), m.tracing(),
             m.transfers(), m.death()),
-        ImmutableMap.copyOf(infants), facts.mentors(), facts.visits(), facts.events(), facts.issues());
+        ImmutableMap.copyOf(infants), facts.mentors(), facts.visits(), events, facts.issues());
   }
 
   private static void checkDeliveryAfterLmp(Enrolled enrolled, Delivered delivered) {
@@ -177,20 +176,20 @@ public final class Fold {
     }
   }
 
-  private static Facts onSubjectEvent(Facts facts, PathwayEvent event) {
+  private static Facts onSubjectEvent(Facts facts, PathwayEvent event, Timeline events) {
     if (event.aboutInfant().isPresent()) {
-      return withInfant(facts, event, i -> new InfantFacts(
+      return withInfant(facts, event, events, i -> new InfantFacts(
           i.birth(), i.bornOn(), i.prophylaxis(), i.tests(), i.feeding(), i.cotrimoxazole(), i.artStart(),
           event.kind() == EventKind.DIED ? i.transfers() : i.transfers().plus(event),
           event.kind() == EventKind.DIED ? Optional.of((Died) event) : i.death()));
     }
     if (event.kind() == EventKind.DIED) {
-      return withMother(facts, event, m -> new MaternalFacts(
+      return withMother(facts, event, events, m -> new MaternalFacts(
           m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(), m.viralLoads(),
           m.counselling(), m.consents(), m.appointments(), m.contacts(), m.tracing(), m.transfers(),
           Optional.of(m.death().orElse((Died) event))));
     }
-    return withMother(facts, event, m -> new MaternalFacts(
+    return withMother(facts, event, events, m -> new MaternalFacts(
         m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(), m.viralLoads(),
         m.counselling(), m.consents(), m.appointments(),
         event.kind() == EventKind.TRANSFERRED_IN ? m.contacts().plus(event) : m.contacts(),
@@ -205,18 +204,18 @@ public final class Fold {
     InfantFacts apply(InfantFacts infant);
   }
 
-  private static Facts withMother(Facts facts, PathwayEvent event, MotherUpdate update) {
-    return withMother(facts, event, update, true);
+  private static Facts withMother(Facts facts, PathwayEvent event, Timeline events, MotherUpdate update) {
+    return withMother(facts, event, events, update, true);
   }
 
-  private static Facts withMother(Facts facts, PathwayEvent event, MotherUpdate update, boolean checkDeath) {
+  private static Facts withMother(Facts facts, PathwayEvent event, Timeline events, MotherUpdate update, boolean checkDeath) {
     History<DataQualityIssue> issues = checkDeath ? afterDeath(facts, event, facts.issues()) : facts.issues();
     MaternalFacts mother = facts.mother();
     if (mother.transferredOut() && PathwayTable.isClinicalContact(event)) {
       issues = issues.plus(new DataQualityIssue(Rule.VISIT_AFTER_TRANSFER_OUT, event.id(), event.occurredOn()));
     }
     return new Facts(facts.caseId(), facts.enrolment(), facts.protocol(), facts.delivery(), update.apply(mother),
-        facts.infants(), facts.mentors(), facts.visits(), facts.events(), issues);
+        facts.infants(), facts.mentors(), facts.visits(), events, issues);
   }
 
   private static History<DataQualityIssue> afterDeath(Facts facts, PathwayEvent event, History<DataQualityIssue> issues) {
@@ -227,14 +226,15 @@ public final class Fold {
     return issues;
   }
 
-  private static Facts withInfant(Facts facts, PathwayEvent event, InfantUpdate update) {
+  private static Facts withInfant(Facts facts, PathwayEvent event, Timeline events, InfantUpdate update) {
     InfantId infantId = event.aboutInfant().orElseThrow();
     InfantFacts infant = facts.infants().get(infantId);
     if (infant == null) {
       // Only reachable on a re-fold after a correction or void removed the infant; a new event
       // for an unknown infant is refused before it reaches the fold (Rule.INFANT_UNKNOWN).
-      return withIssues(facts, facts.issues().plus(
-          new DataQualityIssue(Rule.ORPHANED_INFANT_EVENT, event.id(), event.occurredOn())));
+      return new Facts(facts.caseId(), facts.enrolment(), facts.protocol(), facts.delivery(), facts.mother(),
+          facts.infants(), facts.mentors(), facts.visits(), events,
+          facts.issues().plus(new DataQualityIssue(Rule.ORPHANED_INFANT_EVENT, event.id(), event.occurredOn())));
     }
     if (event.occurredOn().isBefore(infant.bornOn())) {
       throw event.kind() == EventKind.INFANT_HIV_TESTED
@@ -250,7 +250,7 @@ public final class Fold {
       infants.put(entry.getKey(), entry.getKey().equals(infantId) ? update.apply(entry.getValue()) : entry.getValue());
     }
     return new Facts(facts.caseId(), facts.enrolment(), facts.protocol(), facts.delivery(), facts.mother(),
-        infants.buildOrThrow(), facts.mentors(), facts.visits(), facts.events(), issues);
+        infants.buildOrThrow(), facts.mentors(), facts.visits(), events, issues);
   }
 
   private static Facts withIssues(Facts facts, History<DataQualityIssue> issues) {

@@ -64,6 +64,11 @@ public final class History<T> implements Iterable<T> {
     return Optional.ofNullable(head);
   }
 
+  /** The newest element, or null when empty (an allocation-free form of {@link #latest()} for hot paths). */
+  @Nullable T newest() {
+    return head;
+  }
+
   /** The newest element matching the predicate, if any. */
   public Optional<T> latest(Predicate<? super T> predicate) {
     for (History<T> h = this; h.size > 0; h = h.tail) {

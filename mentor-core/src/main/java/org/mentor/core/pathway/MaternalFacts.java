@@ -68,7 +68,8 @@ public record MaternalFacts(
 
   /** Whether her latest transfer, on or before the newest fact, is a transfer out. */
   public boolean transferredOut() {
-    return transfers.latest().map(t -> t.kind() == EventKind.TRANSFERRED_OUT).orElse(false);
+    PathwayEvent latest = transfers.newest();
+    return latest != null && latest.kind() == EventKind.TRANSFERRED_OUT;
   }
 
   /** The first ART start, if any. */

@@ -56,7 +56,10 @@ final class Replay {
   private final List<Instance> infants = new ArrayList<>();
   private final List<Instance> mother = new ArrayList<>();
   private final Instance phase;
+  /** Every instance in step order: infants, then the mother's regions, then the phase. */
+  private final List<Instance> all = new ArrayList<>();
   private final PriorityQueue<PathwayEvent> pendingResults = new PriorityQueue<>(BY_RESULT_DATE);
+  private final Step step;
 
   private Replay(Protocol protocol, Facts facts, LocalDate asOf) {
     this.protocol = protocol;
@@ -68,6 +71,9 @@ final class Replay {
     mother.add(new Instance(Region.ADHERENCE, null, AdherenceBand.UNKNOWN, start));
     mother.add(new Instance(Region.RETENTION, null, Retention.IN_CARE, start));
     phase = new Instance(Region.PHASE, null, Phase.ANTENATAL, start);
+    all.addAll(mother);
+    all.add(phase);
+    step = new Step(protocol, facts, memory, this, start);
   }
 
   /** Replays the facts up to and including {@code asOf}. */
@@ -102,6 +108,11 @@ final class Replay {
         deliverResult(result);
       } else {
         next++;
+        // An event for an infant no longer in the delivery (after a void or correction) is kept in
+        // the facts with soft rule DQ-005 and otherwise ignored: it must not move any region.
+        if (event.aboutInfant().map(id -> !facts.infants().containsKey(id)).orElse(false)) {
+          continue;
+        }
         deliverEvent(event);
       }
     }
@@ -110,12 +121,14 @@ final class Replay {
   private void deliverEvent(PathwayEvent event) {
     boolean isResult = hasResult(event);
     LocalDate date = event.occurredOn();
-    for (Instance instance : infants) {
+    for (int i = 0; i < infants.size(); i++) {
+      Instance instance = infants.get(i);
       if (!(isResult && readsResults(instance.region)) && concerns(instance, event)) {
         dispatch(instance, event, date);
       }
     }
-    for (Instance instance : mother) {
+    for (int i = 0; i < mother.size(); i++) {
+      Instance instance = mother.get(i);
       if (!(isResult && readsResults(instance.region))) {
         dispatch(instance, event, date);
       }
@@ -128,7 +141,9 @@ final class Replay {
       for (Birth birth : ((Delivered) event).births()) {
         Memory.InfantMemory infant = memory.infants.get(birth.infantId());
         if (infant != null) {
-          infants.add(new Instance(Region.INFANT, infant, InfantStatus.EXPOSED, date));
+          Instance instance = new Instance(Region.INFANT, infant, InfantStatus.EXPOSED, date);
+          all.add(infants.size(), instance);
+          infants.add(instance);
         }
       }
     }
@@ -139,12 +154,14 @@ final class Replay {
 
   private void deliverResult(PathwayEvent event) {
     LocalDate date = resultDate(event);
-    for (Instance instance : infants) {
+    for (int i = 0; i < infants.size(); i++) {
+      Instance instance = infants.get(i);
       if (concerns(instance, event)) {
         dispatch(instance, event, date);
       }
     }
-    for (Instance instance : mother) {
+    for (int i = 0; i < mother.size(); i++) {
+      Instance instance = mother.get(i);
       if (readsResults(instance.region)) {
         dispatch(instance, event, date);
       }
@@ -154,9 +171,10 @@ final class Replay {
   }
 
   private void dispatch(Instance instance, PathwayEvent event, LocalDate date) {
-    for (Transition row : PathwayTable.from(instance.state)) {
-      if (row.trigger() instanceof Trigger.OnEvent on && on.kinds().contains(event.kind())
-          && row.guard().test(step(instance, event, date))) {
+    Transition[] rows = PathwayTable.eventRows(instance.state, event.kind());
+    for (int i = 0; i < rows.length; i++) {
+      Transition row = rows[i];
+      if (row.guard().test(step(instance, event, date))) {
         if (!row.keepsState()) {
           instance.state = row.to();
           instance.since = date;
@@ -176,8 +194,11 @@ final class Replay {
       Instance best = null;
       Transition bestRow = null;
       LocalDate bestDate = null;
-      for (Instance instance : instancesInOrder()) {
-        for (Transition row : PathwayTable.from(instance.state)) {
+      for (int i = 0; i < all.size(); i++) {
+        Instance instance = all.get(i);
+        Transition[] rows = PathwayTable.deadlineRows(instance.state);
+        for (int r = 0; r < rows.length; r++) {
+          Transition row = rows[r];
           if (row.trigger() instanceof Trigger.AtDeadline at) {
             LocalDate due = at.deadline().at(step(instance, null, horizon));
             if (due == null) {
@@ -204,16 +225,8 @@ final class Replay {
     }
   }
 
-  private List<Instance> instancesInOrder() {
-    List<Instance> all = new ArrayList<>(infants.size() + mother.size() + 1);
-    all.addAll(infants);
-    all.addAll(mother);
-    all.add(phase);
-    return all;
-  }
-
   private Step step(Instance instance, @Nullable PathwayEvent event, LocalDate date) {
-    return new Step(protocol, facts, memory, instance.infant, event, date, instance.since, this);
+    return step.at(instance.infant, event, date, instance.since);
   }
 
   /** The day the last infant reached a final outcome, if every infant has one; else null. */
@@ -222,7 +235,8 @@ final class Replay {
       return null;
     }
     LocalDate latest = null;
-    for (Instance infant : infants) {
+    for (int i = 0; i < infants.size(); i++) {
+      Instance infant = infants.get(i);
       if (!isResolved((InfantStatus) infant.state)) {
         return null;
       }
