@@ -30,6 +30,9 @@ import org.mentor.core.protocol.Protocol;
  * }</pre>
  */
 public final class Pathway {
+  private static final Comparator<DataQualityIssue> ISSUE_ORDER =
+      Comparator.comparing(DataQualityIssue::on).thenComparing(i -> i.rule().id()).thenComparing(DataQualityIssue::eventId);
+
   private Pathway() {}
 
   /**
@@ -65,7 +68,7 @@ public final class Pathway {
     }
     ImmutableList<InfantState> infantStates = infants.build();
     ImmutableList<Alert> alerts = alerts(protocol, facts, enrolment, asOf, mother, infantStates);
-    issues.sort(Comparator.comparing(DataQualityIssue::on).thenComparing(i -> i.rule().id()).thenComparing(DataQualityIssue::eventId));
+    issues.sort(ISSUE_ORDER);
     return new CaseState(facts.caseId(), facts.protocol().orElse(enrolment.protocol()), asOf, replay.phase(), mother,
         infantStates, alerts, ImmutableList.copyOf(issues));
   }

@@ -67,18 +67,19 @@ public final class PathwayTable {
     STRICT.forEach((region, kind) -> STRICT_FLAGS[region.ordinal()][kind.ordinal()] = true);
   }
 
-  private static int index(PathwayState state) {
+  /** A state's dense index into the replay's arrays (computed once per state change, not per lookup). */
+  static int index(PathwayState state) {
     return REGION_OFFSET[state.region().ordinal()] + ((Enum<?>) state).ordinal();
   }
 
   /** The rows an event of this kind may fire in this state, in table order. */
-  static Transition[] eventRows(PathwayState state, EventKind kind) {
-    return EVENT_ROWS[index(state)][kind.ordinal()];
+  static Transition[] eventRows(int stateIndex, EventKind kind) {
+    return EVENT_ROWS[stateIndex][kind.ordinal()];
   }
 
   /** The deadline rows of a state, in table order. */
-  static Transition[] deadlineRows(PathwayState state) {
-    return DEADLINE_ROWS[index(state)];
+  static Transition[] deadlineRows(int stateIndex) {
+    return DEADLINE_ROWS[stateIndex];
   }
 
   private PathwayTable() {}

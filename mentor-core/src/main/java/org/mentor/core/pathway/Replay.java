@@ -31,6 +31,7 @@ final class Replay {
     final Region region;
     final Memory.@Nullable InfantMemory infant;
     PathwayState state;
+    int stateIndex;
     LocalDate since;
     @Nullable Transition via;
     @Nullable EventId triggeredBy;
@@ -39,7 +40,16 @@ final class Replay {
       this.region = region;
       this.infant = infant;
       this.state = initial;
+      this.stateIndex = PathwayTable.index(initial);
       this.since = since;
+    }
+
+    void enter(Transition row, LocalDate on, @Nullable EventId by) {
+      state = row.to();
+      stateIndex = PathwayTable.index(state);
+      since = on;
+      via = row;
+      triggeredBy = by;
     }
 
     RegionState snapshot() {
@@ -110,7 +120,8 @@ final class Replay {
         next++;
         // An event for an infant no longer in the delivery (after a void or correction) is kept in
         // the facts with soft rule DQ-005 and otherwise ignored: it must not move any region.
-        if (event.aboutInfant().map(id -> !facts.infants().containsKey(id)).orElse(false)) {
+        InfantId about = infantOf(event);
+        if (about != null && !facts.infants().containsKey(about)) {
           continue;
         }
         deliverEvent(event);
@@ -171,15 +182,12 @@ final class Replay {
   }
 
   private void dispatch(Instance instance, PathwayEvent event, LocalDate date) {
-    Transition[] rows = PathwayTable.eventRows(instance.state, event.kind());
+    Transition[] rows = PathwayTable.eventRows(instance.stateIndex, event.kind());
     for (int i = 0; i < rows.length; i++) {
       Transition row = rows[i];
       if (row.guard().test(step(instance, event, date))) {
         if (!row.keepsState()) {
-          instance.state = row.to();
-          instance.since = date;
-          instance.via = row;
-          instance.triggeredBy = event.id();
+          instance.enter(row, date, event.id());
         }
         return;
       }
@@ -196,7 +204,7 @@ final class Replay {
       LocalDate bestDate = null;
       for (int i = 0; i < all.size(); i++) {
         Instance instance = all.get(i);
-        Transition[] rows = PathwayTable.deadlineRows(instance.state);
+        Transition[] rows = PathwayTable.deadlineRows(instance.stateIndex);
         for (int r = 0; r < rows.length; r++) {
           Transition row = rows[r];
           if (row.trigger() instanceof Trigger.AtDeadline at) {
@@ -218,10 +226,7 @@ final class Replay {
       if (best == null) {
         return;
       }
-      best.state = bestRow.to();
-      best.since = bestDate;
-      best.via = bestRow;
-      best.triggeredBy = null;
+      best.enter(bestRow, bestDate, null);
     }
   }
 
@@ -255,7 +260,18 @@ final class Replay {
   }
 
   private static boolean concerns(Instance infant, PathwayEvent event) {
-    return event.aboutInfant().map(infant.infant.facts.infantId()::equals).orElse(true);
+    InfantId about = infantOf(event);
+    return about == null || about.equals(infant.infant.facts.infantId());
+  }
+
+  /** The infant an event is about, without allocating (the replay asks for every event and instance). */
+  private static @Nullable InfantId infantOf(PathwayEvent event) {
+    return switch (event.kind()) {
+      case INFANT_PROPHYLAXIS_STARTED, INFANT_PROPHYLAXIS_STOPPED, INFANT_HIV_TESTED, COTRIMOXAZOLE_STARTED,
+          COTRIMOXAZOLE_STOPPED, FEEDING_RECORDED, INFANT_ART_STARTED, TRANSFERRED_IN, TRANSFERRED_OUT, DIED, CORRECTED ->
+          event.aboutInfant().orElse(null);
+      default -> null;
+    };
   }
 
   /** Regions that take a result on the day it was returned; the phase follows the infants' outcomes. */

@@ -4,7 +4,10 @@ import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.mentor.core.pathway.ArtStarted;
@@ -39,6 +42,8 @@ import org.mentor.core.protocol.Term;
  * ({@code laterThanMilestone}, {@code pregnancyViralLoadSuperseded}).
  */
 final class Scheduler {
+  private static final Comparator<Milestone> ORDER = Comparator.comparing(Milestone::due).thenComparing(Milestone::key);
+
   private final Protocol protocol;
   private final Facts facts;
   private final CaseState state;
@@ -46,6 +51,11 @@ final class Scheduler {
   private final Optional<LocalDate> lmp;
   private final Optional<LocalDate> delivery;
   private final List<Candidate> candidates = new ArrayList<>();
+  /** The effective events on or before the evaluation date, by kind (each milestone reads one kind). */
+  private final Map<EventKind, List<PathwayEvent>> eventsByKind = new EnumMap<>(EventKind.class);
+  /** Distinct maternal viral-load sample dates on or before the evaluation date, oldest first. */
+  private final List<LocalDate> vlSamples;
+  private final Map<org.mentor.core.InfantId, InfantState> infantStates = new HashMap<>();
 
   /** One occurrence before its state is known. */
   private static final class Candidate {
@@ -79,6 +89,22 @@ final class Scheduler {
     this.asOf = state.asOf();
     this.lmp = facts.enrolment().flatMap(Enrolled::datedLmp);
     this.delivery = facts.delivery().map(Delivered::occurredOn).filter(d -> !d.isAfter(asOf));
+    for (PathwayEvent event : facts.events()) {
+      if (event.occurredOn().isAfter(asOf)) {
+        break;
+      }
+      eventsByKind.computeIfAbsent(event.kind(), k -> new ArrayList<>()).add(event);
+    }
+    List<LocalDate> samples = new ArrayList<>();
+    for (ViralLoadResulted vl : facts.mother().viralLoads().oldestFirst()) {
+      if (!vl.sampleDate().isAfter(asOf) && (samples.isEmpty() || !samples.get(samples.size() - 1).equals(vl.sampleDate()))) {
+        samples.add(vl.sampleDate());
+      }
+    }
+    this.vlSamples = samples;
+    for (InfantState infant : state.infants()) {
+      infantStates.put(infant.infantId(), infant);
+    }
   }
 
   ImmutableList<Milestone> run() {
@@ -91,11 +117,17 @@ final class Scheduler {
         }
       }
     }
+    // "Closes when that milestone's window opens": the earliest applying window of that rule, per subject.
+    Map<String, LocalDate> windowOpens = new HashMap<>();
+    for (Candidate o : candidates) {
+      if (applies(o, false)) {
+        windowOpens.merge(o.rule.id() + "@" + (o.infant == null ? "" : o.infant.infantId()), o.windowStart,
+            (a, b) -> a.isBefore(b) ? a : b);
+      }
+    }
     for (Candidate c : candidates) {
       if (c.rule.closes() instanceof Closing.WhenWindowOpens next) {
-        c.close = candidates.stream()
-            .filter(o -> o.rule.id().equals(next.milestoneId()) && o.infant == c.infant && applies(o, false))
-            .map(o -> o.windowStart).min(Comparator.naturalOrder()).orElse(null);
+        c.close = windowOpens.get(next.milestoneId() + "@" + (c.infant == null ? "" : c.infant.infantId()));
       }
     }
     // Pass 1: rules that do not look at other milestones.
@@ -111,7 +143,7 @@ final class Scheduler {
       }
     }
     return candidates.stream().filter(c -> c.result != null).map(c -> c.result)
-        .sorted(Comparator.comparing(Milestone::due).thenComparing(Milestone::key))
+        .sorted(ORDER)
         .collect(ImmutableList.toImmutableList());
   }
 
@@ -218,13 +250,7 @@ final class Scheduler {
   }
 
   private List<LocalDate> vlSamples() {
-    List<LocalDate> dates = new ArrayList<>();
-    for (ViralLoadResulted vl : facts.mother().viralLoads().oldestFirst()) {
-      if (!vl.sampleDate().isAfter(asOf) && (dates.isEmpty() || !dates.get(dates.size() - 1).equals(vl.sampleDate()))) {
-        dates.add(vl.sampleDate());
-      }
-    }
-    return dates;
+    return vlSamples;
   }
 
   private List<LocalDate> vlSamplesFromDelivery() {
@@ -279,7 +305,7 @@ final class Scheduler {
   }
 
   private Optional<InfantState> infantState(@Nullable InfantFacts infant) {
-    return infant == null ? Optional.empty() : state.infant(infant.infantId());
+    return infant == null ? Optional.empty() : Optional.ofNullable(infantStates.get(infant.infantId()));
   }
 
   /** Whether a candidate's rule applies, judged on the earlier of its due date and the evaluation date. */
@@ -418,7 +444,7 @@ final class Scheduler {
     }
     String key = c.rule.id() + (c.rule.anchor().isFamily() ? "#" + c.occurrence : "")
         + (c.infant == null ? "" : "@" + c.infant.infantId());
-    Why why = new Why(protocol.ref(), c.rule.id(), c.rule.anchor(), c.anchorDate, c.rule.due().toString(), c.rule.source());
+    Why why = new Why(protocol.ref(), c.rule.id(), c.rule.anchor(), c.anchorDate, c.rule.due(), c.rule.source());
     return new Milestone(key, c.rule.id(), Optional.ofNullable(c.infant).map(InfantFacts::infantId), c.windowStart, c.due,
         Optional.ofNullable(c.overdue), Optional.ofNullable(c.rule.closes() instanceof Closing.AtNextAnchor ? null : c.close),
         milestoneState, Optional.ofNullable(cancelReason), Optional.ofNullable(satisfying).map(PathwayEvent::id),
@@ -464,13 +490,11 @@ final class Scheduler {
 
   /** The earliest event in the window that satisfies the rule, on or before the evaluation date and any cancellation. */
   private @Nullable PathwayEvent satisfying(Candidate c, Optional<String> expectedTest, @Nullable LocalDate cancelOn) {
-    String kind = c.rule.satisfiedBy().event();
-    for (PathwayEvent event : facts.events()) {
+    List<PathwayEvent> ofKind = eventsByKind.getOrDefault(EventKind.valueOf(c.rule.satisfiedBy().event()), List.of());
+    for (int i = 0; i < ofKind.size(); i++) {
+      PathwayEvent event = ofKind.get(i);
       LocalDate on = event.occurredOn();
-      if (on.isAfter(asOf)) {
-        break;
-      }
-      if (!event.kind().name().equals(kind) || on.isBefore(c.windowStart)
+      if (on.isBefore(c.windowStart)
           || (c.close != null && !on.isBefore(c.close)) || (cancelOn != null && on.isAfter(cancelOn))) {
         continue;
       }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.LocalDate;
 import org.mentor.core.protocol.Anchor;
 import org.mentor.core.protocol.Confidence;
+import org.mentor.core.protocol.DueRule;
 import org.mentor.core.protocol.ProtocolRef;
 import org.mentor.core.protocol.Source;
 
@@ -18,10 +19,10 @@ import org.mentor.core.protocol.Source;
  * @param ruleId the milestone rule's id
  * @param anchor the anchor
  * @param anchorDate the anchor's date for this occurrence
- * @param dueRule the due rule in words, such as {@code BIRTH + P42D}
+ * @param dueRule the due rule, such as {@code BIRTH + P42D}
  * @param source the rule's source and confidence
  */
-public record Why(ProtocolRef protocol, String ruleId, Anchor anchor, LocalDate anchorDate, String dueRule, Source source) {
+public record Why(ProtocolRef protocol, String ruleId, Anchor anchor, LocalDate anchorDate, DueRule dueRule, Source source) {
   public Why {
     requireNonNull(protocol, "protocol");
     requireNonNull(ruleId, "ruleId");

@@ -1,0 +1,77 @@
+package org.mentor.bench;
+
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import org.mentor.core.pathway.CaseState;
+import org.mentor.core.pathway.Facts;
+import org.mentor.core.pathway.Pathway;
+import org.mentor.core.pathway.PathwayEvent;
+import org.mentor.core.protocol.Protocol;
+import org.mentor.core.schedule.Schedule;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * A case's full milestone schedule as of a date, for cases of 5, 40 and 200 events: {@code
+ * schedule} from an already evaluated state (the schedule's own cost), {@code evaluateAndSchedule}
+ * end to end, against the same floor as {@link EvaluateBenchmark} (every event touched once) in
+ * the same run. The date is two weeks after the last event.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@State(Scope.Benchmark)
+public class ScheduleBenchmark {
+  /** The case's number of events. */
+  @Param({"5", "40", "200"})
+  public int events;
+
+  Protocol protocol;
+  Facts facts;
+  CaseState state;
+  LocalDate asOf;
+
+  /** Generates, folds and evaluates the case. */
+  @Setup(Level.Trial)
+  public void generate() {
+    SyntheticCase synthetic = SyntheticCase.generate(ApplyBenchmark.SEED, events);
+    protocol = Protocol.who2021();
+    facts = synthetic.file().facts();
+    asOf = synthetic.lastDay().plusDays(14);
+    state = Pathway.evaluate(protocol, facts, asOf);
+  }
+
+  /** The schedule from an evaluated state. */
+  @Benchmark
+  public Schedule schedule() {
+    return Schedule.of(protocol, facts, state);
+  }
+
+  /** Evaluation and schedule, as a due list would call them. */
+  @Benchmark
+  public Schedule evaluateAndSchedule() {
+    return Schedule.of(protocol, facts, asOf);
+  }
+
+  /** The floor: touches every event once and nothing else. */
+  @Benchmark
+  public long floor() {
+    long sum = asOf.toEpochDay();
+    for (PathwayEvent event : facts.events()) {
+      sum += event.occurredOn().toEpochDay();
+    }
+    return sum;
+  }
+}
