@@ -157,7 +157,7 @@ class SyntheticProtocolTest {
       assertDates(fin, of(2027, 1, 31), of(2027, 1, 31), of(2027, 2, 28));
       assertThat(fin.expectedTest()).contains("ANTIBODY");
       assertThat(fin.why().anchorDate()).isEqualTo(BIRTH);
-      assertThat(fin.why().dueRule()).isEqualTo("later of (BIRTH + P24M, BREASTFEEDING_END + P56D)");
+      assertThat(fin.why().dueRule().toString()).isEqualTo("later of (BIRTH + P24M, BREASTFEEDING_END + P56D)");
     }
 
     @Test // cessation 2026-12-20 + 56 d = 2027-02-14, later than 2027-01-31; overdue 2027-03-14

@@ -357,7 +357,7 @@ class ScheduleEdgeCaseTest {
       assertThat(why.ruleId()).isEqualTo("NAT_6W");
       assertThat(why.anchor()).isEqualTo(Anchor.BIRTH);
       assertThat(why.anchorDate()).isEqualTo(of(2024, 1, 10));
-      assertThat(why.dueRule()).isEqualTo("BIRTH + P42D");
+      assertThat(why.dueRule().toString()).isEqualTo("BIRTH + P42D");
       assertThat(why.source().citation()).startsWith("infant.md §3a NAT_6W");
       assertThat(why.source().confidence()).isEqualTo(Confidence.VERIFIED);
       assertThat(why.unverified()).isFalse();
