@@ -253,7 +253,11 @@ public final class Mentor {
    */
   public CaseState state(CaseId caseId, LocalDate asOf, @Nullable Instant knownAsOf) {
     requireNonNull(asOf, "asOf");
-    Facts facts = facts(file(caseId), knownAsOf);
+    CaseFile file = file(caseId);
+    if (knownAsOf == null && siblings(file).isEmpty()) {
+      return file.evaluate(protocolOf(file.facts()), asOf); // from the file's memoised checkpoint
+    }
+    Facts facts = facts(file, knownAsOf);
     return Pathway.evaluate(protocolOf(facts), facts, asOf);
   }
 
@@ -274,8 +278,7 @@ public final class Mentor {
   public Schedule schedule(CaseId caseId, LocalDate asOf) {
     requireNonNull(asOf, "asOf");
     Facts facts = facts(file(caseId), null);
-    Protocol protocol = protocolOf(facts);
-    return Schedule.of(protocol, facts, Pathway.evaluate(protocol, facts, asOf));
+    return Schedule.of(protocolOf(facts), facts, state(caseId, asOf));
   }
 
   /**
@@ -298,9 +301,8 @@ public final class Mentor {
    */
   public ImmutableList<Attention> attention(CaseId caseId, LocalDate asOf) {
     Facts facts = facts(file(caseId), null);
-    Protocol protocol = protocolOf(facts);
-    CaseState state = Pathway.evaluate(protocol, facts, asOf);
-    return Attention.of(state, Schedule.of(protocol, facts, state));
+    CaseState state = state(caseId, asOf);
+    return Attention.of(state, Schedule.of(protocolOf(facts), facts, state));
   }
 
   private Protocol protocolOf(Facts facts) {

@@ -17,6 +17,7 @@ import org.mentor.core.EventId;
 import org.mentor.core.InfantId;
 import org.mentor.core.InvalidEventException;
 import org.mentor.core.Rule;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One case's file: every event recorded for it (the audit trail, in arrival order), its facts and
@@ -43,6 +44,13 @@ public final class CaseFile {
   private final CaseId caseId;
   private final History<PathwayEvent> recorded;
   private final Facts facts;
+  /**
+   * The replay of this file's events up to its last event, for the last protocol evaluated with:
+   * a pure function of the (immutable) facts and protocol, computed once and copied for every
+   * evaluation dated on or after the last event (the usual "today"), so those cost only the days
+   * since. Racing threads may compute it twice; both results are equal.
+   */
+  private volatile @Nullable Replay checkpoint;
 
   private CaseFile(CaseId caseId, History<PathwayEvent> recorded, Facts facts) {
     this.caseId = caseId;
@@ -314,7 +322,18 @@ public final class CaseFile {
    * @return the state
    */
   public CaseState evaluate(org.mentor.core.protocol.Protocol protocol, java.time.LocalDate asOf) {
-    return Pathway.evaluate(protocol, facts, asOf);
+    requireNonNull(protocol, "protocol");
+    requireNonNull(asOf, "asOf");
+    PathwayEvent last = facts.events().last();
+    if (last == null || asOf.isBefore(last.occurredOn())) {
+      return Pathway.evaluate(protocol, facts, asOf);
+    }
+    Replay start = checkpoint;
+    if (start == null || !start.protocol.equals(protocol)) {
+      start = Replay.checkpoint(protocol, facts);
+      checkpoint = start;
+    }
+    return Pathway.assemble(protocol, facts, asOf, start.advancedTo(asOf));
   }
 
   /**

@@ -39,6 +39,30 @@ final class Memory {
     }
   }
 
+  /** An independent copy (for a replay resumed from a checkpoint). */
+  Memory copy() {
+    Memory copy = new Memory();
+    copy.enrolledOn = enrolledOn;
+    copy.enrolledPositive = enrolledPositive;
+    copy.knownNegative = knownNegative;
+    copy.diagnosedOn = diagnosedOn;
+    copy.artStartedOn = artStartedOn;
+    copy.anchorClass = anchorClass;
+    copy.lastVl = lastVl;
+    copy.previousVl = previousVl;
+    copy.eacSinceLastVl = eacSinceLastVl;
+    copy.eacBeforeLastVl = eacBeforeLastVl;
+    copy.pendingAppointment = pendingAppointment;
+    copy.lastContact = lastContact;
+    copy.deliveredOn = deliveredOn;
+    infants.forEach((id, infant) -> {
+      InfantMemory c = new InfantMemory(infant.facts);
+      c.firstPositiveSample = infant.firstPositiveSample;
+      copy.infants.put(id, c);
+    });
+    return copy;
+  }
+
   /** Records what an event shows on the day it occurred (results are remembered when returned). */
   void onOccurred(PathwayEvent event, Facts facts) {
     if (PathwayTable.isClinicalContact(event)) {

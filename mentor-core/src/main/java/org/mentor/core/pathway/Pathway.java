@@ -48,8 +48,12 @@ public final class Pathway {
     requireNonNull(protocol, "protocol");
     requireNonNull(facts, "facts");
     requireNonNull(asOf, "asOf");
+    return assemble(protocol, facts, asOf, Replay.run(protocol, facts, asOf));
+  }
+
+  /** Builds the state from a replay that has run to {@code asOf}. */
+  static CaseState assemble(Protocol protocol, Facts facts, LocalDate asOf, Replay replay) {
     Enrolled enrolment = facts.enrolment().orElseThrow(() -> new IllegalStateException("the case is not enrolled"));
-    Replay replay = Replay.run(protocol, facts, asOf);
     List<DataQualityIssue> issues = new ArrayList<>();
     for (DataQualityIssue issue : facts.issues()) {
       if (!issue.on().isAfter(asOf)) {

@@ -191,8 +191,14 @@ public final class PathwayTable {
    * soft rule DQ-001.
    */
   public static boolean isClinicalContact(PathwayEvent event) {
-    return CLINICAL_CONTACTS.contains(event.kind())
-        || (event.kind() == TRANSFERRED_IN && event.aboutInfant().isEmpty());
+    EventKind kind = event.kind();
+    return IS_CONTACT[kind.ordinal()] || (kind == TRANSFERRED_IN && Replay.infantOf(event) == null);
+  }
+
+  private static final boolean[] IS_CONTACT = new boolean[EventKind.values().length];
+
+  static {
+    CLINICAL_CONTACTS.forEach(kind -> IS_CONTACT[kind.ordinal()] = true);
   }
 
   /**

@@ -36,6 +36,13 @@ final class Replay {
     @Nullable Transition via;
     @Nullable EventId triggeredBy;
 
+    Instance copy(Memory.@Nullable InfantMemory infantCopy) {
+      Instance copy = new Instance(region, infantCopy, state, since);
+      copy.via = via;
+      copy.triggeredBy = triggeredBy;
+      return copy;
+    }
+
     Instance(Region region, Memory.@Nullable InfantMemory infant, PathwayState initial, LocalDate since) {
       this.region = region;
       this.infant = infant;
@@ -60,9 +67,11 @@ final class Replay {
 
   final Protocol protocol;
   final Facts facts;
-  final LocalDate asOf;
-  final Memory memory = new Memory();
-  final List<DataQualityIssue> issues = new ArrayList<>();
+  LocalDate asOf;
+  final Memory memory;
+  final List<DataQualityIssue> issues;
+  /** How many of the facts' events have been delivered. */
+  private int next;
   private final List<Instance> infants = new ArrayList<>();
   private final List<Instance> mother = new ArrayList<>();
   private final Instance phase;
@@ -75,6 +84,8 @@ final class Replay {
     this.protocol = protocol;
     this.facts = facts;
     this.asOf = asOf;
+    this.memory = new Memory();
+    this.issues = new ArrayList<>();
     LocalDate start = facts.events().isEmpty() ? asOf : facts.events().get(0).occurredOn();
     mother.add(new Instance(Region.MATERNAL_ART, null, ArtStatus.NOT_KNOWN_POSITIVE, start));
     mother.add(new Instance(Region.VIRAL_LOAD, null, ViralLoadStatus.NO_RESULT, start));
@@ -93,9 +104,56 @@ final class Replay {
     return replay;
   }
 
+  /**
+   * A copy whose running state is independent of this one (the checkpoint a case keeps is copied,
+   * never advanced itself).
+   */
+  private Replay(Replay from) {
+    this.protocol = from.protocol;
+    this.facts = from.facts;
+    this.asOf = from.asOf;
+    this.memory = from.memory.copy();
+    this.issues = new ArrayList<>(from.issues);
+    this.next = from.next;
+    this.pendingResults.addAll(from.pendingResults);
+    for (Instance instance : from.all) {
+      Instance copy = instance.copy(instance.infant == null ? null : memory.infants.get(instance.infant.facts.infantId()));
+      all.add(copy);
+      if (instance.region == Region.INFANT) {
+        infants.add(copy);
+      } else if (instance.region != Region.PHASE) {
+        mother.add(copy);
+      }
+    }
+    this.phase = all.get(all.size() - 1);
+    this.step = new Step(protocol, facts, memory, this, from.step.since());
+  }
+
+  /**
+   * The replay of every event and of what followed up to the last event's date: a checkpoint from
+   * which any later date is reached by {@link #advancedTo}, doing exactly what a full replay to
+   * that date does after its last event.
+   */
+  static Replay checkpoint(Protocol protocol, Facts facts) {
+    LocalDate last = facts.events().isEmpty() ? LocalDate.MIN : facts.events().get(facts.events().size() - 1).occurredOn();
+    return run(protocol, facts, last);
+  }
+
+  /** A copy of this replay continued to a later date; this one is unchanged. */
+  Replay advancedTo(LocalDate later) {
+    Replay copy = new Replay(this);
+    copy.asOf = later;
+    copy.run();
+    return copy;
+  }
+
+  /** The date up to which this replay has run. */
+  LocalDate asOf() {
+    return asOf;
+  }
+
   private void run() {
     Timeline events = facts.events();
-    int next = 0;
     while (true) {
       PathwayEvent event = next < events.size() && !events.get(next).occurredOn().isAfter(asOf) ? events.get(next) : null;
       PathwayEvent result = pendingResults.peek();
@@ -265,7 +323,7 @@ final class Replay {
   }
 
   /** The infant an event is about, without allocating (the replay asks for every event and instance). */
-  private static @Nullable InfantId infantOf(PathwayEvent event) {
+  static @Nullable InfantId infantOf(PathwayEvent event) {
     return switch (event.kind()) {
       case INFANT_PROPHYLAXIS_STARTED, INFANT_PROPHYLAXIS_STOPPED, INFANT_HIV_TESTED, COTRIMOXAZOLE_STARTED,
           COTRIMOXAZOLE_STOPPED, FEEDING_RECORDED, INFANT_ART_STARTED, TRANSFERRED_IN, TRANSFERRED_OUT, DIED, CORRECTED ->
