@@ -5,7 +5,6 @@ import java.util.concurrent.TimeUnit;
 import org.mentor.core.pathway.CaseState;
 import org.mentor.core.pathway.Facts;
 import org.mentor.core.pathway.Pathway;
-import org.mentor.core.pathway.PathwayEvent;
 import org.mentor.core.protocol.Protocol;
 import org.mentor.core.schedule.Schedule;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -68,10 +67,6 @@ public class ScheduleBenchmark {
   /** The floor: touches every event once and nothing else. */
   @Benchmark
   public long floor() {
-    long sum = asOf.toEpochDay();
-    for (PathwayEvent event : facts.events()) {
-      sum += event.occurredOn().toEpochDay();
-    }
-    return sum;
+    return EvaluateBenchmark.touchEveryEvent(facts, asOf);
   }
 }
