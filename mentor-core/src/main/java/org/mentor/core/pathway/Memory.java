@@ -14,16 +14,10 @@ import org.mentor.core.pathway.Codes.InfantTestResult;
  * evaluation and never shared, so it may be mutable; the evaluation as a whole stays pure.
  */
 final class Memory {
-  @Nullable LocalDate enrolledOn;
-  boolean enrolledPositive;
-  boolean knownNegative;
   @Nullable LocalDate diagnosedOn;
-  @Nullable LocalDate artStartedOn;
   Regimen.@Nullable DrugClass anchorClass;
   @Nullable ViralLoadResulted lastVl;
-  @Nullable ViralLoadResulted previousVl;
   int eacSinceLastVl;
-  int eacBeforeLastVl;
   @Nullable LocalDate pendingAppointment;
   @Nullable LocalDate lastContact;
   @Nullable LocalDate deliveredOn;
@@ -42,16 +36,10 @@ final class Memory {
   /** An independent copy (for a replay resumed from a checkpoint). */
   Memory copy() {
     Memory copy = new Memory();
-    copy.enrolledOn = enrolledOn;
-    copy.enrolledPositive = enrolledPositive;
-    copy.knownNegative = knownNegative;
     copy.diagnosedOn = diagnosedOn;
-    copy.artStartedOn = artStartedOn;
     copy.anchorClass = anchorClass;
     copy.lastVl = lastVl;
-    copy.previousVl = previousVl;
     copy.eacSinceLastVl = eacSinceLastVl;
-    copy.eacBeforeLastVl = eacBeforeLastVl;
     copy.pendingAppointment = pendingAppointment;
     copy.lastContact = lastContact;
     copy.deliveredOn = deliveredOn;
@@ -71,26 +59,17 @@ final class Memory {
     switch (event.kind()) {
       case ENROLLED -> {
         Enrolled enrolled = (Enrolled) event;
-        enrolledOn = enrolled.occurredOn();
         if (enrolled.hivStatus() == HivStatus.POSITIVE) {
-          enrolledPositive = true;
           diagnose(enrolled.occurredOn());
-        } else if (enrolled.hivStatus() == HivStatus.NEGATIVE) {
-          knownNegative = true;
         }
       }
       case MATERNAL_HIV_TESTED -> {
         HivTestResult result = ((MaternalHivTested) event).result();
         if (result == HivTestResult.POSITIVE) {
           diagnose(event.occurredOn());
-        } else if (result == HivTestResult.NEGATIVE && diagnosedOn == null) {
-          knownNegative = true;
         }
       }
       case ART_STARTED -> {
-        if (artStartedOn == null) {
-          artStartedOn = event.occurredOn();
-        }
         anchorClass = ((ArtStarted) event).regimen().anchorClass();
       }
       case REGIMEN_CHANGED -> {
@@ -122,9 +101,7 @@ final class Memory {
   /** Records a result on the day it was returned. */
   void onResult(PathwayEvent event) {
     if (event instanceof ViralLoadResulted vl) {
-      previousVl = lastVl;
       lastVl = vl;
-      eacBeforeLastVl = eacSinceLastVl;
       eacSinceLastVl = 0;
     } else if (event instanceof InfantHivTested test && test.result() == InfantTestResult.POSITIVE) {
       InfantMemory infant = infants.get(test.infantId());

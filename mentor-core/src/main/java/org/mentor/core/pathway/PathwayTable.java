@@ -170,11 +170,6 @@ public final class PathwayTable {
     return r.build();
   }
 
-  /** The rows that apply in a state, in table order. */
-  static ImmutableList<Transition> from(PathwayState state) {
-    return BY_STATE.get(state);
-  }
-
   /** Whether an event of this kind must match a row in this region (else {@code DQ-004}). */
   static boolean strict(Region region, EventKind kind) {
     return STRICT_FLAGS[region.ordinal()][kind.ordinal()];
