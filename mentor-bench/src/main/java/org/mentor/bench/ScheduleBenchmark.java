@@ -22,9 +22,11 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * A case's full milestone schedule as of a date, for cases of 5, 40 and 200 events: {@code
- * schedule} from an already evaluated state (the schedule's own cost), {@code evaluateAndSchedule}
- * end to end, against the same floor as {@link EvaluateBenchmark} (every event touched once) in
- * the same run. The date is two weeks after the last event.
+ * schedule} from an already evaluated state with the case's plan memoised (the steady state),
+ * {@code scheduleCold} with the plan computed from scratch (the first schedule after a new event),
+ * {@code evaluateAndSchedule} with the full evaluation, all against the same floor as {@link
+ * EvaluateBenchmark} (every event touched once) in the same run. The date is two weeks after the
+ * last event.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -52,10 +54,33 @@ public class ScheduleBenchmark {
     state = Pathway.evaluate(protocol, facts, asOf);
   }
 
-  /** The schedule from an evaluated state. */
+  /**
+   * The schedule from an evaluated state, for a date after the case's last fact: after the first
+   * call the case's plan is memoised, so this is the steady state of a daily due list.
+   */
   @Benchmark
   public Schedule schedule() {
     return Schedule.of(protocol, facts, state);
+  }
+
+  /** A fresh, equal facts instance per invocation, so the memo never holds its plan. */
+  @State(Scope.Thread)
+  public static class Cold {
+    Facts fresh;
+
+    /** Copies the facts into a new instance (the memo is keyed by instance). */
+    @Setup(Level.Invocation)
+    public void copy(ScheduleBenchmark benchmark) {
+      Facts f = benchmark.facts;
+      fresh = new Facts(f.caseId(), f.enrolment(), f.protocol(), f.delivery(), f.mother(), f.infants(), f.mentors(),
+          f.visits(), f.events(), f.issues());
+    }
+  }
+
+  /** The first schedule of a case version (after a new event): the plan is computed from scratch. */
+  @Benchmark
+  public Schedule scheduleCold(Cold cold) {
+    return Schedule.of(protocol, cold.fresh, state);
   }
 
   /** Evaluation and schedule, as a due list would call them. */

@@ -2,6 +2,8 @@ package org.mentor.core.schedule;
 
 import static java.util.Objects.requireNonNull;
 
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -9,6 +11,10 @@ import org.mentor.core.CaseId;
 import org.mentor.core.InfantId;
 import org.mentor.core.pathway.CaseState;
 import org.mentor.core.pathway.Facts;
+import org.mentor.core.pathway.InfantFacts;
+import org.mentor.core.pathway.InfantHivTested;
+import org.mentor.core.pathway.PathwayEvent;
+import org.mentor.core.pathway.ViralLoadResulted;
 import org.mentor.core.pathway.Pathway;
 import org.mentor.core.protocol.Protocol;
 
@@ -58,7 +64,75 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
     requireNonNull(protocol, "protocol");
     requireNonNull(facts, "facts");
     requireNonNull(state, "state");
+    Plan plan = PLANS.getIfPresent(facts);
+    if (plan != null && plan.protocol == protocol && !state.asOf().isBefore(plan.stableFrom)) {
+      return plan.at(facts, state.asOf());
+    }
+    LocalDate stableFrom = stableFrom(facts);
+    if (state.asOf().isBefore(stableFrom)) {
+      return compute(protocol, facts, state);
+    }
+    plan = new Plan(protocol, stableFrom, new Scheduler(protocol, facts, state).plans());
+    PLANS.put(facts, plan);
+    return plan.at(facts, state.asOf());
+  }
+
+  /** The schedule computed from scratch, without the memo (what {@link #of} must always equal). */
+  static Schedule compute(Protocol protocol, Facts facts, CaseState state) {
     return new Schedule(facts.caseId(), state.asOf(), new Scheduler(protocol, facts, state).run());
+  }
+
+  /**
+   * Plans memoised per facts instance (weak identity keys: a plan never outlives its case file's
+   * facts). From the day after which no fact of the case can change anything but the states — its
+   * last event, and the last returned result — every occurrence's dates, satisfying event and ends
+   * are fixed; only the classification by date remains, which {@link Planned#at} does. A due list
+   * evaluates the same unchanged cases every morning; this makes that cheap.
+   */
+  private static final Cache<Facts, Plan> PLANS = CacheBuilder.newBuilder().weakKeys().build();
+
+  /** A memoised plan: the protocol it was made for, the day it holds from, the occurrences. */
+  private static final class Plan {
+    final Protocol protocol;
+    final LocalDate stableFrom;
+    final ImmutableList<Planned> occurrences;
+
+    Plan(Protocol protocol, LocalDate stableFrom, ImmutableList<Planned> occurrences) {
+      this.protocol = protocol;
+      this.stableFrom = stableFrom;
+      this.occurrences = occurrences;
+    }
+
+    Schedule at(Facts facts, LocalDate asOf) {
+      ImmutableList.Builder<Milestone> milestones = ImmutableList.builderWithExpectedSize(occurrences.size());
+      for (int i = 0; i < occurrences.size(); i++) {
+        milestones.add(occurrences.get(i).at(asOf));
+      }
+      return new Schedule(facts.caseId(), asOf, milestones.build());
+    }
+  }
+
+  /**
+   * The day after the last day any fact of the case happened or became known (its last event, or a
+   * later result). From then on every condition a rule reads is settled; on that last day itself
+   * "not known positive before the day" still differs for a diagnosis made that day.
+   */
+  private static LocalDate stableFrom(Facts facts) {
+    PathwayEvent last = facts.events().isEmpty() ? null : facts.events().get(facts.events().size() - 1);
+    LocalDate stable = last == null ? LocalDate.MIN : last.occurredOn();
+    for (ViralLoadResulted vl : facts.mother().viralLoads()) {
+      if (vl.resultDate().isAfter(stable)) {
+        stable = vl.resultDate();
+      }
+    }
+    for (InfantFacts infant : facts.infants().values()) {
+      for (InfantHivTested test : infant.tests()) {
+        if (test.resultDate().isPresent() && test.resultDate().get().isAfter(stable)) {
+          stable = test.resultDate().get();
+        }
+      }
+    }
+    return stable.equals(LocalDate.MIN) ? stable : stable.plusDays(1);
   }
 
   /** The mother's first occurrence of a rule, if any. */

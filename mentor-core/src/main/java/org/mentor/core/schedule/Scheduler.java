@@ -43,6 +43,7 @@ import org.mentor.core.protocol.Term;
  */
 final class Scheduler {
   private static final Comparator<Milestone> ORDER = Comparator.comparing(Milestone::due).thenComparing(Milestone::key);
+  private static final Comparator<Planned> PLAN_ORDER = Comparator.comparing((Planned p) -> p.due).thenComparing(p -> p.key);
 
   private final Protocol protocol;
   private final Facts facts;
@@ -68,6 +69,7 @@ final class Scheduler {
     LocalDate due;
     @Nullable LocalDate overdue;
     @Nullable LocalDate close;
+    @Nullable Planned plan;
     @Nullable Milestone result;
 
     Candidate(MilestoneRule rule, @Nullable InfantFacts infant, int occurrence, LocalDate anchorDate,
@@ -133,17 +135,27 @@ final class Scheduler {
     // Pass 1: rules that do not look at other milestones.
     for (Candidate c : candidates) {
       if (!secondPass(c.rule.appliesWhen()) && applies(c, false)) {
-        c.result = stateOf(c);
+        c.plan = plan(c);
+        c.result = c.plan.at(asOf);
       }
     }
     // Pass 2: rules that do.
     for (Candidate c : candidates) {
       if (secondPass(c.rule.appliesWhen()) && applies(c, true)) {
-        c.result = stateOf(c);
+        c.plan = plan(c);
+        c.result = c.plan.at(asOf);
       }
     }
     return candidates.stream().filter(c -> c.result != null).map(c -> c.result)
         .sorted(ORDER)
+        .collect(ImmutableList.toImmutableList());
+  }
+
+  /** The plans of the occurrences that apply, in schedule order (due date, then key). */
+  ImmutableList<Planned> plans() {
+    run();
+    return candidates.stream().filter(c -> c.plan != null).map(c -> c.plan)
+        .sorted(PLAN_ORDER)
         .collect(ImmutableList.toImmutableList());
   }
 
@@ -394,7 +406,8 @@ final class Scheduler {
     return facts.infants().values().stream().anyMatch(i -> i.feedingOn(on).isEmpty() || i.everBreastfedBy(on));
   }
 
-  private Milestone stateOf(Candidate c) {
+  /** Everything about an occurrence that does not depend on the evaluation date (once it is past the case's last fact). */
+  private Planned plan(Candidate c) {
     Optional<String> expectedTest = expectedTest(c);
     // What ends the milestone other than being met: a cancellation, a close, a final negative status.
     LocalDate cancelOn = null;
@@ -413,52 +426,14 @@ final class Scheduler {
     }
     LocalDate finalNegative = infantState(c.infant).filter(i -> i.hivStatus() == InfantStatus.HIV_NEGATIVE)
         .map(i -> i.status().since()).orElse(null);
-
     PathwayEvent satisfying = satisfying(c, expectedTest, cancelOn);
-    MilestoneState milestoneState;
-    CancelReason cancelReason = null;
-    if (satisfying != null) {
-      milestoneState = MilestoneState.DONE;
-    } else {
-      LocalDate closedOn = c.rule.closes() instanceof Closing.AtNextAnchor ? null : c.close;
-      LocalDate end = earliest(cancelOn, closedOn, finalNegative);
-      if (end != null && !end.isAfter(asOf)) {
-        if (end.equals(cancelOn)) {
-          milestoneState = MilestoneState.CANCELLED; // precedence: cancelling beats closing on the same day
-          cancelReason = reason;
-        } else if (c.windowStart.isBefore(end)) {
-          milestoneState = MilestoneState.MISSED;
-        } else {
-          milestoneState = MilestoneState.CANCELLED;
-          cancelReason = CancelReason.SUPERSEDED;
-        }
-      } else if (asOf.isBefore(c.windowStart)) {
-        milestoneState = MilestoneState.UPCOMING;
-      } else if (!asOf.isAfter(c.due)) {
-        milestoneState = MilestoneState.DUE;
-      } else if (c.overdue == null || asOf.isBefore(c.overdue)) {
-        milestoneState = MilestoneState.LATE;
-      } else {
-        milestoneState = MilestoneState.OVERDUE;
-      }
-    }
+    LocalDate closedOn = c.rule.closes() instanceof Closing.AtNextAnchor ? null : c.close;
     String key = c.rule.id() + (c.rule.anchor().isFamily() ? "#" + c.occurrence : "")
         + (c.infant == null ? "" : "@" + c.infant.infantId());
     Why why = new Why(protocol.ref(), c.rule.id(), c.rule.anchor(), c.anchorDate, c.rule.due(), c.rule.source());
-    return new Milestone(key, c.rule.id(), Optional.ofNullable(c.infant).map(InfantFacts::infantId), c.windowStart, c.due,
-        Optional.ofNullable(c.overdue), Optional.ofNullable(c.rule.closes() instanceof Closing.AtNextAnchor ? null : c.close),
-        milestoneState, Optional.ofNullable(cancelReason), Optional.ofNullable(satisfying).map(PathwayEvent::id),
-        Optional.ofNullable(satisfying).map(PathwayEvent::occurredOn), expectedTest, why);
-  }
-
-  private static @Nullable LocalDate earliest(@Nullable LocalDate... dates) {
-    LocalDate min = null;
-    for (LocalDate d : dates) {
-      if (d != null && (min == null || d.isBefore(min))) {
-        min = d;
-      }
-    }
-    return min;
+    return new Planned(key, c.rule.id(), Optional.ofNullable(c.infant).map(InfantFacts::infantId), c.windowStart, c.due,
+        c.overdue, closedOn, satisfying == null ? null : satisfying.id(), satisfying == null ? null : satisfying.occurredOn(),
+        cancelOn, reason, finalNegative, expectedTest, why);
   }
 
   private Optional<String> expectedTest(Candidate c) {
