@@ -61,6 +61,19 @@ public record Facts(
   }
 
   /**
+   * The same facts over another timeline instance holding the same events (a new instance: caches
+   * keyed by facts identity, such as the schedule's plan, do not recognise it).
+   *
+   * @param sameEvents a timeline equal to {@link #events()}, not null
+   * @return the new facts
+   * @throws IllegalArgumentException if the timeline holds other events
+   */
+  public Facts withEvents(Timeline sameEvents) {
+    com.google.common.base.Preconditions.checkArgument(events.equals(sameEvents), "the timeline holds the same events");
+    return new Facts(caseId, enrolment, protocol, delivery, mother, infants, mentors, visits, sameEvents, issues);
+  }
+
+  /**
    * Facts equal but for the data-quality issues and the timeline: what "the same clinical facts"
    * means when comparing folds.
    */
