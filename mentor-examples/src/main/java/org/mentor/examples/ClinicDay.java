@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.mentor.core.CaseId;
 import org.mentor.core.EventId;
 import org.mentor.core.InfantId;
-import org.mentor.core.Mentor;
+import org.mentor.core.registry.CaseRegistry;
 import org.mentor.core.MotherId;
 import org.mentor.core.pathway.AppointmentKept;
 import org.mentor.core.pathway.AppointmentSet;
@@ -57,7 +57,7 @@ public final class ClinicDay {
   private static final RecordedBy CLINIC = new RecordedBy("nurse-07", "clinic-042", "example-emr");
   private static final ProtocolRef WHO = new ProtocolRef("WHO_2021", "1");
 
-  private final Mentor mentor = Mentor.builder()
+  private final CaseRegistry mentor = CaseRegistry.builder()
       .clock(Clock.fixed(TODAY.atTime(9, 0).toInstant(ZoneOffset.ofHours(3)), ZoneId.of("Africa/Nairobi")))
       .build();
   private int nextEvent = 1;

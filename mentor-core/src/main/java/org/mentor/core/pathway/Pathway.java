@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.mentor.core.DataQualityIssue;
 import org.mentor.core.Rule;
 import org.mentor.core.adherence.PillCountAdherence;
@@ -49,6 +50,60 @@ public final class Pathway {
     requireNonNull(facts, "facts");
     requireNonNull(asOf, "asOf");
     return assemble(protocol, facts, asOf, Replay.run(protocol, facts, asOf));
+  }
+
+  /**
+   * The first date after {@code asOf} on which the case's state may differ from its state on
+   * {@code asOf} with no event recorded in between: the next event or returned result already in
+   * the facts, a pending deadline (an appointment becoming missed, an interruption, ...), or a
+   * date-driven outcome or alert (an infant overdue for the final test, a delivery not recorded).
+   * Every date-dependent decision {@link #assemble} makes must be reflected here; the registry's
+   * due-list index relies on it, and a property test pins it against day-by-day evaluation.
+   *
+   * @param protocol the protocol to evaluate with, not null
+   * @param facts the case's facts, not null
+   * @param asOf the evaluation date, not null
+   * @return the date, or empty if the state stays as it is on {@code asOf} for ever
+   */
+  public static Optional<LocalDate> nextChange(Protocol protocol, Facts facts, LocalDate asOf) {
+    requireNonNull(protocol, "protocol");
+    requireNonNull(facts, "facts");
+    requireNonNull(asOf, "asOf");
+    Replay replay = Replay.run(protocol, facts, asOf);
+    LocalDate next = replay.nextDeadlineAfter();
+    for (PathwayEvent event : facts.events()) {
+      if (event.occurredOn().isAfter(asOf)) {
+        next = earlier(next, event.occurredOn());
+        break;
+      }
+    }
+    for (ViralLoadResulted vl : facts.mother().viralLoads()) {
+      if (vl.resultDate().isAfter(asOf)) {
+        next = earlier(next, vl.resultDate());
+      }
+    }
+    for (InfantFacts infant : facts.infants().values()) {
+      for (InfantHivTested test : infant.tests()) {
+        if (test.resultDate().isPresent() && test.resultDate().get().isAfter(asOf)) {
+          next = earlier(next, test.resultDate().get());
+        }
+      }
+      // outcome(): F7 from the final-test age + 28 days, while the infant is unresolved.
+      LocalDate overdue = infant.bornOn().plus(protocol.get(Key.FINAL_TEST_AGE)).plusDays(28);
+      if (overdue.isAfter(asOf)) {
+        next = earlier(next, overdue);
+      }
+    }
+    // alerts(): a delivery not recorded by EDD + 6 weeks.
+    Optional<LocalDate> edd = facts.enrolment().flatMap(Enrolled::datedLmp).map(lmp -> lmp.plusDays(280).plusWeeks(6).plusDays(1));
+    if (edd.isPresent() && edd.get().isAfter(asOf)) {
+      next = earlier(next, edd.get());
+    }
+    return Optional.ofNullable(next);
+  }
+
+  private static LocalDate earlier(@Nullable LocalDate a, LocalDate b) {
+    return a == null || b.isBefore(a) ? b : a;
   }
 
   /** Builds the state from a replay that has run to {@code asOf}. */

@@ -288,6 +288,33 @@ final class Replay {
     }
   }
 
+  /**
+   * The earliest date after this replay's date on which a deadline would fire with no new event, or
+   * null if none is pending. Reads the deadlines as {@link #fireDeadlines} does, without firing.
+   */
+  @Nullable LocalDate nextDeadlineAfter() {
+    LocalDate earliest = null;
+    for (int i = 0; i < all.size(); i++) {
+      Instance instance = all.get(i);
+      Transition[] rows = PathwayTable.deadlineRows(instance.stateIndex);
+      for (int r = 0; r < rows.length; r++) {
+        if (rows[r].trigger() instanceof Trigger.AtDeadline at) {
+          LocalDate due = at.deadline().at(step(instance, null, asOf));
+          if (due == null) {
+            continue;
+          }
+          if (due.isBefore(instance.since)) {
+            due = instance.since;
+          }
+          if (due.isAfter(asOf) && (earliest == null || due.isBefore(earliest))) {
+            earliest = due;
+          }
+        }
+      }
+    }
+    return earliest;
+  }
+
   private Step step(Instance instance, @Nullable PathwayEvent event, LocalDate date) {
     return step.at(instance.infant, event, date, instance.since);
   }

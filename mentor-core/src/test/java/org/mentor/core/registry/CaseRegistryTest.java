@@ -1,4 +1,4 @@
-package org.mentor.core;
+package org.mentor.core.registry;
 
 import static java.time.LocalDate.of;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +14,13 @@ import java.util.Optional;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
+import org.mentor.core.CaseId;
+import org.mentor.core.EventId;
+import org.mentor.core.InvalidEventException;
+import org.mentor.core.MotherId;
+import org.mentor.core.Rule;
+import org.mentor.core.UnknownCaseException;
+import org.mentor.core.VersionConflictException;
 import org.mentor.core.pathway.ArtStatus;
 import org.mentor.core.pathway.CaseState;
 import org.mentor.core.pathway.Codes.HivStatus;
@@ -29,11 +36,11 @@ import org.mentor.core.protocol.ProtocolRef;
 import org.mentor.core.testing.CaseBuilder;
 
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
-class MentorTest {
+class CaseRegistryTest {
   private static final LocalDate TODAY = of(2025, 11, 20);
   private static final Clock CLOCK = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneId.of("UTC"));
 
-  private final Mentor mentor = Mentor.builder().clock(CLOCK).build();
+  private final CaseRegistry mentor = CaseRegistry.builder().clock(CLOCK).build();
 
   private void load(CaseBuilder builder) {
     var events = builder.events();
@@ -124,7 +131,7 @@ class MentorTest {
 
   @Test
   void given_redaction_turned_off_when_an_event_is_refused_then_the_message_shows_the_sensitive_value() {
-    Mentor open = Mentor.builder().clock(CLOCK).redactSensitiveValues(false).build();
+    CaseRegistry open = CaseRegistry.builder().clock(CLOCK).redactSensitiveValues(false).build();
     CaseBuilder built = aCase("c1").lmp(of(2025, 1, 6)).enrolledAtAnc(of(2025, 4, 28)).delivered(of(2025, 10, 10));
     var events = built.events();
     open.enrol(built.caseId(), (Enrolled) events.get(0));
@@ -198,7 +205,7 @@ class MentorTest {
   @Test
   void given_a_case_migrated_to_another_protocol_version_when_scheduled_then_the_new_rules_apply_from_then_on() {
     org.mentor.core.protocol.Protocol variant = org.mentor.core.pathway.ScenarioStateTestSupport.variant("retention.iitThresholdDays", "60");
-    Mentor withVariant = Mentor.builder().clock(CLOCK).protocols(variant).build();
+    CaseRegistry withVariant = CaseRegistry.builder().clock(CLOCK).protocols(variant).build();
     CaseBuilder built = aCase("c1").enrolledAtAnc(of(2025, 1, 6)).startedArt(of(2025, 1, 6))
         .appointment(of(2025, 1, 6), of(2025, 2, 3));
     var events = built.events();
@@ -219,7 +226,7 @@ class MentorTest {
 
   @Test
   void given_a_builder_when_a_setting_is_made_twice_then_it_throws() {
-    Mentor.Builder builder = Mentor.builder().clock(CLOCK);
+    CaseRegistry.Builder builder = CaseRegistry.builder().clock(CLOCK);
     assertThatThrownBy(() -> builder.clock(CLOCK)).isInstanceOf(IllegalStateException.class).hasMessageContaining("clock");
   }
 }
