@@ -180,6 +180,9 @@ public final class FhirMapping {
   }
 
   private @Nullable Identifier firstIdentifier(Resource r) {
+    if (fhir.getResourceDefinition(r).getChildByName("identifier") == null) {
+      return null; // Provenance has none
+    }
     List<Identifier> all = fhir.newTerser().getValues(r, r.fhirType() + ".identifier", Identifier.class);
     return all.isEmpty() ? null : all.get(0);
   }
