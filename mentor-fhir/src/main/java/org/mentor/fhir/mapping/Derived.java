@@ -332,7 +332,7 @@ final class Derived {
       p.setId(Ids.resourceId("Provenance", ctx.uris.derivedSystem(), derivedValue(ctx, what)));
       Labels.apply(p);
       java.time.Instant latest = java.time.Instant.EPOCH;
-      for (String ref : entry.getValue()) {
+      for (String ref : entry.getValue().stream().sorted().toList()) { // sorted: independent of recording order
         p.addTarget(new Reference(ref));
         java.time.Instant at = recordedAt.get(ref);
         if (at != null && at.isAfter(latest)) {

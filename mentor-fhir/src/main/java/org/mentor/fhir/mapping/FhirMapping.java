@@ -207,6 +207,11 @@ public final class FhirMapping {
     return mappers.keySet();
   }
 
+  /** The reader that turns a case's resources back into events (used by the importer). */
+  public CaseReader reader() {
+    return new CaseReader(this);
+  }
+
   EventMapper<?> mapper(EventKind kind) {
     return mappers.get(kind);
   }

@@ -222,7 +222,8 @@ final class ObservationMapper extends EventMapper<Observation> {
         if (subject.isMother()) {
           throw rc.refuse("Observation.subject", FhirRule.WRONG_REFERENCE_TYPE);
         }
-        if (!o.hasValue() && (o.getStatus() == ObservationStatus.REGISTERED || o.getStatus() == ObservationStatus.PRELIMINARY)) {
+        if (!o.hasValue() && (o.getStatus() == ObservationStatus.REGISTERED || o.getStatus() == ObservationStatus.PRELIMINARY
+            || o.getStatus() == ObservationStatus.ENTEREDINERROR)) { // a withdrawn pending test keeps no value
           yield new InfantHivTested(rc.id, on, rc.recordedAt, rc.recordedBy, subject.infantId().orElseThrow(), type,
               InfantTestResult.PENDING, Optional.empty());
         }
