@@ -131,6 +131,14 @@ public final class CaseReader {
     Map<String, Input> byUrl = new HashMap<>();
     Map<String, Provenance> provenance = new HashMap<>();
     Optional<MotherId> knownMother = target.facts().enrolment().map(Enrolled::motherId);
+    if (knownMother.isEmpty()) { // a new case: its mother is the one its enrolment names
+      for (Input input : inputs) {
+        if (input.resource() instanceof org.hl7.fhir.r4.model.EpisodeOfCare e && Envelope.kind(e, uris).flatMap(k -> k).orElse(null) == EventKind.ENROLLED
+            && uris.motherSystem().equals(e.getPatient().getIdentifier().getSystem()) && e.getPatient().getIdentifier().hasValue()) {
+          knownMother = Optional.of(MotherId.of(e.getPatient().getIdentifier().getValue()));
+        }
+      }
+    }
     for (Input input : inputs) {
       input.urls().forEach(url -> byUrl.put(url, input));
       if (input.resource() instanceof Provenance p) {
@@ -315,7 +323,10 @@ public final class CaseReader {
   private static CaseFile record(CaseFile target, List<Read> reads) {
     CaseFile file = target;
     List<Read> originals = new ArrayList<>(reads);
-    originals.sort(Comparator.comparing((Read r) -> r.original.kind() != EventKind.ENROLLED).thenComparing(r -> r.original, Fold.ORDER));
+    // The enrolment first, the infants' events after everything else (after the delivery that names
+    // them, so an infant event dated before the birth meets the core's own date rule), each in fold order.
+    originals.sort(Comparator.comparing((Read r) -> r.original.kind() != EventKind.ENROLLED)
+        .thenComparing(r -> r.original.aboutInfant().isPresent()).thenComparing(r -> r.original, Fold.ORDER));
     for (Read read : originals) {
       boolean rootKnown = file.event(read.root).isPresent();
       if (!rootKnown || read.original == read.content) {
