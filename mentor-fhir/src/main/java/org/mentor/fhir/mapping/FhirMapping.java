@@ -187,6 +187,33 @@ public final class FhirMapping {
     return all.isEmpty() ? null : all.get(0);
   }
 
+  /**
+   * The milestone requests of an earlier mapping that a later one no longer has (a correction or
+   * void removed their anchor), as copies marked withdrawn: ServiceRequest {@code revoked},
+   * MedicationRequest {@code cancelled}. Send them with the later mapping so nothing stays active
+   * on the server for a milestone that disappeared.
+   *
+   * @param previous the resources sent before, not null
+   * @param current the resources now, not null
+   * @return the revocations, in the earlier mapping's order
+   */
+  public ImmutableList<Resource> revocations(CaseResources previous, CaseResources current) {
+    Set<String> now = new java.util.HashSet<>();
+    current.resources().forEach(r -> now.add(r.fhirType() + "/" + r.getIdElement().getIdPart()));
+    ImmutableList.Builder<Resource> out = ImmutableList.builder();
+    for (Resource r : previous.resources()) {
+      if (now.contains(r.fhirType() + "/" + r.getIdElement().getIdPart())) {
+        continue;
+      }
+      if (r instanceof org.hl7.fhir.r4.model.ServiceRequest sr) {
+        out.add(sr.copy().setStatus(org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus.REVOKED));
+      } else if (r instanceof org.hl7.fhir.r4.model.MedicationRequest mr) {
+        out.add(mr.copy().setStatus(org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestStatus.CANCELLED));
+      }
+    }
+    return out.build();
+  }
+
   /** The published mapping table: every event kind and derived concept, with elements, codes and direction. */
   public ImmutableList<MappingRow> table() {
     ImmutableList.Builder<MappingRow> rows = ImmutableList.builder();
