@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.hl7.fhir.r4.model.DomainResource;
@@ -23,7 +22,6 @@ import org.mentor.core.CaseId;
 import org.mentor.core.EventId;
 import org.mentor.core.InfantId;
 import org.mentor.core.InvalidEventException;
-import org.mentor.core.MentorException;
 import org.mentor.core.MotherId;
 import org.mentor.core.pathway.CaseFile;
 import org.mentor.core.pathway.Corrected;
@@ -354,9 +352,5 @@ public final class CaseReader {
     } catch (InvalidEventException e) {
       throw new InvalidFhirException(read.label, read.mapper.element(read.content.kind(), e.field()), e);
     }
-  }
-
-  static Set<Class<? extends MentorException>> refusals() {
-    return Set.of(InvalidEventException.class);
   }
 }

@@ -90,7 +90,7 @@ final class Derived {
   }
 
   /** Everything derived, in a fixed order. */
-  static List<Resource> write(MapContext ctx, boolean writePatients, Map<String, Chain> provenanceTargets) {
+  static List<Resource> write(MapContext ctx, boolean writePatients) {
     List<Resource> out = new ArrayList<>();
     if (writePatients) {
       out.addAll(patients(ctx));

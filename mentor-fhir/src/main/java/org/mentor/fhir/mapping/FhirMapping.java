@@ -132,7 +132,7 @@ public final class FhirMapping {
       recordedAt.put(ref, chain.content().recordedAt());
       out.add(resource);
     }
-    out.addAll(Derived.write(ctx, writePatients, Map.of()));
+    out.addAll(Derived.write(ctx, writePatients));
     out.addAll(Derived.provenance(ctx, recorders, recordedAt));
     LOG.debug("mapped a case to {} resources", out.size());
     return new CaseResources(file.caseId(), asOf, ImmutableList.copyOf(out));
@@ -237,10 +237,6 @@ public final class FhirMapping {
   /** The reader that turns a case's resources back into events (used by the importer). */
   public CaseReader reader() {
     return new CaseReader(this);
-  }
-
-  EventMapper<?> mapper(EventKind kind) {
-    return mappers.get(kind);
   }
 
   @Nullable EventMapper<?> mapperOf(String type) {
