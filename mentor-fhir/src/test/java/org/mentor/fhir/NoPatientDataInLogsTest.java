@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mentor.core.Mentor;
+import org.mentor.core.registry.CaseRegistry;
 import org.mentor.core.pathway.RecordedBy;
 import org.mentor.core.protocol.Protocol;
 import org.mentor.core.testing.CaseBuilder;
@@ -49,9 +49,9 @@ class NoPatientDataInLogsTest {
     Defaults defaults = new Defaults(new RecordedBy("u", "f", "s"), Instant.parse("2030-01-01T00:00:00Z"));
     var resources = mapping.map(b.file(), Protocol.who2021(), s6.asOf());
     String json = Scenarios.FHIR.newJsonParser().encodeResourceToString(mapping.transaction(resources));
-    importer.importInto(Mentor.builder().build(), b.caseId(), importer.parse(json), defaults);
+    importer.importInto(CaseRegistry.builder().build(), b.caseId(), importer.parse(json), defaults);
     try {
-      importer.importInto(Mentor.builder().build(), b.caseId(), importer.parse(json.replace("\"value\":24000", "\"value\":-24000")), defaults);
+      importer.importInto(CaseRegistry.builder().build(), b.caseId(), importer.parse(json.replace("\"value\":24000", "\"value\":-24000")), defaults);
     } catch (InvalidFhirException expected) {
       assertThat(expected.getMessage()).doesNotContain("24000");
     }

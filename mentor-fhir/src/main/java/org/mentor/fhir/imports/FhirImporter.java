@@ -22,8 +22,8 @@ import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Resource;
 import org.mentor.core.CaseId;
 import org.mentor.core.InvalidEventException;
-import org.mentor.core.Mentor;
 import org.mentor.core.UnknownCaseException;
+import org.mentor.core.registry.CaseRegistry;
 import org.mentor.core.pathway.CaseFile;
 import org.mentor.core.pathway.Enrolled;
 import org.mentor.core.pathway.EventKind;
@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * batch, searchset, collection), single resources and NDJSON, Mentor's own resources and third
  * parties' (a lab's Observation with only a LOINC code, a Patient with only a national id,
  * server-assigned ids). Each case is imported whole or not at all: a refusal names resource,
- * element path and rule, and neither the case file nor the Mentor instance changes.
+ * element path and rule, and neither the case file nor the registry changes.
  *
  * <p>Input is parsed strictly (HAPI's {@link StrictErrorHandler}); XML with a DOCTYPE or entity
  * declaration is refused before parsing; input over the configured size is refused. Thread-safe;
@@ -242,34 +242,36 @@ public final class FhirImporter {
   }
 
   /**
-   * Imports resources into a case held by a Mentor instance (enrolling it when new): validated on
-   * a copy first, so a refusal leaves the instance unchanged.
+   * Imports resources into a case held by a registry (enrolling it when new): validated on a copy
+   * first, then recorded as one batch at the version read, so a refusal or a concurrent writer
+   * leaves the registry unchanged.
    *
-   * @param mentor the instance, not null
+   * @param registry the registry, not null
    * @param caseId the case, not null
    * @param inputs the resources, not null
    * @param defaults who and when for resources that do not say, not null
    * @return the imported case
+   * @throws org.mentor.core.VersionConflictException if the case changed while importing; nothing was recorded
    */
-  public ImportedCase importInto(Mentor mentor, CaseId caseId, List<Input> inputs, Defaults defaults) {
+  public ImportedCase importInto(CaseRegistry registry, CaseId caseId, List<Input> inputs, Defaults defaults) {
     CaseFile target;
     try {
-      target = mentor.file(caseId);
+      target = registry.file(caseId);
     } catch (UnknownCaseException e) {
       target = CaseFile.empty(caseId);
     }
     ImportedCase imported = importCase(target, inputs, defaults);
-    try {
-      for (PathwayEvent event : imported.newEvents()) {
-        if (event.kind() == EventKind.ENROLLED && target.version() == 0) {
-          mentor.enrol(caseId, (Enrolled) event);
-        } else {
-          mentor.record(caseId, event);
-        }
-      }
-    } catch (InvalidEventException e) {
-      // Only a concurrent writer can get here (the copy accepted every event).
-      throw new IllegalStateException("the case changed while importing; retry", e);
+    List<PathwayEvent> events = imported.newEvents();
+    if (events.isEmpty()) {
+      return imported;
+    }
+    long version = target.version();
+    if (version == 0 && events.get(0).kind() == EventKind.ENROLLED) {
+      version = registry.enrol(caseId, (Enrolled) events.get(0));
+      events = events.subList(1, events.size());
+    }
+    if (!events.isEmpty()) {
+      registry.record(caseId, events, version);
     }
     return imported;
   }

@@ -35,7 +35,7 @@ import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.mentor.core.CaseId;
-import org.mentor.core.Mentor;
+import org.mentor.core.registry.CaseRegistry;
 import org.mentor.core.pathway.RecordedBy;
 import org.mentor.core.protocol.Protocol;
 import org.mentor.fhir.InvalidFhirException;
@@ -45,7 +45,7 @@ import org.mentor.fhir.mapping.FhirMapping;
 
 /**
  * A corpus of malformed inputs, each refused whole with the expected element path and rule, and
- * the target Mentor left unchanged (no case enrolled, nothing recorded). Each case starts from a
+ * the target CaseRegistry left unchanged (no case enrolled, nothing recorded). Each case starts from a
  * valid export (S6 or S8 of shared/clinical/scenarios.md) and breaks one thing.
  */
 class RefusalCorpusTest {
@@ -188,7 +188,7 @@ class RefusalCorpusTest {
         Bundle bundle = export(r.scenario());
         r.breakIt().accept(bundle);
         String json = Scenarios.FHIR.newJsonParser().encodeResourceToString(bundle);
-        Mentor mentor = Mentor.builder().build();
+        CaseRegistry mentor = CaseRegistry.builder().build();
         CaseId caseId = CaseId.of(r.scenario().toLowerCase());
         InvalidFhirException e = catchThrowableOfType(InvalidFhirException.class,
             () -> importer.importInto(mentor, caseId, importer.parse(json), DEFAULTS));

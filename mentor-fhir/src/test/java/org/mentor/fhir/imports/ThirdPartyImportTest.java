@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.mentor.core.CaseId;
-import org.mentor.core.Mentor;
+import org.mentor.core.registry.CaseRegistry;
 import org.mentor.core.pathway.Codes.HivTestResult;
 import org.mentor.core.pathway.Codes.InfantTestResult;
 import org.mentor.core.pathway.Codes.InfantTestType;
@@ -35,8 +35,8 @@ class ThirdPartyImportTest {
 
   private static final CaseBuilder S6 = Scenarios.all().get("S6").builder();
 
-  private Mentor mentorWithS6() {
-    Mentor mentor = Mentor.builder().build();
+  private CaseRegistry mentorWithS6() {
+    CaseRegistry mentor = CaseRegistry.builder().build();
     IMPORTER.importInto(mentor, S6.caseId(), IMPORTER.inputs(bundle(MAPPING.transaction(MAPPING.map(S6.file(),
         org.mentor.core.protocol.Protocol.who2021(), LocalDate.of(2025, 11, 20))))), DEFAULTS);
     return mentor;
@@ -60,7 +60,7 @@ class ThirdPartyImportTest {
 
   @Test
   void a_lab_viral_load_with_only_LOINC_and_below_40_imports() {
-    Mentor mentor = mentorWithS6();
+    CaseRegistry mentor = mentorWithS6();
     long before = mentor.file(S6.caseId()).version();
     ImportedCase imported = IMPORTER.importInto(mentor, S6.caseId(), IMPORTER.parse(LAB_VL), DEFAULTS);
     assertThat(imported.newEvents()).hasSize(1);
@@ -77,7 +77,7 @@ class ThirdPartyImportTest {
 
   @Test
   void an_infant_NAT_by_total_nucleic_acid_and_a_text_below_limit_import() {
-    Mentor mentor = mentorWithS6();
+    CaseRegistry mentor = mentorWithS6();
     String infant = S6.infantA().toString();
     String json = """
         {"resourceType":"Bundle","type":"collection","entry":[
@@ -108,7 +108,7 @@ class ThirdPartyImportTest {
 
   @Test
   void a_refused_third_party_resource_leaves_the_existing_case_unchanged() {
-    Mentor mentor = mentorWithS6();
+    CaseRegistry mentor = mentorWithS6();
     var before = mentor.file(S6.caseId());
     String negative = LAB_VL.replace("\"value\":40,\"comparator\":\"<\"", "\"value\":-3");
     InvalidFhirException e = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidFhirException.class,
@@ -121,7 +121,7 @@ class ThirdPartyImportTest {
 
   @Test
   void resources_of_an_unknown_case_are_refused() {
-    Mentor mentor = Mentor.builder().build();
+    CaseRegistry mentor = CaseRegistry.builder().build();
     InvalidFhirException e = org.assertj.core.api.Assertions.catchThrowableOfType(InvalidFhirException.class,
         () -> IMPORTER.importInto(mentor, CaseId.of("nobody"), IMPORTER.parse(LAB_VL), DEFAULTS));
     assertThat(e.ruleId()).isEqualTo("CASE-002"); // a case's first event is its enrolment
