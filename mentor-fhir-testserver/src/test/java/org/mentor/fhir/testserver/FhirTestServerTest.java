@@ -5,6 +5,7 @@ import static org.mentor.fhir.testserver.Fhir.client;
 import static org.mentor.fhir.testserver.Fhir.uniqueSystem;
 import static org.mentor.fhir.testserver.Fhir.viralLoad;
 
+import ca.uhn.fhir.rest.api.CacheControlDirective;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import org.hl7.fhir.r4.model.Bundle;
@@ -95,5 +96,26 @@ class FhirTestServerTest {
     assertThat(found.getEntry()).hasSize(1);
     Quantity value = ((Observation) found.getEntryFirstRep().getResource()).getValueQuantity();
     assertThat(value.getValue().intValueExact()).isEqualTo(38);
+  }
+
+  @Test
+  void given_a_search_repeated_within_a_minute_then_HAPI_serves_the_cached_result_unless_asked_for_no_cache(
+      FhirTestServer server) {
+    IGenericClient client = client(server.baseUrl());
+    String system = uniqueSystem();
+    String search = "Observation?identifier=" + system + "|";
+    client.create().resource(viralLoad(system, "vl-1", 2_400)).execute();
+    Bundle before = client.search().byUrl(search).returnBundle(Bundle.class).execute();
+    client.create().resource(viralLoad(system, "vl-2", 38)).execute();
+
+    Bundle cached = client.search().byUrl(search).returnBundle(Bundle.class).execute();
+    Bundle fresh = client.search().byUrl(search).cacheControl(new CacheControlDirective().setNoCache(true))
+        .returnBundle(Bundle.class).execute();
+
+    // HAPI JPA reuses an identical search's results for 60 s (JpaStorageSettings.reuseCachedSearchResultsForMillis),
+    // as national HAPI servers do: a reconcile must send Cache-Control: no-cache.
+    assertThat(before.getEntry()).hasSize(1);
+    assertThat(cached.getEntry()).hasSize(1);
+    assertThat(fresh.getEntry()).hasSize(2);
   }
 }

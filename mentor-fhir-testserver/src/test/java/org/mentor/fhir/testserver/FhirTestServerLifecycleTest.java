@@ -1,0 +1,156 @@
+package org.mentor.fhir.testserver;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mentor.fhir.testserver.Fhir.client;
+import static org.mentor.fhir.testserver.Fhir.uniqueSystem;
+import static org.mentor.fhir.testserver.Fhir.viralLoad;
+
+import ca.uhn.fhir.interceptor.api.Hook;
+import ca.uhn.fhir.interceptor.api.Interceptor;
+import ca.uhn.fhir.interceptor.api.Pointcut;
+import ca.uhn.fhir.rest.client.api.IGenericClient;
+import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
+import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
+import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import org.hl7.fhir.instance.model.api.IIdType;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Reference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayNameGeneration;
+import org.junit.jupiter.api.DisplayNameGenerator;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * A server of its own, stopped, started and finally closed, so the shared ones stay up. Built with referential
+ * integrity off, the one switch the shared servers leave on.
+ */
+@DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FhirTestServerLifecycleTest {
+
+  private static FhirTestServer server;
+
+  @BeforeAll
+  static void startOwnServer() {
+    server = FhirTestServer.builder().referentialIntegrity(false).start();
+  }
+
+  @AfterAll
+  static void closeOwnServer() {
+    server.close();
+  }
+
+  @Test
+  @Order(1)
+  void given_referential_integrity_off_when_referencing_a_missing_patient_then_stored() {
+    IGenericClient client = client(server.baseUrl());
+    String system = uniqueSystem();
+    Observation dangling = viralLoad(system, "vl-1", 2_400).setSubject(new Reference("Patient/999999999"));
+
+    assertThat(client.create().resource(dangling).execute().getCreated()).isTrue();
+  }
+
+  @Test
+  @Order(2)
+  void given_data_when_stopped_then_the_port_is_closed_and_when_started_again_same_port_same_data() {
+    IGenericClient client = client(server.baseUrl());
+    String system = uniqueSystem();
+    IIdType id = client.create().resource(viralLoad(system, "vl-1", 2_400)).execute().getId()
+        .toUnqualifiedVersionless();
+    int port = server.port();
+    String baseUrl = server.baseUrl();
+
+    server.stop();
+
+    assertThat(server.isRunning()).isFalse();
+    assertPortClosed(port);
+    assertThatThrownBy(() -> observations(client, system)).isInstanceOf(FhirClientConnectionException.class);
+
+    server.start();
+
+    assertThat(server.isRunning()).isTrue();
+    assertThat(server.port()).isEqualTo(port);
+    assertThat(server.baseUrl()).isEqualTo(baseUrl);
+    Bundle found = observations(client, system);
+    assertThat(found.getEntry()).hasSize(1);
+    assertThat(found.getEntryFirstRep().getResource().getIdElement().toUnqualifiedVersionless()).isEqualTo(id);
+    // And it takes writes again.
+    assertThat(client.create().resource(viralLoad(system, "vl-2", 38)).execute().getCreated()).isTrue();
+  }
+
+  @Test
+  @Order(3)
+  void given_stop_and_start_twice_then_each_second_call_does_nothing() {
+    server.stop();
+    server.stop();
+    server.start();
+    server.start();
+
+    assertThat(server.isRunning()).isTrue();
+    assertThat(client(server.baseUrl()).search().byUrl("Observation?_count=1").returnBundle(Bundle.class).execute())
+        .isNotNull();
+  }
+
+  @Test
+  @Order(4)
+  void given_a_fault_injecting_interceptor_then_it_answers_until_unregistered_and_survives_a_restart() {
+    IGenericClient client = client(server.baseUrl());
+    String system = uniqueSystem();
+    Object unavailable = new ServiceUnavailable();
+
+    server.registerInterceptor(unavailable);
+    assertThatThrownBy(() -> observations(client, system))
+        .isInstanceOfSatisfying(BaseServerResponseException.class, e -> assertThat(e.getStatusCode()).isEqualTo(503));
+    server.stop();
+    server.start();
+    assertThatThrownBy(() -> observations(client, system))
+        .isInstanceOfSatisfying(BaseServerResponseException.class, e -> assertThat(e.getStatusCode()).isEqualTo(503));
+    server.unregisterInterceptor(unavailable);
+
+    assertThat(observations(client, system).getEntry()).isEmpty();
+  }
+
+  @Test
+  @Order(5)
+  void given_close_then_the_port_is_closed_and_the_server_cannot_start_again() {
+    int port = server.port();
+
+    server.close();
+    server.close();
+
+    assertThat(server.isRunning()).isFalse();
+    assertPortClosed(port);
+    assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+  }
+
+  private static Bundle observations(IGenericClient client, String system) {
+    return client.search().byUrl("Observation?identifier=" + system + "|").returnBundle(Bundle.class).execute();
+  }
+
+  private static void assertPortClosed(int port) {
+    assertThatThrownBy(() -> {
+      try (Socket socket = new Socket()) {
+        socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+      }
+    }).isInstanceOf(ConnectException.class);
+  }
+
+  /** Answers every request with 503, as an overloaded server does. */
+  @Interceptor
+  public static final class ServiceUnavailable {
+    @Hook(Pointcut.SERVER_INCOMING_REQUEST_POST_PROCESSED)
+    public void refuse() {
+      throw new UnclassifiedServerFailureException(503, "Service Unavailable (injected)");
+    }
+  }
+
+}
