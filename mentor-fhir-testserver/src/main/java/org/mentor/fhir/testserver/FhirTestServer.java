@@ -128,13 +128,23 @@ public final class FhirTestServer implements AutoCloseable {
   }
 
   /**
-   * Closes the port at once, as when a real server goes down: requests in flight lose their connection and new ones
-   * are refused. The data stays; {@link #start()} serves it again. Does nothing if stopped already.
+   * Takes the server down as a crash would look to its clients: the port closes and every open connection drops at
+   * once, so a request in flight gets no answer. The server still finishes such a request (its writes are committed,
+   * or rolled back if it fails), and this method returns only then (at most 5 s, after which the request is
+   * interrupted): from the return on, the data no longer changes. {@link #start()} serves it again. Does nothing if
+   * stopped already.
    *
-   * @throws IllegalStateException if the server is closed, or if Jetty fails to stop
+   * <p>Call it from a test thread, not from a server interceptor: a request thread would wait for itself. To stop the
+   * server in the middle of a request, block that request in an interceptor, call this method from another thread,
+   * and release the request once its client has lost the connection (see {@code FhirTestServerLifecycleTest}).
+   *
+   * @throws IllegalStateException if the server is closed, if called from one of the server's request threads, or if
+   *     Jetty fails to stop
    */
   public synchronized void stop() {
     checkState(!closed, "the FHIR test server is closed");
+    checkState(!Thread.currentThread().getName().startsWith(HttpEndpoint.THREAD_NAME),
+        "stop() called from a request thread of the FHIR test server, which would wait for itself");
     if (endpoint != null) {
       try {
         endpoint.stop();
@@ -195,15 +205,19 @@ public final class FhirTestServer implements AutoCloseable {
   }
 
   /**
-   * Closes the port, shuts the JPA engine down and frees the database. Does nothing if closed already.
+   * Closes the port (as {@link #stop()} does), shuts the JPA engine down and frees the database. Does nothing if
+   * closed already.
    *
-   * @throws IllegalStateException if Jetty fails to stop (the rest is still shut down)
+   * @throws IllegalStateException if called from one of the server's request threads, or if Jetty fails to stop (the
+   *     rest is still shut down)
    */
   @Override
   public synchronized void close() {
     if (closed) {
       return;
     }
+    checkState(!Thread.currentThread().getName().startsWith(HttpEndpoint.THREAD_NAME),
+        "close() called from a request thread of the FHIR test server, which would wait for itself");
     closed = true;
     @Nullable Exception failure = null;
     if (endpoint != null) {

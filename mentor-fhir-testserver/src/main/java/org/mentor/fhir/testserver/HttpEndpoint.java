@@ -31,6 +31,7 @@ final class HttpEndpoint {
 
   static final String HOST = "127.0.0.1";
   static final String FHIR_PATH = "/fhir";
+  static final String THREAD_NAME = "fhir-testserver-http";
 
   private final Server jetty;
   private final RestfulServer restfulServer;
@@ -52,8 +53,11 @@ final class HttpEndpoint {
     interceptors.forEach(restfulServer::registerInterceptor);
 
     QueuedThreadPool threads = new QueuedThreadPool();
-    threads.setName("fhir-testserver-http");
+    threads.setName(THREAD_NAME);
     threads.setDaemon(true);
+    // On stop, Jetty drops every connection at once, then waits for requests in flight to finish for half this
+    // timeout before interrupting them: 5 s, so that stop() returns only when the database no longer changes.
+    threads.setStopTimeout(10_000);
     Server jetty = new Server(threads);
     ServerConnector connector = new ServerConnector(jetty);
     connector.setHost(HOST);
@@ -83,7 +87,10 @@ final class HttpEndpoint {
     restfulServer.unregisterInterceptor(interceptor);
   }
 
-  /** Closes the port at once: requests in flight lose their connection, as when a real server goes down. */
+  /**
+   * Closes the port and drops every connection at once, as when a real server goes down; returns when the requests
+   * that were in flight have finished (at most 5 s, then they are interrupted).
+   */
   void stop() throws Exception {
     jetty.stop();
   }

@@ -12,10 +12,16 @@ import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.hl7.fhir.instance.model.api.IIdType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
@@ -89,6 +95,57 @@ class FhirTestServerLifecycleTest {
 
   @Test
   @Order(3)
+  void given_a_request_in_flight_when_stopped_then_its_client_loses_the_connection_and_the_server_still_commits_it()
+      throws Exception {
+    IGenericClient client = client(server.baseUrl());
+    String system = uniqueSystem();
+
+    int stored = stopWhileWriting(client, system, HeldWrite.Then.COMPLETE);
+
+    // The answer was lost, the write was not: the case a resumed push must not duplicate.
+    assertThat(stored).isEqualTo(1);
+  }
+
+  @Test
+  @Order(4)
+  void given_a_request_in_flight_that_fails_when_stopped_then_nothing_of_it_is_committed() throws Exception {
+    IGenericClient client = client(server.baseUrl());
+    String system = uniqueSystem();
+
+    int stored = stopWhileWriting(client, system, HeldWrite.Then.FAIL);
+
+    assertThat(stored).isZero();
+  }
+
+  /** Stops the server while a one-entry transaction is held inside it; returns what is stored after a restart. */
+  private static int stopWhileWriting(IGenericClient client, String system, HeldWrite.Then then) throws Exception {
+    Bundle transaction = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    transaction.addEntry().setResource(viralLoad(system, "vl-1", 2_400)).getRequest()
+        .setMethod(Bundle.HTTPVerb.PUT).setUrl("Observation?identifier=" + system + "|vl-1");
+    HeldWrite held = new HeldWrite(then);
+    server.registerInterceptor(held);
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    try {
+      Future<Bundle> push = threads.submit(() -> client.transaction().withBundle(transaction).execute());
+      assertThat(held.entered.await(30, TimeUnit.SECONDS)).isTrue();
+
+      Future<?> stopping = threads.submit(server::stop);
+
+      assertThatThrownBy(() -> push.get(30, TimeUnit.SECONDS)).hasCauseInstanceOf(FhirClientConnectionException.class);
+      assertThat(stopping.isDone()).as("stop() waits for the request in flight").isFalse();
+      held.release.countDown();
+      stopping.get(30, TimeUnit.SECONDS);
+    } finally {
+      held.release.countDown();
+      threads.shutdown();
+      server.unregisterInterceptor(held);
+    }
+    server.start();
+    return observations(client, system).getEntry().size();
+  }
+
+  @Test
+  @Order(5)
   void given_stop_and_start_twice_then_each_second_call_does_nothing() {
     server.stop();
     server.stop();
@@ -101,7 +158,7 @@ class FhirTestServerLifecycleTest {
   }
 
   @Test
-  @Order(4)
+  @Order(6)
   void given_a_fault_injecting_interceptor_then_it_answers_until_unregistered_and_survives_a_restart() {
     IGenericClient client = client(server.baseUrl());
     String system = uniqueSystem();
@@ -120,7 +177,7 @@ class FhirTestServerLifecycleTest {
   }
 
   @Test
-  @Order(5)
+  @Order(7)
   void given_close_then_the_port_is_closed_and_the_server_cannot_start_again() {
     int port = server.port();
 
@@ -142,6 +199,28 @@ class FhirTestServerLifecycleTest {
         socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
       }
     }).isInstanceOf(ConnectException.class);
+  }
+
+  /** Holds the first write of a request until released, then lets it complete or fails it. */
+  @Interceptor
+  public static final class HeldWrite {
+    enum Then { COMPLETE, FAIL }
+
+    final CountDownLatch entered = new CountDownLatch(1);
+    final CountDownLatch release = new CountDownLatch(1);
+    private final Then then;
+
+    HeldWrite(Then then) {
+      this.then = then;
+    }
+
+    @Hook(Pointcut.STORAGE_PRESTORAGE_RESOURCE_CREATED)
+    public void hold() throws InterruptedException {
+      entered.countDown();
+      if (!release.await(30, TimeUnit.SECONDS) || then == Then.FAIL) {
+        throw new InternalErrorException("Write failed (injected)");
+      }
+    }
   }
 
   /** Answers every request with 503, as an overloaded server does. */
