@@ -9,8 +9,8 @@ import static org.mentor.fhir.testserver.Fhir.viralLoad;
 import ca.uhn.fhir.rest.api.MethodOutcome;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InvalidRequestException;
+import ca.uhn.fhir.rest.server.exceptions.ResourceNotFoundException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import java.net.URI;
@@ -154,9 +154,12 @@ class NationalServerSwitchesTest {
     Observation withClientId = viralLoad(system, "vl-1", 2_400);
     withClientId.setId("Observation/mentor-vl-1-" + system.substring(9, 17));
 
+    // HAPI answers 404 (HAPI-0959: no such resource, and client-assigned ids are not enabled), not 400.
     assertThatThrownBy(() -> client.update().resource(withClientId).execute())
-        .isInstanceOfSatisfying(BaseServerResponseException.class,
-            e -> assertThat(e.getStatusCode()).isBetween(400, 499));
+        .isInstanceOfSatisfying(ResourceNotFoundException.class, e -> {
+          assertThat(e.getStatusCode()).isEqualTo(404);
+          assertThat(e.getMessage()).contains("HAPI-0959");
+        });
 
     assertThat(observations(client, system).getEntry()).isEmpty();
   }
@@ -183,7 +186,10 @@ class NationalServerSwitchesTest {
     Observation dangling = viralLoad(system, "vl-1", 2_400).setSubject(new Reference("Patient/999999999"));
 
     assertThatThrownBy(() -> client.create().resource(dangling).execute())
-        .isInstanceOf(InvalidRequestException.class);
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+          assertThat(e.getStatusCode()).isEqualTo(400);
+          assertThat(e.getMessage()).contains("HAPI-1094");
+        });
 
     assertThat(observations(client, system).getEntry()).isEmpty();
   }
@@ -198,7 +204,8 @@ class NationalServerSwitchesTest {
     client.create().resource(viralLoad(system, "vl-1", 2_400).setSubject(new Reference(motherId))).execute();
 
     assertThatThrownBy(() -> client.delete().resourceById(motherId).execute())
-        .isInstanceOf(ResourceVersionConflictException.class);
+        .isInstanceOfSatisfying(ResourceVersionConflictException.class,
+            e -> assertThat(e.getStatusCode()).isEqualTo(409));
   }
 
   private static Bundle observations(IGenericClient client, String system) {
