@@ -18,7 +18,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  * patient data.
  *
  * <pre>{@code
- * try (FhirTestServer server = FhirTestServer.builder().bearerToken("s3cret").clientAssignedIds(false).start()) {
+ * try (FhirTestServer server = FhirTestServer.builder().bearerToken("s3cret").start()) {
  *   IGenericClient client = FhirContext.forR4Cached().newRestfulGenericClient(server.baseUrl());
  *   client.registerInterceptor(new BearerTokenAuthInterceptor("s3cret"));
  *   // ... push; then to simulate an outage: server.stop(); ... server.start();
@@ -27,8 +27,8 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  *
  * <p>{@link #stop()} closes the port and keeps the data; {@link #start()} serves the same data on the same port again
  * (the database and the JPA engine stay up: only the HTTP side stops). {@link #close()} ends the server for good and
- * frees its database. Starting takes seconds (the first server in a JVM 10-30 s, a further one 2-5 s; see the
- * module's README), so share one where you can.
+ * frees its database. Starting takes seconds (on two busy cores the first server in a JVM 11-35 s, a further one
+ * 3-7 s; see the module's README), so share one where you can.
  *
  * <p>Thread-safe: clients may call the server from any number of threads while one thread stops and starts it.
  */
@@ -79,6 +79,7 @@ public final class FhirTestServer implements AutoCloseable {
       spring.registerBean(H2Database.class, () -> database);
       spring.register(JpaServerConfig.class);
       spring.refresh();
+      HttpEndpoint.warmUp(spring, settings);
       HttpEndpoint endpoint = HttpEndpoint.start(spring, settings, 0, List.of());
       FhirTestServer server = new FhirTestServer(settings, database, spring, endpoint);
       log.info("FHIR test server started on port {} in {} ms ({})",

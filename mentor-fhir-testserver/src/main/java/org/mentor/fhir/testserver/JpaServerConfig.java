@@ -26,7 +26,8 @@ import org.springframework.orm.jpa.LocalContainerEntityManagerFactoryBean;
 
 /**
  * The HAPI FHIR JPA R4 storage engine, as a national HAPI deployment runs it, over the H2 database named by the
- * {@link H2Database} bean and configured by the {@link ServerSettings} bean (both registered by {@link FhirTestServer}).
+ * {@link H2Database} bean and configured by the {@link ServerSettings} bean (both registered by
+ * {@link FhirTestServer}).
  * Why each import is here: {@code ../shared/fhir/JPA-TEST-SERVER.md} §2.
  */
 @Configuration(proxyBeanMethods = false)

@@ -13,8 +13,8 @@ import java.util.Optional;
  * <ul>
  *   <li>{@code bearerToken}: empty, so no authorization: anyone may read and write;</li>
  *   <li>{@code requestValidation}: {@code false}, so resources are stored without validation;</li>
- *   <li>{@code referentialIntegrity}: {@code true}, so a reference to a missing resource is refused (HTTP 400) and so is
- *       deleting a referenced one (HTTP 409);</li>
+ *   <li>{@code referentialIntegrity}: {@code true}, so a reference to a missing resource is refused (HTTP 400) and
+ *       so is deleting a referenced one (HTTP 409);</li>
  *   <li>{@code clientAssignedIds}: {@code true}, so {@code PUT Patient/abc} creates {@code Patient/abc} (purely numeric
  *       ids stay reserved for the server: HAPI's {@code ClientIdStrategy} {@code ALPHANUMERIC}).</li>
  * </ul>
@@ -24,8 +24,8 @@ import java.util.Optional;
  * @param requestValidation when {@code true}, request bodies are validated against the base R4 specification and a
  *     resource with an error is refused with HTTP 422 and an OperationOutcome
  * @param referentialIntegrity when {@code true}, references are checked on write and on delete
- * @param clientAssignedIds when {@code false}, a {@code PUT} to a resource id that does not exist is refused: the server
- *     assigns every id (HAPI's {@code ClientIdStrategy} {@code NOT_ALLOWED})
+ * @param clientAssignedIds when {@code false}, a {@code PUT} to a resource id that does not exist is refused (HTTP
+ *     404): the server assigns every id (HAPI's {@code ClientIdStrategy} {@code NOT_ALLOWED})
  */
 public record ServerSettings(
     Optional<String> bearerToken, boolean requestValidation, boolean referentialIntegrity, boolean clientAssignedIds) {

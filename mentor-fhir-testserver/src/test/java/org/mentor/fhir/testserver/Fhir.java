@@ -26,6 +26,8 @@ final class Fhir {
   static {
     // No /metadata round trip before the first call of each client.
     R4.getRestfulClientFactory().setServerValidationMode(ServerValidationModeEnum.NEVER);
+    // The build machine has two cores shared with other builds: HAPI's default 10 s is tight there.
+    R4.getRestfulClientFactory().setSocketTimeout(60_000);
   }
 
   private Fhir() {}

@@ -11,6 +11,7 @@ import ca.uhn.fhir.interceptor.api.Interceptor;
 import ca.uhn.fhir.interceptor.api.Pointcut;
 import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
+import ca.uhn.fhir.rest.server.exceptions.AuthenticationException;
 import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
@@ -36,18 +37,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * A server of its own, stopped, started and finally closed, so the shared ones stay up. Built with referential
- * integrity off, the one switch the shared servers leave on.
+ * A server of its own, stopped, started and finally closed, so the shared ones stay up: the class javadoc's example
+ * server, plus referential integrity off (the one switch the shared servers leave on).
  */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FhirTestServerLifecycleTest {
 
+  private static final String TOKEN = "s3cret";
+
   private static FhirTestServer server;
 
   @BeforeAll
   static void startOwnServer() {
-    server = FhirTestServer.builder().referentialIntegrity(false).start();
+    server = FhirTestServer.builder().bearerToken(TOKEN).referentialIntegrity(false).start();
   }
 
   @AfterAll
@@ -58,7 +61,7 @@ class FhirTestServerLifecycleTest {
   @Test
   @Order(1)
   void given_referential_integrity_off_when_referencing_a_missing_patient_then_stored() {
-    IGenericClient client = client(server.baseUrl());
+    IGenericClient client = client(server.baseUrl(), TOKEN);
     String system = uniqueSystem();
     Observation dangling = viralLoad(system, "vl-1", 2_400).setSubject(new Reference("Patient/999999999"));
 
@@ -68,7 +71,7 @@ class FhirTestServerLifecycleTest {
   @Test
   @Order(2)
   void given_data_when_stopped_then_the_port_is_closed_and_when_started_again_same_port_same_data() {
-    IGenericClient client = client(server.baseUrl());
+    IGenericClient client = client(server.baseUrl(), TOKEN);
     String system = uniqueSystem();
     IIdType id = client.create().resource(viralLoad(system, "vl-1", 2_400)).execute().getId()
         .toUnqualifiedVersionless();
@@ -89,15 +92,17 @@ class FhirTestServerLifecycleTest {
     Bundle found = observations(client, system);
     assertThat(found.getEntry()).hasSize(1);
     assertThat(found.getEntryFirstRep().getResource().getIdElement().toUnqualifiedVersionless()).isEqualTo(id);
-    // And it takes writes again.
+    // And it takes writes again, still with its settings.
     assertThat(client.create().resource(viralLoad(system, "vl-2", 38)).execute().getCreated()).isTrue();
+    assertThatThrownBy(() -> observations(client(server.baseUrl()), system))
+        .isInstanceOf(AuthenticationException.class);
   }
 
   @Test
   @Order(3)
   void given_a_request_in_flight_when_stopped_then_its_client_loses_the_connection_and_the_server_still_commits_it()
       throws Exception {
-    IGenericClient client = client(server.baseUrl());
+    IGenericClient client = client(server.baseUrl(), TOKEN);
     String system = uniqueSystem();
 
     int stored = stopWhileWriting(client, system, HeldWrite.Then.COMPLETE);
@@ -109,7 +114,7 @@ class FhirTestServerLifecycleTest {
   @Test
   @Order(4)
   void given_a_request_in_flight_that_fails_when_stopped_then_nothing_of_it_is_committed() throws Exception {
-    IGenericClient client = client(server.baseUrl());
+    IGenericClient client = client(server.baseUrl(), TOKEN);
     String system = uniqueSystem();
 
     int stored = stopWhileWriting(client, system, HeldWrite.Then.FAIL);
@@ -153,14 +158,14 @@ class FhirTestServerLifecycleTest {
     server.start();
 
     assertThat(server.isRunning()).isTrue();
-    assertThat(client(server.baseUrl()).search().byUrl("Observation?_count=1").returnBundle(Bundle.class).execute())
-        .isNotNull();
+    assertThat(client(server.baseUrl(), TOKEN).search().byUrl("Observation?_count=1").returnBundle(Bundle.class)
+        .execute().getEntry()).isNotEmpty();
   }
 
   @Test
   @Order(6)
   void given_a_fault_injecting_interceptor_then_it_answers_until_unregistered_and_survives_a_restart() {
-    IGenericClient client = client(server.baseUrl());
+    IGenericClient client = client(server.baseUrl(), TOKEN);
     String system = uniqueSystem();
     Object unavailable = new ServiceUnavailable();
 

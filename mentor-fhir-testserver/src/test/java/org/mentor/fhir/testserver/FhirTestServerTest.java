@@ -71,7 +71,7 @@ class FhirTestServerTest {
   }
 
   @Test
-  void given_a_conditional_update_by_identifier_when_repeated_unchanged_then_changed_then_one_resource_with_two_versions(
+  void given_a_conditional_update_by_identifier_repeated_unchanged_then_changed_then_one_resource_two_versions(
       FhirTestServer server) {
     IGenericClient client = client(server.baseUrl());
     String system = uniqueSystem();
