@@ -237,6 +237,10 @@ public final class FhirTestServer implements AutoCloseable {
     }
   }
 
+  H2Database database() {
+    return database;
+  }
+
   @Override
   public String toString() {
     return "FhirTestServer[" + baseUrl() + ", " + settings + "]";

@@ -18,6 +18,9 @@ import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -183,19 +186,30 @@ class FhirTestServerLifecycleTest {
 
   @Test
   @Order(7)
-  void given_close_then_the_port_is_closed_and_the_server_cannot_start_again() {
+  void given_close_then_the_port_is_closed_the_database_freed_and_the_server_cannot_start_again() {
     int port = server.port();
+    H2Database database = server.database();
+    assertThat(databaseExists(database)).isTrue();
 
     server.close();
     server.close();
 
     assertThat(server.isRunning()).isFalse();
     assertPortClosed(port);
+    assertThat(databaseExists(database)).isFalse();
     assertThatThrownBy(server::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
   }
 
   private static Bundle observations(IGenericClient client, String system) {
     return client.search().byUrl("Observation?identifier=" + system + "|").returnBundle(Bundle.class).execute();
+  }
+
+  private static boolean databaseExists(H2Database database) {
+    try (Connection connection = DriverManager.getConnection(database.jdbcUrl() + ";IFEXISTS=TRUE", "sa", "")) {
+      return connection.isValid(1);
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   private static void assertPortClosed(int port) {
