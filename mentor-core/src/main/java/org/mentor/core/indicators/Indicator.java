@@ -57,7 +57,7 @@ public enum Indicator {
       "women with ANC1 in the period and an initial negative test",
       Unit.Kind.PREGNANCY, ImmutableSet.of()),
   VER_10("VER.10", DefinitionSet.WHO_2022, "ART retention in PMTCT",
-      "those women on ART at delivery: evaluated as of the delivery date, on ART and not interrupted, transferred out or dead",
+      "those on ART at delivery: evaluated as of the day before delivery, on ART and not interrupted, transferred out or dead",
       "HIV-positive women who delivered in the period and started ART before the delivery date",
       Unit.Kind.PREGNANCY, ImmutableSet.of()),
   VER_11("VER.11", DefinitionSet.WHO_2022, "CTX coverage of HEI",

@@ -246,8 +246,9 @@ final class Rules {
         || c.firstArtStart().filter(s -> s.isBefore(delivered.get())).isEmpty()) {
       return List.of();
     }
-    // On ART at delivery: the same evaluation as of the delivery date says so.
-    CaseState atDelivery = c.stateOn(delivered.get());
+    // On ART at delivery: the same evaluation, as of the day before delivery, since the delivery is
+    // itself a clinical contact that would return an interrupted mother to care that day.
+    CaseState atDelivery = c.stateOn(delivered.get().minusDays(1));
     Retention retention = atDelivery.mother().retentionStatus();
     boolean retained = atDelivery.mother().artStatus() == ArtStatus.ON_ART
         && retention != Retention.INTERRUPTED && retention != Retention.TRANSFERRED_OUT && retention != Retention.DIED;
