@@ -49,7 +49,7 @@ public record RecordedChange(
   /** {@code MATERNAL_HIV_TESTED dated 2025-11-03, recorded 2026-02-10T09:00:00Z (event e-17)}. */
   public String describe() {
     String what = switch (kind) {
-      case CORRECTED -> "correction of a " + about.orElse("?");
+      case CORRECTED -> "correction of " + about.orElse("?");
       case VOIDED -> "void of event " + about.orElse("?");
       default -> kind.name();
     };
