@@ -19,8 +19,9 @@ import org.mentor.core.protocol.ProtocolRef;
  * One indicator computed for one period: numerator, denominator, numerator counts per
  * disaggregation category, what could not be computed (with counts), the protocol versions of the
  * counted cases, and every unit's contribution. It holds everything a FHIR {@code MeasureReport}
- * needs (mentor-fhir maps it; see docs/indicators.md): the measure (code, definition set and
- * version), the period, the date (data cut-off and knownAsOf), the populations and the strata.
+ * needs, for mentor-fhir to map (docs/indicators.md lists the elements): the measure (code,
+ * definition set and version), the period, the date (data cut-off and knownAsOf), the populations
+ * and the strata.
  *
  * <p>Immutable and thread-safe.
  *

@@ -35,8 +35,9 @@ import org.mentor.core.registry.CaseRegistry;
  * ReportDiff moved = Indicators.diff(registry, submitted, now);   // which cases moved, and why
  * }</pre>
  *
- * <p>Thread-safe: the registry may be written to while a report runs; each case is read once, as
- * known at the request's instant (or as it stood when read, for a current report).
+ * <p>Thread-safe: the registry may be written to while a report runs. A report with
+ * {@code knownAsOf} is a consistent cut (events recorded later are ignored); a current report
+ * reads each case as it stands when reached, so give it an instant when writers are active.
  */
 public final class Indicators {
   /**
