@@ -45,11 +45,12 @@ final class CaseBundles {
    * A transaction ready to send and what it records.
    *
    * @param bundle the transaction
+   * @param json the transaction encoded, as sent
    * @param resources the number of entries
    * @param record the journal record (version, date, hash of the bundle)
    * @param writesShared whether it writes a resource Mentor shares (a Patient)
    */
-  record Plan(Bundle bundle, int resources, PushRecord record, boolean writesShared) {}
+  record Plan(Bundle bundle, String json, int resources, PushRecord record, boolean writesShared) {}
 
   /**
    * Plans a case's push.
@@ -85,7 +86,7 @@ final class CaseBundles {
     }
     String json = mapping.fhirContext().newJsonParser().encodeResourceToString(bundle);
     String hash = Hashing.sha256().hashString(json, StandardCharsets.UTF_8).toString();
-    return new Plan(bundle, bundle.getEntry().size(), new PushRecord(file.version(), asOf, hash), shared);
+    return new Plan(bundle, json, bundle.getEntry().size(), new PushRecord(file.version(), asOf, hash), shared);
   }
 
   /**

@@ -3,13 +3,23 @@ package org.mentor.fhir.push;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
-import ca.uhn.fhir.rest.client.api.IGenericClient;
-import ca.uhn.fhir.rest.client.api.ServerValidationModeEnum;
-import ca.uhn.fhir.rest.client.apache.ApacheRestfulClientFactory;
-import ca.uhn.fhir.rest.client.exceptions.FhirClientConnectionException;
-import ca.uhn.fhir.rest.client.interceptor.BearerTokenAuthInterceptor;
-import ca.uhn.fhir.rest.server.exceptions.BaseServerResponseException;
+import ca.uhn.fhir.context.FhirContext;
 import com.google.common.collect.ImmutableList;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpPost;
+import org.apache.http.entity.ByteArrayEntity;
+import org.apache.http.entity.ContentType;
+import org.apache.http.util.EntityUtils;
+import org.hl7.fhir.instance.model.api.IBaseOperationOutcome;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.apache.http.client.config.RequestConfig;
+import org.apache.http.config.SocketConfig;
+import org.apache.http.impl.client.CloseableHttpClient;
+import org.apache.http.impl.client.HttpClients;
+import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -52,10 +62,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class FhirPush {
   private static final Logger LOG = LoggerFactory.getLogger(FhirPush.class);
+  private static final String FHIR_JSON = "application/fhir+json";
 
   private final CaseRegistry registry;
   private final CaseBundles bundles;
-  private final IGenericClient client;
+  private final CloseableHttpClient http;
+  private final String transactionUrl;
+  private final @Nullable String bearerToken;
+  private final FhirContext fhir;
   private final PushJournal journal;
   private final RetryPolicy retry;
   private final int concurrency;
@@ -70,16 +84,29 @@ public final class FhirPush {
     this.concurrency = b.concurrency;
     this.listener = b.listener;
     this.redact = b.redact;
-    ApacheRestfulClientFactory factory = new ApacheRestfulClientFactory(b.mapping.fhirContext());
-    factory.setServerValidationMode(ServerValidationModeEnum.NEVER);
-    factory.setConnectTimeout(Math.toIntExact(b.connectTimeout.toMillis()));
-    factory.setSocketTimeout(Math.toIntExact(b.socketTimeout.toMillis()));
-    factory.setPoolMaxPerRoute(concurrency);
-    factory.setPoolMaxTotal(concurrency);
-    this.client = factory.newGenericClient(b.serverBase);
-    if (b.bearerToken != null) {
-      client.registerInterceptor(new BearerTokenAuthInterceptor(b.bearerToken));
-    }
+    this.http = httpClient(b);
+    this.transactionUrl = b.serverBase.endsWith("/") ? b.serverBase.substring(0, b.serverBase.length() - 1) : b.serverBase;
+    this.bearerToken = b.bearerToken;
+    this.fhir = b.mapping.fhirContext();
+  }
+
+  /**
+   * The HTTP client: its own pool sized to the concurrency, its own timeouts, and no automatic retries (the push
+   * retries itself, knowing what is idempotent). HAPI's generic client is not used: it takes every request's HTTP
+   * settings from the FhirContext's global client factory (HAPI 8.8.0, BaseHttpClientInvocation), which belongs to
+   * the application.
+   */
+  private static CloseableHttpClient httpClient(Builder b) {
+    int connect = Math.toIntExact(b.connectTimeout.toMillis());
+    int socket = Math.toIntExact(b.socketTimeout.toMillis());
+    PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
+    pool.setMaxTotal(b.concurrency);
+    pool.setDefaultMaxPerRoute(b.concurrency);
+    pool.setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(socket).build());
+    return HttpClients.custom().setConnectionManager(pool).disableAutomaticRetries().disableCookieManagement()
+        .setDefaultRequestConfig(RequestConfig.custom().setConnectTimeout(connect).setSocketTimeout(socket)
+            .setConnectionRequestTimeout(socket).build())
+        .build();
   }
 
   /**
@@ -189,16 +216,10 @@ public final class FhirPush {
       }
       journal.sending(id, plan.record());
       attempts++;
-      Failure failure;
-      try {
-        client.transaction().withBundle(plan.bundle()).execute();
+      Failure failure = send(plan);
+      if (failure == null) {
         journal.confirm(id, plan.record());
         return new Pushed(plan.resources(), attempts - 1);
-      } catch (BaseServerResponseException e) {
-        failure = classify(e, plan);
-      } catch (RuntimeException e) {
-        // An answer HAPI could not read (cut short, not FHIR): the request may have been applied. Idempotent: retry.
-        failure = new Failure(CaseFailure.Kind.TRANSIENT, 0, "unreadable answer (" + e.getClass().getSimpleName() + ")", false);
       }
       if (failure.shared()) {
         return new Held(new SharedConflict(id, failure.status(), failure.detail()), attempts - 1);
@@ -221,33 +242,60 @@ public final class FhirPush {
 
   private record Failure(CaseFailure.Kind kind, int status, String detail, boolean shared) {}
 
-  private Failure classify(BaseServerResponseException e, CaseBundles.Plan plan) {
-    int status = e.getStatusCode();
-    if (e instanceof FhirClientConnectionException || status <= 0) {
-      return new Failure(CaseFailure.Kind.TRANSIENT, 0, "no answer (" + causeName(e) + ")", false);
+  /** Posts the transaction; null when the server confirmed it, else why not. */
+  private @Nullable Failure send(CaseBundles.Plan plan) {
+    HttpPost post = new HttpPost(transactionUrl);
+    post.setHeader("Accept", FHIR_JSON);
+    if (bearerToken != null) {
+      post.setHeader("Authorization", "Bearer " + bearerToken);
     }
-    String detail = Outcomes.describe(e.getOperationOutcome(), redact);
+    post.setEntity(new ByteArrayEntity(plan.json().getBytes(StandardCharsets.UTF_8), ContentType.create(FHIR_JSON, StandardCharsets.UTF_8)));
+    int status;
+    String body;
+    try (CloseableHttpResponse response = http.execute(post)) {
+      status = response.getStatusLine().getStatusCode();
+      body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      // Refused, cut, timed out: the request may or may not have been applied. Every write is idempotent: retry.
+      return new Failure(CaseFailure.Kind.TRANSIENT, 0, "no answer (" + e.getClass().getSimpleName() + ")", false);
+    }
+    if (status >= 200 && status < 300) {
+      try {
+        Bundle answer = fhir.newJsonParser().parseResource(Bundle.class, body);
+        if (answer.getType() == Bundle.BundleType.TRANSACTIONRESPONSE && answer.getEntry().size() == plan.resources()) {
+          return null;
+        }
+      } catch (RuntimeException e) {
+        // falls through: an answer we cannot read confirms nothing
+      }
+      return new Failure(CaseFailure.Kind.TRANSIENT, status, "unreadable answer", false);
+    }
+    return classify(status, outcome(body), plan);
+  }
+
+  private @Nullable IBaseOperationOutcome outcome(String body) {
+    try {
+      return fhir.newJsonParser().parseResource(OperationOutcome.class, body);
+    } catch (RuntimeException e) {
+      return null; // not FHIR JSON (a proxy's error page)
+    }
+  }
+
+  private Failure classify(int status, @Nullable IBaseOperationOutcome outcome, CaseBundles.Plan plan) {
+    String detail = Outcomes.describe(outcome, redact);
     if (status == 401 || status == 403) {
       return new Failure(CaseFailure.Kind.UNAUTHORIZED, status, detail, false);
     }
     if (status == 409 || status == 412) {
       // HAPI answers 409 both for version conflicts and for referential integrity on delete (Mentor never deletes).
       // A conflict on a resource another system owns is theirs to resolve; on Mentor's own, re-read and retry.
-      boolean shared = plan.writesShared() && Outcomes.diagnostics(e.getOperationOutcome()).contains("Patient");
+      boolean shared = plan.writesShared() && Outcomes.diagnostics(outcome).contains("Patient");
       return new Failure(CaseFailure.Kind.CONFLICT, status, detail, shared);
     }
     if (status == 408 || status == 429 || status >= 500) {
       return new Failure(CaseFailure.Kind.TRANSIENT, status, detail, false);
     }
     return new Failure(CaseFailure.Kind.REFUSED, status, detail, false);
-  }
-
-  private static String causeName(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getClass().getSimpleName();
   }
 
   private Protocol protocolOf(CaseFile file) {
