@@ -1,0 +1,133 @@
+package org.mentor.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * What differs between the databases the store runs on: the migrations, how a JSON payload is
+ * bound, and how a change gets a position that follows commit order (docs/storage.md, "The change
+ * feed"). Everything else is the same SQL.
+ */
+enum Dialect {
+  /**
+   * PostgreSQL 13 or later. A change's position is its transaction's full id ({@code xid8}); the
+   * feed reads only positions below the oldest transaction still running, where nothing can commit
+   * any more, so a transaction that began first and commits last is never skipped.
+   */
+  POSTGRESQL("postgresql") {
+    @Override
+    String positionOnWrite() {
+      return "pg_current_xact_id()::text::bigint";
+    }
+
+    @Override
+    String horizon() {
+      return " AND change_position < pg_snapshot_xmin(pg_current_snapshot())::text::bigint";
+    }
+
+    @Override
+    String payloadParameter() {
+      return "CAST(? AS json)";
+    }
+
+    @Override
+    boolean positionsAtCommit() {
+      return false;
+    }
+  },
+
+  /**
+   * H2 2.x. A change's position is taken from a one-row counter as the transaction's last
+   * statement; the counter's row lock is held until commit, so positions are handed out in commit
+   * order and every committed position is final.
+   */
+  H2("h2") {
+    @Override
+    String positionOnWrite() {
+      return "0";
+    }
+
+    @Override
+    String horizon() {
+      return "";
+    }
+
+    @Override
+    String payloadParameter() {
+      return "?";
+    }
+
+    @Override
+    boolean positionsAtCommit() {
+      return true;
+    }
+  };
+
+  private final String vendor;
+
+  Dialect(String vendor) {
+    this.vendor = vendor;
+  }
+
+  /** The classpath folder of this database's Flyway migrations. */
+  String migrations() {
+    return "classpath:org/mentor/store/jdbc/migration/" + vendor;
+  }
+
+  /** The SQL expression a write stores as the case's feed position (a placeholder for H2). */
+  abstract String positionOnWrite();
+
+  /** A condition, starting with AND, that keeps the feed below positions that may still commit. */
+  abstract String horizon();
+
+  /** The SQL that binds a JSON payload given as text. */
+  abstract String payloadParameter();
+
+  /** Whether the position is taken from the counter just before commit ({@link #takePosition}). */
+  abstract boolean positionsAtCommit();
+
+  /**
+   * Takes the next feed position and locks the counter until the transaction ends (H2 only).
+   *
+   * @param connection the append's connection, in its transaction
+   * @return the position
+   */
+  long takePosition(Connection connection) throws SQLException {
+    try (PreparedStatement next = connection.prepareStatement(
+        "SELECT last_position FROM FINAL TABLE (UPDATE mentor_feed SET last_position = last_position + 1)");
+        ResultSet rs = next.executeQuery()) {
+      if (!rs.next()) {
+        throw new IllegalStateException("mentor_feed has no row: the schema was changed by hand");
+      }
+      return rs.getLong(1);
+    }
+  }
+
+  /**
+   * The dialect of a database.
+   *
+   * @param connection a connection to it
+   * @return its dialect
+   * @throws IllegalArgumentException if the database is neither PostgreSQL nor H2
+   */
+  static Dialect of(Connection connection) throws SQLException {
+    DatabaseMetaData meta = connection.getMetaData();
+    String product = meta.getDatabaseProductName();
+    String name = product == null ? "" : product.toLowerCase(Locale.ROOT);
+    if (name.contains("postgresql")) {
+      if (meta.getDatabaseMajorVersion() < 13) {
+        throw new IllegalArgumentException(
+            "the JDBC case store needs PostgreSQL 13 or later, not " + meta.getDatabaseProductVersion());
+      }
+      return POSTGRESQL;
+    }
+    if (name.equals("h2")) {
+      return H2;
+    }
+    throw new IllegalArgumentException("the JDBC case store runs on PostgreSQL or H2, not " + product);
+  }
+}

