@@ -78,6 +78,15 @@ enum Dialect {
     return "classpath:org/mentor/store/jdbc/migration/" + vendor;
   }
 
+  /**
+   * Flyway's history table for Mentor's migrations, apart from any history the EMR keeps. Flyway
+   * quotes the name, so it is given in the case the database folds unquoted names to (upper for
+   * H2, lower for PostgreSQL) and reads the same unquoted.
+   */
+  String historyTable() {
+    return this == H2 ? "MENTOR_SCHEMA_HISTORY" : "mentor_schema_history";
+  }
+
   /** The SQL expression a write stores as the case's feed position (a placeholder for H2). */
   abstract String positionOnWrite();
 

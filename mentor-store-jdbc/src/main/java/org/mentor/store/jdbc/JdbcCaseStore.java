@@ -673,7 +673,7 @@ public final class JdbcCaseStore implements CaseStore {
       Flyway flyway = Flyway.configure(JdbcCaseStore.class.getClassLoader())
           .dataSource(dataSource)
           .locations(dialect.migrations())
-          .table("mentor_schema_history")
+          .table(dialect.historyTable())
           // The schema may hold the EMR's own tables: start Mentor's history at 0 beside them.
           .baselineOnMigrate(true)
           .baselineVersion("0")
