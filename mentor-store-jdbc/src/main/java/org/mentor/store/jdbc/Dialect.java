@@ -41,14 +41,15 @@ enum Dialect {
   },
 
   /**
-   * H2 2.x. A change's position is taken from a one-row counter as the transaction's last
+   * H2 2.x. A change's position is taken from a one-row counter as the transaction's first
    * statement; the counter's row lock is held until commit, so positions are handed out in commit
-   * order and every committed position is final.
+   * order and every committed position is final. Appends are serialised by that lock, which costs
+   * an embedded database little: its transactions make no network round trips.
    */
   H2("h2") {
     @Override
     String positionOnWrite() {
-      return "0";
+      return "?";
     }
 
     @Override
@@ -87,7 +88,7 @@ enum Dialect {
     return this == H2 ? "MENTOR_SCHEMA_HISTORY" : "mentor_schema_history";
   }
 
-  /** The SQL expression a write stores as the case's feed position (a placeholder for H2). */
+  /** The SQL expression a write stores as the case's feed position (a parameter for H2: {@link #takePosition}). */
   abstract String positionOnWrite();
 
   /** A condition, starting with AND, that keeps the feed below positions that may still commit. */
@@ -96,7 +97,7 @@ enum Dialect {
   /** The SQL that binds a JSON payload given as text. */
   abstract String payloadParameter();
 
-  /** Whether the position is taken from the counter just before commit ({@link #takePosition}). */
+  /** Whether the position is taken from the counter at the start of the transaction ({@link #takePosition}). */
   abstract boolean positionsAtCommit();
 
   /**

@@ -17,7 +17,6 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -61,9 +60,10 @@ import org.slf4j.LoggerFactory;
  *   <li>An append is one transaction: all its events or none, and the case's version moves with
  *       them. A stale expected version is refused with {@link VersionConflictException} by the
  *       version check and, as a backstop, by the primary key (case id, sequence).
- *   <li>An event id is stored once, by a unique constraint: an append whose events are already
- *       stored at exactly those places (a retry whose first attempt committed) is a no-op; an id
- *       stored anywhere else is refused ({@code EVT-001}).
+ *   <li>An event id is stored once, by a unique constraint, not only by the registry's check: an
+ *       append that repeats a stored id is refused, as a version conflict when the case has moved
+ *       on (a retry whose first attempt committed: the registry reloads the case, finds the event
+ *       and records nothing) and as {@code EVT-001} otherwise; nothing is written.
  *   <li>{@link #changedSince} follows commit order: a reader never skips a change that commits
  *       after one it has read.
  *   <li>{@link #purge} erases a case for data-protection law and leaves an audit row that says when
@@ -97,6 +97,8 @@ public final class JdbcCaseStore implements CaseStore {
   private final String updateCase;
   private final String insertEvent;
   private final String changedSince;
+  private final String pgAppendNew;
+  private final String pgAppendExisting;
 
   private JdbcCaseStore(Builder builder, Dialect dialect) {
     this.dataSource = builder.dataSource;
@@ -110,6 +112,16 @@ public final class JdbcCaseStore implements CaseStore {
     this.insertEvent = "INSERT INTO mentor_event"
         + " (case_id, seq, event_id, event_type, schema_version, occurred_on, recorded_at, payload)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?, " + dialect.payloadParameter() + ")";
+    String pgEvents = "INSERT INTO mentor_event"
+        + " (case_id, seq, event_id, event_type, schema_version, occurred_on, recorded_at, payload)"
+        + " SELECT c.case_id, e.seq, e.event_id, e.event_type, e.schema_version::integer, e.occurred_on::date,"
+        + " e.recorded_at::timestamptz, e.payload::json"
+        + " FROM c, unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+        + " AS e (seq, event_id, event_type, schema_version, occurred_on, recorded_at, payload)";
+    this.pgAppendNew = "WITH c AS (INSERT INTO mentor_case (case_id, protocol_id, protocol_version, version, change_position)"
+        + " VALUES (?, ?, ?, ?, pg_current_xact_id()::text::bigint) RETURNING case_id) " + pgEvents;
+    this.pgAppendExisting = "WITH c AS (UPDATE mentor_case SET version = ?, change_position = pg_current_xact_id()::text::bigint"
+        + " WHERE case_id = ? AND version = ? RETURNING case_id) " + pgEvents;
     this.changedSince = "SELECT case_id, change_position, case_no FROM mentor_case"
         + " WHERE change_position >= ? AND (change_position > ? OR case_no > ?)" + dialect.horizon()
         + " ORDER BY change_position, case_no LIMIT ?";
@@ -156,10 +168,7 @@ public final class JdbcCaseStore implements CaseStore {
       if (tryAppend(caseId, expectedVersion, batch, rows)) {
         return expectedVersion + batch.size();
       }
-      OptionalLong replayed = explainRefusal(caseId, expectedVersion, batch);
-      if (replayed.isPresent()) {
-        return replayed.getAsLong();
-      }
+      explainRefusal(caseId, expectedVersion, batch);
       checkState(attempt < APPEND_ATTEMPTS, "an append was refused %s times for no reason found", attempt);
     }
   }
@@ -175,12 +184,76 @@ public final class JdbcCaseStore implements CaseStore {
 
   /** Writes the batch in one transaction; false if the version check or a constraint refused it (nothing written). */
   private boolean tryAppend(CaseId caseId, long expected, List<PathwayEvent> batch, List<EventRow> rows) {
+    boolean protocolMayMove = expected > 0 && batch.stream().anyMatch(e -> PROTOCOL_KINDS.contains(e.kind()));
+    return dialect == Dialect.POSTGRESQL && !protocolMayMove
+        ? appendInOneStatement(caseId, expected, batch, rows)
+        : appendInTransaction(caseId, expected, batch, rows, protocolMayMove);
+  }
+
+  /**
+   * PostgreSQL's usual path: the case row's insert or version-checked update and the events' insert
+   * as one statement (a data-modifying WITH), auto-committed: one round trip, as a bare insert
+   * takes. No row is inserted when the version check matches no case.
+   */
+  private boolean appendInOneStatement(CaseId caseId, long expected, List<PathwayEvent> batch, List<EventRow> rows) {
+    Connection connection = null;
+    try {
+      connection = dataSource.getConnection();
+      connection.setAutoCommit(true);
+      try (PreparedStatement append = connection.prepareStatement(expected == 0 ? pgAppendNew : pgAppendExisting)) {
+        int i = 1;
+        if (expected == 0) {
+          Optional<ProtocolRef> protocol = protocolOf(caseId, List.of(), batch);
+          append.setString(i++, caseId.value());
+          append.setString(i++, protocol.map(ProtocolRef::id).orElse(null));
+          append.setString(i++, protocol.map(ProtocolRef::version).orElse(null));
+          append.setLong(i++, batch.size());
+        } else {
+          append.setLong(i++, expected + batch.size());
+          append.setString(i++, caseId.value());
+          append.setLong(i++, expected);
+        }
+        int n = rows.size();
+        Long[] seqs = new Long[n];
+        String[][] columns = new String[6][n];
+        for (int r = 0; r < n; r++) {
+          EventRow row = rows.get(r);
+          seqs[r] = expected + r + 1;
+          columns[0][r] = row.eventId();
+          columns[1][r] = row.type();
+          columns[2][r] = Integer.toString(row.schemaVersion());
+          columns[3][r] = row.occurredOn().toString();
+          columns[4][r] = row.recordedAt().toString();
+          columns[5][r] = row.payload();
+        }
+        append.setArray(i++, connection.createArrayOf("bigint", seqs));
+        for (String[] column : columns) {
+          append.setArray(i++, connection.createArrayOf("text", column));
+        }
+        return append.executeUpdate() == n;
+      }
+    } catch (SQLException e) {
+      if (isConstraintRefusal(e)) {
+        return false;
+      }
+      throw new JdbcStoreException("append: the statement failed; if it reached the database it was rolled back,"
+          + " and retrying the same append is safe", e);
+    } finally {
+      close(connection);
+    }
+  }
+
+  /** The other paths: H2, and PostgreSQL when the case's protocol column may move. */
+  private boolean appendInTransaction(CaseId caseId, long expected, List<PathwayEvent> batch, List<EventRow> rows,
+      boolean protocolMayMove) {
     Connection connection = null;
     boolean committing = false;
     try {
       connection = dataSource.getConnection();
       connection.setAutoCommit(false);
       long version = expected + batch.size();
+      // H2: first, so the counter's lock, held to the commit, orders positions as commits.
+      long position = dialect.positionsAtCommit() ? dialect.takePosition(connection) : 0;
       if (expected == 0) {
         Optional<ProtocolRef> protocol = protocolOf(caseId, List.of(), batch);
         try (PreparedStatement insert = connection.prepareStatement(insertCase)) {
@@ -188,19 +261,26 @@ public final class JdbcCaseStore implements CaseStore {
           insert.setString(2, protocol.map(ProtocolRef::id).orElse(null));
           insert.setString(3, protocol.map(ProtocolRef::version).orElse(null));
           insert.setLong(4, version);
+          if (dialect.positionsAtCommit()) {
+            insert.setLong(5, position);
+          }
           insert.executeUpdate();
         }
       } else {
         try (PreparedStatement update = connection.prepareStatement(updateCase)) {
           update.setLong(1, version);
-          update.setString(2, caseId.value());
-          update.setLong(3, expected);
+          int i = 2;
+          if (dialect.positionsAtCommit()) {
+            update.setLong(i++, position);
+          }
+          update.setString(i++, caseId.value());
+          update.setLong(i, expected);
           if (update.executeUpdate() != 1) {
             connection.rollback();
             return false;
           }
         }
-        if (batch.stream().anyMatch(e -> PROTOCOL_KINDS.contains(e.kind()))) {
+        if (protocolMayMove) {
           Optional<ProtocolRef> protocol = protocolOf(caseId, readEvents(connection, caseId).orElseThrow(), batch);
           if (protocol.isPresent()) {
             updateProtocol(connection, caseId, protocol.get());
@@ -208,16 +288,6 @@ public final class JdbcCaseStore implements CaseStore {
         }
       }
       insertEvents(connection, caseId, expected, rows);
-      if (dialect.positionsAtCommit()) {
-        // Last: the counter's lock is held from here to the commit, so positions follow commit order.
-        long position = dialect.takePosition(connection);
-        try (PreparedStatement set = connection.prepareStatement(
-            "UPDATE mentor_case SET change_position = ? WHERE case_id = ?")) {
-          set.setLong(1, position);
-          set.setString(2, caseId.value());
-          set.executeUpdate();
-        }
-      }
       committing = true;
       connection.commit();
       return true;
@@ -301,55 +371,34 @@ public final class JdbcCaseStore implements CaseStore {
   }
 
   /**
-   * Why an append was refused (nothing was written): a retry of an append that already committed
-   * (returns the version after it), a stale version ({@link VersionConflictException}) or an event
-   * id stored elsewhere ({@code EVT-001}). Empty if none of these holds any more.
+   * Why an append was refused (nothing was written): a stale version ({@link
+   * VersionConflictException}, also for a retry of an append that did commit: the registry then
+   * reloads the case and finds its events there) or an event id stored elsewhere ({@code EVT-001}).
+   * Returns normally if neither holds any more (a refusing write has since rolled back).
    */
-  private OptionalLong explainRefusal(CaseId caseId, long expected, List<PathwayEvent> batch) {
-    return withConnection("append", connection -> {
-      long actual = 0;
+  private void explainRefusal(CaseId caseId, long expected, List<PathwayEvent> batch) {
+    withConnection("append", connection -> {
       try (PreparedStatement version = connection.prepareStatement(
           "SELECT version FROM mentor_case WHERE case_id = ?")) {
         version.setString(1, caseId.value());
         try (ResultSet rs = version.executeQuery()) {
-          if (rs.next()) {
-            actual = rs.getLong(1);
+          long actual = rs.next() ? rs.getLong(1) : 0;
+          if (actual != expected) {
+            throw new VersionConflictException(caseId, expected, actual);
           }
         }
       }
-      boolean allStoredInPlace = true;
-      @Nullable EventId storedElsewhere = null;
-      try (PreparedStatement find = connection.prepareStatement(
-          "SELECT case_id, seq, payload FROM mentor_event WHERE event_id = ?")) {
-        long seq = expected;
+      try (PreparedStatement find = connection.prepareStatement("SELECT 1 FROM mentor_event WHERE event_id = ?")) {
         for (PathwayEvent event : batch) {
-          seq++;
           find.setString(1, event.id().value());
           try (ResultSet rs = find.executeQuery()) {
-            if (!rs.next()) {
-              allStoredInPlace = false;
-              continue;
-            }
-            boolean inPlace = rs.getString(1).equals(caseId.value()) && rs.getLong(2) == seq
-                && read(rs.getString(3), rs.getLong(2)).equals(event);
-            allStoredInPlace &= inPlace;
-            if (!inPlace && storedElsewhere == null) {
-              storedElsewhere = event.id();
+            if (rs.next()) {
+              throw new InvalidEventException("event.id", event.id(), Rule.EVENT_ID_REUSED);
             }
           }
         }
       }
-      if (allStoredInPlace) {
-        LOG.debug("an append of {} events was already stored; nothing written", batch.size());
-        return OptionalLong.of(expected + batch.size());
-      }
-      if (actual != expected) {
-        throw new VersionConflictException(caseId, expected, actual);
-      }
-      if (storedElsewhere != null) {
-        throw new InvalidEventException("event.id", storedElsewhere, Rule.EVENT_ID_REUSED);
-      }
-      return OptionalLong.empty();
+      return null;
     });
   }
 

@@ -14,4 +14,12 @@ class H2Test {
       return Database.H2;
     }
   }
+
+  @Nested
+  class Registry extends JdbcRegistryContract {
+    @Override
+    Database database() {
+      return Database.H2;
+    }
+  }
 }

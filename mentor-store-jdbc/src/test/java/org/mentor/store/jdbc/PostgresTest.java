@@ -14,4 +14,12 @@ class PostgresTest {
       return Database.POSTGRESQL;
     }
   }
+
+  @Nested
+  class Registry extends JdbcRegistryContract {
+    @Override
+    Database database() {
+      return Database.POSTGRESQL;
+    }
+  }
 }
