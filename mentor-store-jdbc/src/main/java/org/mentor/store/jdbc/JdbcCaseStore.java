@@ -716,6 +716,7 @@ public final class JdbcCaseStore implements CaseStore {
       Dialect dialect;
       try (Connection connection = dataSource.getConnection()) {
         dialect = Dialect.of(connection);
+        dialect.makeCommitsDurable(connection);
       } catch (SQLException e) {
         throw new JdbcStoreException("connecting to the case store failed", e);
       }

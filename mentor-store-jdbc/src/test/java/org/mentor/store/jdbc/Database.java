@@ -61,6 +61,24 @@ enum Database {
   /** Opens a fresh, empty database. */
   abstract Opened open();
 
+  /**
+   * Loses a connection mid-transaction as a crashing client or a network failure would: the
+   * server ends the session (PostgreSQL), or the embedded database closes it (H2); either way the
+   * database rolls back the open transaction.
+   */
+  FaultyDataSource.Hook loseConnection() {
+    if (this == H2) {
+      return Connection::close;
+    }
+    return connection -> {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("SELECT pg_terminate_backend(pg_backend_pid())");
+      } catch (SQLException expected) {
+        // the session ended under the statement
+      }
+    };
+  }
+
   private static Path tmp() {
     try {
       Path dir = Path.of("target", "databases").toAbsolutePath();
@@ -81,6 +99,19 @@ enum Database {
   record Opened(Database database, JdbcConnectionPool pool, String url) implements AutoCloseable {
     DataSource dataSource() {
       return pool;
+    }
+
+    /** A data source without a pool: each connection is a session of its own, closed for real. */
+    DataSource unpooled() {
+      if (database == H2) {
+        org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();
+        h2.setURL(url);
+        h2.setUser("sa");
+        return h2;
+      }
+      org.postgresql.ds.PGSimpleDataSource postgres = new org.postgresql.ds.PGSimpleDataSource();
+      postgres.setURL(url);
+      return postgres;
     }
 
     /** A new store on this database. */

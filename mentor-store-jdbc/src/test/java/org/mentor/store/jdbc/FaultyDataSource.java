@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 /**
@@ -26,24 +27,30 @@ final class FaultyDataSource {
 
   /**
    * A data source that runs {@code hook} before executing any statement whose SQL contains {@code
-   * sqlFragment} (case-insensitive), and before a commit when the fragment is {@code "COMMIT"}.
+   * sqlFragment} (case-insensitive), and before a commit when the fragment is {@code "COMMIT"},
+   * once {@code armed} is set (so a store can migrate through it first).
    */
-  static DataSource before(DataSource real, String sqlFragment, Hook hook) {
+  static DataSource before(DataSource real, String sqlFragment, AtomicBoolean armed, Hook hook) {
     String fragment = sqlFragment.toLowerCase(Locale.ROOT);
+    Hook whenArmed = connection -> {
+      if (armed.get()) {
+        hook.run(connection);
+      }
+    };
     return proxy(DataSource.class, real, (method, args, target) -> {
       Object result = method.invoke(target, args);
       if (method.getName().equals("getConnection")) {
         Connection connection = (Connection) result;
         return proxy(Connection.class, connection, (m, a, c) -> {
           if (m.getName().equals("commit") && fragment.equals("commit")) {
-            hook.run(connection);
+            whenArmed.run(connection);
           }
           Object made = m.invoke(c, a);
           if (m.getName().equals("prepareStatement") && ((String) a[0]).toLowerCase(Locale.ROOT).contains(fragment)) {
             PreparedStatement statement = (PreparedStatement) made;
             return proxy(PreparedStatement.class, statement, (sm, sa, s) -> {
               if (sm.getName().startsWith("execute")) {
-                hook.run(connection);
+                whenArmed.run(connection);
               }
               return sm.invoke(s, sa);
             });
@@ -53,11 +60,6 @@ final class FaultyDataSource {
       }
       return result;
     });
-  }
-
-  /** Closes the real connection: the database rolls back its open transaction, as when a client dies. */
-  static Hook closeConnection() {
-    return Connection::close;
   }
 
   @FunctionalInterface

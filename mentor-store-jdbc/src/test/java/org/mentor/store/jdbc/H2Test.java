@@ -22,4 +22,12 @@ class H2Test {
       return Database.H2;
     }
   }
+
+  @Nested
+  class Faults extends FaultContract {
+    @Override
+    Database database() {
+      return Database.H2;
+    }
+  }
 }

@@ -22,4 +22,12 @@ class PostgresTest {
       return Database.POSTGRESQL;
     }
   }
+
+  @Nested
+  class Faults extends FaultContract {
+    @Override
+    Database database() {
+      return Database.POSTGRESQL;
+    }
+  }
 }
