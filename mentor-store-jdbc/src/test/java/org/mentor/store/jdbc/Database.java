@@ -101,6 +101,16 @@ enum Database {
       return pool;
     }
 
+    /** Another pool on the same database, for a second writer. */
+    JdbcConnectionPool newPool() {
+      if (database == H2) {
+        return JdbcConnectionPool.create(url, "sa", "");
+      }
+      PGConnectionPoolDataSource source = new PGConnectionPoolDataSource();
+      source.setURL(url);
+      return JdbcConnectionPool.create(source);
+    }
+
     /** A data source without a pool: each connection is a session of its own, closed for real. */
     DataSource unpooled() {
       if (database == H2) {

@@ -30,4 +30,12 @@ class H2Test {
       return Database.H2;
     }
   }
+
+  @Nested
+  class Concurrency extends ConcurrencyContract {
+    @Override
+    Database database() {
+      return Database.H2;
+    }
+  }
 }

@@ -19,6 +19,16 @@ abstract class JdbcRegistryContract extends RegistryContract {
     return db.store();
   }
 
+  /**
+   * The concurrency test's 10^5 events take minutes on a database (each event is a committed
+   * transaction, on two shared cores); 2 × 10^4 keep the suite's CI time reasonable. Volume is
+   * measured in mentor-bench's StoreBenchmark instead.
+   */
+  @Override
+  protected int concurrencyEvents() {
+    return 20_000;
+  }
+
   @AfterEach
   void closeDatabases() {
     opened.forEach(Database.Opened::close);

@@ -30,4 +30,12 @@ class PostgresTest {
       return Database.POSTGRESQL;
     }
   }
+
+  @Nested
+  class Concurrency extends ConcurrencyContract {
+    @Override
+    Database database() {
+      return Database.POSTGRESQL;
+    }
+  }
 }
