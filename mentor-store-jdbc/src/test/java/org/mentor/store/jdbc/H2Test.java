@@ -38,4 +38,12 @@ class H2Test {
       return Database.H2;
     }
   }
+
+  @Nested
+  class Upcasting extends UpcastingContract {
+    @Override
+    Database database() {
+      return Database.H2;
+    }
+  }
 }

@@ -38,4 +38,12 @@ class PostgresTest {
       return Database.POSTGRESQL;
     }
   }
+
+  @Nested
+  class Upcasting extends UpcastingContract {
+    @Override
+    Database database() {
+      return Database.POSTGRESQL;
+    }
+  }
 }

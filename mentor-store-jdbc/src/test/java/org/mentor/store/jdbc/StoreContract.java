@@ -76,26 +76,11 @@ abstract class StoreContract {
   }
 
   long count(String sql) {
-    try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      rs.next();
-      return rs.getLong(1);
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return new Rows(db).count(sql);
   }
 
   List<String> column(String sql) {
-    try (Connection connection = db.dataSource().getConnection(); Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery(sql)) {
-      List<String> values = new ArrayList<>();
-      while (rs.next()) {
-        values.add(rs.getString(1));
-      }
-      return values;
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+    return new Rows(db).column(sql);
   }
 
   void appendAll(CaseBuilder built) {
