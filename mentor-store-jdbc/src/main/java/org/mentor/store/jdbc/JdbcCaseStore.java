@@ -441,17 +441,17 @@ public final class JdbcCaseStore implements CaseStore {
   /**
    * {@inheritDoc}
    *
-   * <p>Reads {@value #PAGE_CASES} cases per query, and releases the connection before calling the
-   * action, so memory is bounded by a page whatever the number of cases, and the action may use
+   * <p>Reads {@value #PAGE_CASES} cases per query in case-id order, and releases the connection
+   * before calling the action, so memory is bounded by a page whatever the number of cases, and the action may use
    * the store. Each case is read whole in one statement; a case changed while the stream runs is
    * given as it was when its page was read.
    */
   @Override
   public void forEach(Consumer<StoredCase> action) {
     requireNonNull(action, "action");
-    long after = 0;
+    @Nullable String after = null;
     while (true) {
-      long from = after;
+      @Nullable String from = after;
       Page page = withConnection("forEach", connection -> readPage(connection, from));
       if (page.cases().isEmpty()) {
         return;
@@ -469,39 +469,46 @@ public final class JdbcCaseStore implements CaseStore {
 
   private record PageCase(CaseId caseId, List<String> payloads) {}
 
-  private record Page(List<PageCase> cases, long last) {}
+  /** A page of cases in case-id order, after the case id given (none for the first page). */
+  private record Page(List<PageCase> cases, @Nullable String last) {}
 
-  private static Page readPage(Connection connection, long after) throws SQLException {
-    long last;
-    try (PreparedStatement bound = connection.prepareStatement(
-        "SELECT MAX(case_no) FROM (SELECT case_no FROM mentor_case WHERE case_no > ? ORDER BY case_no LIMIT ?) page")) {
-      bound.setLong(1, after);
-      bound.setInt(2, PAGE_CASES);
+  private static Page readPage(Connection connection, @Nullable String after) throws SQLException {
+    String last;
+    try (PreparedStatement bound = connection.prepareStatement("SELECT MAX(case_id) FROM (SELECT case_id FROM mentor_case"
+        + (after == null ? "" : " WHERE case_id > ?") + " ORDER BY case_id LIMIT ?) page")) {
+      int i = 1;
+      if (after != null) {
+        bound.setString(i++, after);
+      }
+      bound.setInt(i, PAGE_CASES);
       try (ResultSet rs = bound.executeQuery()) {
         rs.next();
-        last = rs.getLong(1);
-        if (rs.wasNull()) {
+        last = rs.getString(1);
+        if (last == null) {
           return new Page(List.of(), after);
         }
       }
     }
     List<PageCase> cases = new ArrayList<>(PAGE_CASES);
     try (PreparedStatement select = connection.prepareStatement(
-        "SELECT c.case_no, c.case_id, e.payload FROM mentor_case c JOIN mentor_event e ON e.case_id = c.case_id"
-            + " WHERE c.case_no > ? AND c.case_no <= ? ORDER BY c.case_no, e.seq")) {
-      select.setLong(1, after);
-      select.setLong(2, last);
+        "SELECT c.case_id, e.payload FROM mentor_case c JOIN mentor_event e ON e.case_id = c.case_id"
+            + " WHERE " + (after == null ? "" : "c.case_id > ? AND ") + "c.case_id <= ? ORDER BY c.case_id, e.seq")) {
+      int i = 1;
+      if (after != null) {
+        select.setString(i++, after);
+      }
+      select.setString(i, last);
       try (ResultSet rs = select.executeQuery()) {
-        long current = -1;
+        String current = null;
         List<String> payloads = null;
         while (rs.next()) {
-          long caseNo = rs.getLong(1);
-          if (caseNo != current) {
-            current = caseNo;
+          String caseId = rs.getString(1);
+          if (!caseId.equals(current)) {
+            current = caseId;
             payloads = new ArrayList<>();
-            cases.add(new PageCase(CaseId.of(rs.getString(2)), payloads));
+            cases.add(new PageCase(CaseId.of(caseId), payloads));
           }
-          payloads.add(rs.getString(3));
+          payloads.add(rs.getString(2));
         }
       }
     }

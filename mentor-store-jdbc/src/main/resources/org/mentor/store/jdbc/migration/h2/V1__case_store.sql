@@ -13,10 +13,12 @@ CREATE TABLE mentor_case (
   -- The commit-ordered position of the case's last change, taken from mentor_feed.
   change_position  BIGINT NOT NULL,
   CONSTRAINT mentor_case_pk PRIMARY KEY (case_id),
-  CONSTRAINT mentor_case_no_unique UNIQUE (case_no),
   CONSTRAINT mentor_case_version_positive CHECK (version > 0)
 );
 
+-- The change feed reads in (position, case number) order; the case number breaks ties without
+-- putting a case id in the reader's cursor. (An append rewrites the case row, and every index of
+-- the table with it, so the table has no other.)
 CREATE INDEX mentor_case_feed ON mentor_case (change_position, case_no);
 
 -- The feed's counter. Each append takes the next position as its last statement and holds this

@@ -14,10 +14,12 @@ CREATE TABLE mentor_case (
   -- only positions below the oldest running transaction, so it never skips a late commit.
   change_position  bigint       NOT NULL,
   CONSTRAINT mentor_case_pk PRIMARY KEY (case_id),
-  CONSTRAINT mentor_case_no_unique UNIQUE (case_no),
   CONSTRAINT mentor_case_version_positive CHECK (version > 0)
 );
 
+-- The change feed reads in (position, case number) order; the case number breaks ties without
+-- putting a case id in the reader's cursor. (An append rewrites the case row, and every index of
+-- the table with it, so the table has no other.)
 CREATE INDEX mentor_case_feed ON mentor_case (change_position, case_no);
 
 -- The events, append-only: one row per event in the order accepted (seq 1, 2, … within a case).
