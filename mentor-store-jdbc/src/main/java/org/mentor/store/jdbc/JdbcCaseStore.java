@@ -197,8 +197,10 @@ public final class JdbcCaseStore implements CaseStore {
    */
   private boolean appendInOneStatement(CaseId caseId, long expected, List<PathwayEvent> batch, List<EventRow> rows) {
     Connection connection = null;
+    boolean autoCommit = true;
     try {
       connection = dataSource.getConnection();
+      autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(true);
       try (PreparedStatement append = connection.prepareStatement(expected == 0 ? pgAppendNew : pgAppendExisting)) {
         int i = 1;
@@ -223,7 +225,7 @@ public final class JdbcCaseStore implements CaseStore {
           columns[1][r] = row.type();
           columns[2][r] = Integer.toString(row.schemaVersion());
           columns[3][r] = row.occurredOn().toString();
-          columns[4][r] = row.recordedAt().toString();
+          columns[4][r] = row.recordedAt().toInstant().toString();
           columns[5][r] = row.payload();
         }
         append.setArray(i++, connection.createArrayOf("bigint", seqs));
@@ -239,7 +241,7 @@ public final class JdbcCaseStore implements CaseStore {
       throw new JdbcStoreException("append: the statement failed; if it reached the database it was rolled back,"
           + " and retrying the same append is safe", e);
     } finally {
-      close(connection);
+      close(connection, autoCommit);
     }
   }
 
@@ -247,9 +249,11 @@ public final class JdbcCaseStore implements CaseStore {
   private boolean appendInTransaction(CaseId caseId, long expected, List<PathwayEvent> batch, List<EventRow> rows,
       boolean protocolMayMove) {
     Connection connection = null;
+    boolean autoCommit = true;
     boolean committing = false;
     try {
       connection = dataSource.getConnection();
+      autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       long version = expected + batch.size();
       // H2: first, so the counter's lock, held to the commit, orders positions as commits.
@@ -303,7 +307,7 @@ public final class JdbcCaseStore implements CaseStore {
       rollback(connection);
       throw e;
     } finally {
-      close(connection);
+      close(connection, autoCommit);
     }
   }
 
@@ -604,18 +608,28 @@ public final class JdbcCaseStore implements CaseStore {
     T run(Connection connection) throws SQLException;
   }
 
+  /** Runs reads in auto-commit mode, each statement its own snapshot, whatever mode the pool hands out. */
   private <T> T withConnection(String operation, SqlWork<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
+    Connection connection = null;
+    boolean autoCommit = true;
+    try {
+      connection = dataSource.getConnection();
+      autoCommit = connection.getAutoCommit();
+      connection.setAutoCommit(true);
       return work.run(connection);
     } catch (SQLException e) {
       throw new JdbcStoreException(operation + " failed", e);
+    } finally {
+      close(connection, autoCommit);
     }
   }
 
   private <T> T inTransaction(String operation, SqlWork<T> work) {
     Connection connection = null;
+    boolean autoCommit = true;
     try {
       connection = dataSource.getConnection();
+      autoCommit = connection.getAutoCommit();
       connection.setAutoCommit(false);
       T result = work.run(connection);
       connection.commit();
@@ -627,7 +641,7 @@ public final class JdbcCaseStore implements CaseStore {
       rollback(connection);
       throw e;
     } finally {
-      close(connection);
+      close(connection, autoCommit);
     }
   }
 
@@ -644,14 +658,14 @@ public final class JdbcCaseStore implements CaseStore {
     }
   }
 
-  /** Closes a connection, restoring auto-commit first, as pools expect. */
-  private static void close(@Nullable Connection connection) {
+  /** Closes a connection, giving it back in the auto-commit mode it came in, as pools expect. */
+  private static void close(@Nullable Connection connection, boolean autoCommit) {
     if (connection == null) {
       return;
     }
     try {
-      if (!connection.isClosed()) {
-        connection.setAutoCommit(true);
+      if (!connection.isClosed() && connection.getAutoCommit() != autoCommit) {
+        connection.setAutoCommit(autoCommit);
       }
     } catch (SQLException e) {
       LOG.debug("could not restore auto-commit (SQLState {})", e.getSQLState());

@@ -366,6 +366,42 @@ abstract class StoreContract {
   }
 
   @Test
+  void given_a_pool_that_hands_out_connections_outside_auto_commit_when_used_then_each_goes_back_as_it_came_and_writes_are_committed() {
+    List<Boolean> autoCommitAtClose = new ArrayList<>();
+    javax.sql.DataSource manual = (javax.sql.DataSource) java.lang.reflect.Proxy.newProxyInstance(
+        getClass().getClassLoader(), new Class<?>[] {javax.sql.DataSource.class}, (proxy, method, args) -> {
+          Object result = method.invoke(db.unpooled(), args);
+          if (!method.getName().equals("getConnection")) {
+            return result;
+          }
+          Connection real = (Connection) result;
+          real.setAutoCommit(false);
+          return java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+              (p, m, a) -> {
+                if (m.getName().equals("close") && !real.isClosed()) {
+                  autoCommitAtClose.add(real.getAutoCommit());
+                }
+                try {
+                  return m.invoke(real, a);
+                } catch (java.lang.reflect.InvocationTargetException e) {
+                  throw e.getCause();
+                }
+              });
+        });
+    JdbcCaseStore onManual = JdbcCaseStore.create(manual);
+    autoCommitAtClose.clear();
+
+    CaseBuilder built = fullCase("c1");
+    onManual.append(built.caseId(), 0, built.events().subList(0, 1));
+    onManual.append(built.caseId(), 1, built.events().subList(1, 13));
+    assertThat(onManual.load(built.caseId()).orElseThrow().version()).isEqualTo(13);
+    onManual.changedSince(StoreCursor.START, 5);
+
+    assertThat(store.load(built.caseId()).orElseThrow().events()).isEqualTo(built.events()); // committed, seen elsewhere
+    assertThat(autoCommitAtClose).hasSize(4).containsOnly(false);
+  }
+
+  @Test
   void given_a_builder_when_a_setting_is_made_twice_then_it_throws() {
     JdbcCaseStore.Builder builder = JdbcCaseStore.builder(db.dataSource()).migrate(true);
     assertThatThrownBy(() -> builder.migrate(false)).isInstanceOf(IllegalStateException.class).hasMessageContaining("migrate");
