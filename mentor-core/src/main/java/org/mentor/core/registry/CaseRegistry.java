@@ -487,11 +487,15 @@ public final class CaseRegistry {
     CaseFile file = file(caseId);
     Facts facts = facts(file, knownAsOf);
     Protocol protocol = protocolOf(facts);
-    CaseState state = knownAsOf == null && facts == file.facts() ? file.evaluate(protocol, asOf)
-        : Pathway.evaluate(protocol, facts, asOf);
+    CaseState state = evaluate(file, facts, protocol, asOf, knownAsOf);
     Schedule schedule = Schedule.of(protocol, facts, state);
     return new CaseView(file.caseId(), file.version(), asOf, Optional.ofNullable(knownAsOf), state, schedule,
         Attention.of(state, schedule), Assignment.on(facts, asOf));
+  }
+
+  /** The state from the file's memoised checkpoint when the facts are the file's own, else from scratch. */
+  static CaseState evaluate(CaseFile file, Facts facts, Protocol protocol, LocalDate asOf, @Nullable Instant knownAsOf) {
+    return knownAsOf == null && facts == file.facts() ? file.evaluate(protocol, asOf) : Pathway.evaluate(protocol, facts, asOf);
   }
 
   /** A case's state today. */
@@ -524,10 +528,7 @@ public final class CaseRegistry {
     requireNonNull(asOf, "asOf");
     CaseFile file = file(caseId);
     Facts facts = facts(file, knownAsOf);
-    if (knownAsOf == null && facts == file.facts()) {
-      return file.evaluate(protocolOf(facts), asOf); // from the file's memoised checkpoint
-    }
-    return Pathway.evaluate(protocolOf(facts), facts, asOf);
+    return evaluate(file, facts, protocolOf(facts), asOf, knownAsOf);
   }
 
   /** A case's milestone schedule today. */
