@@ -234,7 +234,7 @@ abstract class StoreContract {
 
   @Test
   void given_more_cases_than_a_page_when_streamed_then_every_case_comes_once_whole_and_the_action_may_use_the_store() {
-    int cases = JdbcCaseStore.PAGE_CASES * 2 + 7;
+    int cases = CaseReader.PAGE_CASES * 2 + 7;
     Map<CaseId, List<PathwayEvent>> expected = new LinkedHashMap<>();
     for (int i = 0; i < cases; i++) {
       CaseBuilder built = aCase("case-" + i).enrolledAtAnc(of(2025, 4, 28)).startedArt(of(2025, 4, 28));
