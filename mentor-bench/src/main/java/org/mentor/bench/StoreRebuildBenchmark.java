@@ -27,6 +27,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Timeout;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
@@ -51,6 +52,7 @@ import org.openjdk.jmh.infra.Blackhole;
 @Warmup(iterations = 0)
 @Measurement(iterations = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xms256m", "-Xmx256m"})
+@Timeout(time = 60, timeUnit = TimeUnit.MINUTES) // the first iteration on a machine includes writing 4 million events
 @State(Scope.Benchmark)
 public class StoreRebuildBenchmark {
   /** Events per case. */
@@ -158,7 +160,7 @@ public class StoreRebuildBenchmark {
 
   /** The registry rebuilt from the store, as at an EMR's start-up (in a heap that holds the registry). */
   @Benchmark
-  @Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+  @Fork(value = 1, jvmArgsAppend = {"-Xms4g", "-Xmx4g"}) // about 15 KB a case (HeapPerCase): 1.5 GB
   public int registry() {
     return CaseRegistry.builder().store(store).build().size();
   }
