@@ -57,7 +57,7 @@ public class StoreBenchmark {
   static final int CASE_EVENTS = 40;
 
   /** Cases generated: more events than an iteration can write at either batch size. */
-  static final int CASES = 3_000;
+  static final int CASES = 10_000;
 
   /** The database. */
   @Param({"H2", "POSTGRESQL"})

@@ -61,19 +61,28 @@ final class Appender {
     this.insertEvent = INSERT_EVENT + " VALUES (?, ?, ?, ?, ?, ?, ?, " + dialect.payloadParameter() + ")";
   }
 
-  /** PostgreSQL's one-statement appends: the case row's insert or update, then the events from arrays. */
+  /**
+   * PostgreSQL's one-statement appends: the case row's insert or version-checked update in a WITH,
+   * then the events from it: one event from plain parameters (planned most cheaply), several from
+   * arrays.
+   */
   private static final class OneStatement {
+    private static final String NEW_CASE = "WITH c AS (INSERT INTO mentor_case"
+        + " (case_id, protocol_id, protocol_version, version, change_position)"
+        + " VALUES (?, ?, ?, ?, pg_current_xact_id()::text::bigint) RETURNING case_id) ";
+    private static final String EXISTING_CASE = "WITH c AS (UPDATE mentor_case"
+        + " SET version = ?, change_position = pg_current_xact_id()::text::bigint"
+        + " WHERE case_id = ? AND version = ? RETURNING case_id) ";
+    private static final String ONE_EVENT = INSERT_EVENT + " SELECT c.case_id, ?, ?, ?, ?, ?, ?, CAST(? AS json) FROM c";
     private static final String EVENTS = INSERT_EVENT
         + " SELECT c.case_id, e.seq, e.event_id, e.event_type, e.schema_version::integer, e.occurred_on::date,"
         + " e.recorded_at::timestamptz, e.payload::json"
         + " FROM c, unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
         + " AS e (seq, event_id, event_type, schema_version, occurred_on, recorded_at, payload)";
-    static final String NEW_CASE = "WITH c AS (INSERT INTO mentor_case"
-        + " (case_id, protocol_id, protocol_version, version, change_position)"
-        + " VALUES (?, ?, ?, ?, pg_current_xact_id()::text::bigint) RETURNING case_id) " + EVENTS;
-    static final String EXISTING_CASE = "WITH c AS (UPDATE mentor_case"
-        + " SET version = ?, change_position = pg_current_xact_id()::text::bigint"
-        + " WHERE case_id = ? AND version = ? RETURNING case_id) " + EVENTS;
+
+    static String sql(boolean newCase, int events) {
+      return (newCase ? NEW_CASE : EXISTING_CASE) + (events == 1 ? ONE_EVENT : EVENTS);
+    }
   }
 
   long append(CaseId caseId, long expected, List<PathwayEvent> events) {
@@ -115,8 +124,8 @@ final class Appender {
   private boolean inOneStatement(CaseId caseId, long expected, List<PathwayEvent> batch, List<EventRow> rows) {
     try {
       return connections.run(true, connection -> {
-        try (PreparedStatement append = connection.prepareStatement(
-            expected == 0 ? OneStatement.NEW_CASE : OneStatement.EXISTING_CASE)) {
+        int n = rows.size();
+        try (PreparedStatement append = connection.prepareStatement(OneStatement.sql(expected == 0, n))) {
           int i = 1;
           if (expected == 0) {
             Optional<ProtocolRef> protocol = protocolOf(caseId, List.of(), batch);
@@ -129,7 +138,17 @@ final class Appender {
             append.setString(i++, caseId.value());
             append.setLong(i++, expected);
           }
-          int n = rows.size();
+          if (n == 1) {
+            EventRow row = rows.get(0);
+            append.setLong(i++, expected + 1);
+            append.setString(i++, row.eventId());
+            append.setString(i++, row.type());
+            append.setInt(i++, row.schemaVersion());
+            append.setObject(i++, row.occurredOn());
+            append.setObject(i++, row.recordedAt());
+            append.setString(i, row.payload());
+            return append.executeUpdate() == 1;
+          }
           Long[] seqs = new Long[n];
           String[][] columns = new String[6][n];
           for (int r = 0; r < n; r++) {
