@@ -42,7 +42,7 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@link #registry}: {@code CaseRegistry.builder().store(store).build()}, what an EMR pays at
  *       start-up: every case streamed from the store and replayed into the registry.
  *   <li>{@link #stream}: {@link JdbcCaseStore#forEach} alone, every case read and its events parsed,
- *       in a 256 MB heap (the stored JSON alone is over 1.5 GB): the stream's memory is bounded.
+ *       in a 256 MB heap (the stored rows take gigabytes): the stream's memory is bounded.
  *   <li>{@link #bareSelect}: the floor for {@link #stream}: one plain JDBC query over the same rows
  *       in the same order, each payload parsed with {@link EventJson}, in the same heap.
  * </ul>
