@@ -105,8 +105,8 @@ final class DueIndex {
   /** A case's items on the query's day, if the scope holds it then. */
   ImmutableList<DueItem> evaluate(CaseId caseId, DueQuery query) {
     CaseFile file = registry.cached(caseId);
-    if (file == null) {
-      return ImmutableList.of();
+    if (file == null || query.asOf().isBefore(firstDay(file.facts()))) {
+      return ImmutableList.of(); // nothing is due before the case's first event
     }
     CaseView view = registry.view(caseId, query.asOf(), null);
     if (!query.scope().includes(view.assignment())) {
