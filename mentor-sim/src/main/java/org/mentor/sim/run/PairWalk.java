@@ -301,17 +301,12 @@ final class PairWalk {
       if (kept && motherAlive && appointment != null) {
         batch.add(new AppointmentKept(id(), t, at(t), CLINIC, appointment));
       }
-      LocalDate recall = act(view, t, batch);
-      if (motherAlive) {
-        LocalDate next = nextVisit(view, t, recall);
+      LocalDate next = nextVisit(view, t, act(view, t, batch));
+      if (motherAlive) { // after her death the infants are still brought, without her appointments
         batch.add(new AppointmentSet(id(), t, at(t), CLINIC, next, booking || t.isBefore(plan.delivery)
             ? AppointmentPurpose.ANTENATAL : AppointmentPurpose.POSTNATAL));
-        book(next);
-      } else {
-        LocalDate next = nextVisit(view, t, recall);
-        book(next);
-        appointment = null;
       }
+      book(next);
       record(batch);
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -92,12 +93,12 @@ public final class ScenarioJson {
 
   /** A scenario's values as JSON, nested along the paths (every parameter, defaults included). */
   public static String write(Scenario scenario) {
-    var root = MAPPER.createObjectNode();
+    ObjectNode root = MAPPER.createObjectNode();
     for (Map.Entry<String, Object> e : scenario.values().entrySet()) {
       String[] parts = e.getKey().split("\\.");
-      var node = root;
+      ObjectNode node = root;
       for (int i = 0; i < parts.length - 1; i++) {
-        node = node.has(parts[i]) ? (com.fasterxml.jackson.databind.node.ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
+        node = node.has(parts[i]) ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
       }
       String leaf = parts[parts.length - 1];
       Object v = e.getValue();
