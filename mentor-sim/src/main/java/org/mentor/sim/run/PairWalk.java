@@ -277,6 +277,7 @@ final class PairWalk {
     private void deliveryVisit(LocalDate d) {
       flush(d);
       visits++;
+      tally.count(LoadKind.CLINIC_VISITS, d);
       contact(d, false, false, false);
     }
 
@@ -547,7 +548,6 @@ final class PairWalk {
         births.add(Birth.live(infantIds[k], k == 0 ? Birth.Sex.FEMALE : Birth.Sex.MALE, plan.infants == 1 ? 3100 : 2400));
       }
       batch.add(new Delivered(id(), d, at(d), CLINIC, births.build()));
-      tally.count(LoadKind.CLINIC_VISITS, d);
       for (int k = 0; k < plan.infants; k++) {
         batch.add(new FeedingRecorded(id(), d, at(d), CLINIC, infantIds[k],
             plan.breastfed ? FeedingMode.EXCLUSIVE_BREASTFEEDING : FeedingMode.REPLACEMENT_FEEDING));
