@@ -487,11 +487,15 @@ public final class CaseRegistry {
     CaseFile file = file(caseId);
     Facts facts = facts(file, knownAsOf);
     Protocol protocol = protocolOf(facts);
-    CaseState state = knownAsOf == null && facts == file.facts() ? file.evaluate(protocol, asOf)
-        : Pathway.evaluate(protocol, facts, asOf);
+    CaseState state = evaluate(file, facts, protocol, asOf, knownAsOf);
     Schedule schedule = Schedule.of(protocol, facts, state);
     return new CaseView(file.caseId(), file.version(), asOf, Optional.ofNullable(knownAsOf), state, schedule,
         Attention.of(state, schedule), Assignment.on(facts, asOf));
+  }
+
+  /** The state from the file's memoised checkpoint when the facts are the file's own, else from scratch. */
+  static CaseState evaluate(CaseFile file, Facts facts, Protocol protocol, LocalDate asOf, @Nullable Instant knownAsOf) {
+    return knownAsOf == null && facts == file.facts() ? file.evaluate(protocol, asOf) : Pathway.evaluate(protocol, facts, asOf);
   }
 
   /** A case's state today. */
@@ -524,10 +528,7 @@ public final class CaseRegistry {
     requireNonNull(asOf, "asOf");
     CaseFile file = file(caseId);
     Facts facts = facts(file, knownAsOf);
-    if (knownAsOf == null && facts == file.facts()) {
-      return file.evaluate(protocolOf(facts), asOf); // from the file's memoised checkpoint
-    }
-    return Pathway.evaluate(protocolOf(facts), facts, asOf);
+    return evaluate(file, facts, protocolOf(facts), asOf, knownAsOf);
   }
 
   /** A case's milestone schedule today. */
@@ -635,6 +636,20 @@ public final class CaseRegistry {
     Protocol protocol = protocols.get(ref);
     checkState(protocol != null, "protocol %s is not configured", ref);
     return protocol;
+  }
+
+  /**
+   * A case's facts as the registry evaluates them: its own effective events (as known at an
+   * instant), plus the mother's own events (ART, viral loads, tests, appointments) recorded through
+   * her other cases. Indicators and exports read these so they count what the due list sees.
+   *
+   * @param caseId the case, not null
+   * @param knownAsOf the instant, or null for everything recorded
+   * @return the facts
+   * @throws UnknownCaseException if the case is not enrolled
+   */
+  public Facts facts(CaseId caseId, @Nullable Instant knownAsOf) {
+    return facts(file(caseId), knownAsOf);
   }
 
   /** The case's facts merged with the mother's own events recorded through her other cases. */

@@ -108,13 +108,15 @@ final class DueIndex {
     if (file == null || query.asOf().isBefore(firstDay(file.facts()))) {
       return ImmutableList.of(); // nothing is due before the case's first event
     }
-    CaseView view = registry.view(caseId, query.asOf(), null);
-    if (!query.scope().includes(view.assignment())) {
-      return ImmutableList.of();
+    Facts facts = registry.facts(file, null);
+    Assignment assignment = Assignment.on(facts, query.asOf());
+    if (!query.scope().includes(assignment)) {
+      return ImmutableList.of(); // decided before evaluating: most proposed cases of a mentor list are hers
     }
-    Facts facts = file.facts();
+    Protocol protocol = registry.protocolOf(facts);
+    CaseState state = CaseRegistry.evaluate(file, facts, protocol, query.asOf(), null);
     MotherId mother = facts.enrolment().map(Enrolled::motherId).orElseThrow();
-    return DueItems.of(view, mother, registry.protocolOf(facts));
+    return DueItems.of(caseId, query.asOf(), state, Schedule.of(protocol, facts, state), assignment, mother, protocol);
   }
 
   ImmutableList<DueItem> gaps(Gap gap, DueQuery query) {

@@ -5,10 +5,8 @@ import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.ImmutableSet;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.mentor.core.CaseId;
 import org.mentor.core.InfantId;
 import org.mentor.core.MotherId;
 import org.mentor.core.pathway.Attention;
@@ -22,19 +20,29 @@ import org.mentor.core.protocol.MilestoneRule;
 import org.mentor.core.protocol.Protocol;
 import org.mentor.core.registry.DueItem.Category;
 import org.mentor.core.schedule.Milestone;
+import org.mentor.core.schedule.Schedule;
 
 /** Turns a case view into due items: which items, their category and tier (the rule is on {@link Tier}). */
 final class DueItems {
-  private static final Map<Protocol, ImmutableMap<String, Category>> CATEGORIES = new ConcurrentHashMap<>();
+  /** Per protocol instance (identity: two protocols may share a ref across registries). */
+  private static final com.google.common.cache.LoadingCache<Protocol, ImmutableMap<String, Category>> CATEGORIES =
+      com.google.common.cache.CacheBuilder.newBuilder().weakKeys().build(com.google.common.cache.CacheLoader.from(DueItems::categoriesOf));
 
   private DueItems() {}
 
   /** The due items of a case on its view's day, in no particular order. */
   static ImmutableList<DueItem> of(CaseView view, MotherId mother, Protocol protocol) {
+    return of(view.caseId(), view.asOf(), view.state(), view.schedule(), view.assignment(), mother, protocol);
+  }
+
+  /** The due items of a case evaluated on a day. */
+  static ImmutableList<DueItem> of(CaseId caseId, LocalDate asOf, CaseState state, Schedule schedule, Assignment assignment,
+      MotherId mother, Protocol protocol) {
     ImmutableList.Builder<DueItem> items = ImmutableList.builder();
-    CaseState state = view.state();
-    LocalDate asOf = view.asOf();
-    for (Milestone m : view.schedule().actionable()) {
+    for (Milestone m : schedule.milestones()) {
+      if (!m.state().isActionable()) {
+        continue;
+      }
       Category category = categories(protocol).getOrDefault(m.ruleId(), Category.VISIT);
       Attention.Kind action = switch (m.state()) {
         case OVERDUE -> Attention.Kind.MILESTONE_OVERDUE;
@@ -48,15 +56,15 @@ final class DueItems {
       } else {
         tier = action == Attention.Kind.MILESTONE_OVERDUE ? Tier.HIGH : Tier.ROUTINE;
       }
-      items.add(new DueItem(view.caseId(), mother, m.infantId(), action, category, Optional.of(m.key()), Optional.of(m.ruleId()),
+      items.add(new DueItem(caseId, mother, m.infantId(), action, category, Optional.of(m.key()), Optional.of(m.ruleId()),
           m.due(), Math.max(0, ChronoUnit.DAYS.between(m.due(), asOf)), Optional.of(m.state()), tier, m.why().text(),
-          view.assignment(), ImmutableSet.of()));
+          assignment, ImmutableSet.of()));
     }
     for (Attention a : Attention.of(state)) {
       ImmutableSet<ContactMode> contact = isTracing(a.kind()) ? agreedChannels(state.mother().consent()) : ImmutableSet.of();
-      items.add(new DueItem(view.caseId(), mother, a.infantId(), a.kind(), category(a.kind()), Optional.empty(), Optional.empty(),
+      items.add(new DueItem(caseId, mother, a.infantId(), a.kind(), category(a.kind()), Optional.empty(), Optional.empty(),
           a.since(), Math.max(0, ChronoUnit.DAYS.between(a.since(), asOf)), Optional.empty(), tier(a.kind()), a.why(),
-          view.assignment(), contact));
+          assignment, contact));
     }
     return items.build();
   }
@@ -114,14 +122,15 @@ final class DueItems {
 
   /** Each milestone rule's category, from the event kind that satisfies it. */
   private static ImmutableMap<String, Category> categories(Protocol protocol) {
-    return CATEGORIES.computeIfAbsent(protocol, p -> {
-      ImmutableMap.Builder<String, Category> map = ImmutableMap.builder();
-      List<MilestoneRule> rules = p.milestones();
-      for (MilestoneRule rule : rules) {
-        map.put(rule.id(), category(rule.satisfiedBy().event()));
-      }
-      return map.buildKeepingLast();
-    });
+    return CATEGORIES.getUnchecked(protocol);
+  }
+
+  private static ImmutableMap<String, Category> categoriesOf(Protocol protocol) {
+    ImmutableMap.Builder<String, Category> map = ImmutableMap.builder();
+    for (MilestoneRule rule : protocol.milestones()) {
+      map.put(rule.id(), category(rule.satisfiedBy().event()));
+    }
+    return map.buildKeepingLast();
   }
 
   private static Category category(String satisfyingEvent) {

@@ -1,0 +1,156 @@
+package org.mentor.core.indicators;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.mentor.core.CaseId;
+import org.mentor.core.EventId;
+import org.mentor.core.InfantId;
+import org.mentor.core.pathway.CaseState;
+import org.mentor.core.pathway.Codes.HivStatus;
+import org.mentor.core.pathway.Codes.HivTestResult;
+import org.mentor.core.pathway.Delivered;
+import org.mentor.core.pathway.Enrolled;
+import org.mentor.core.pathway.Facts;
+import org.mentor.core.pathway.InfantFacts;
+import org.mentor.core.pathway.MaternalHivTested;
+import org.mentor.core.protocol.ProtocolRef;
+import org.mentor.core.registry.CaseRegistry;
+
+/**
+ * One case as the indicator rules read it: its facts (merged with the mother's other cases) and
+ * its state as of the data cut-off, both as known at the report's instant, with the derived dates
+ * the rules share. Nothing dated after the cut-off is read: the state already ignores it, and the
+ * accessors here filter the facts the same way.
+ */
+final class CaseSnapshot {
+  final CaseId caseId;
+  final Facts facts;
+  final CaseState state;
+  final LocalDate evaluatedOn;
+  private final CaseRegistry registry;
+  private final @Nullable Instant knownAsOf;
+
+  CaseSnapshot(CaseRegistry registry, CaseId caseId, Facts facts, CaseState state, LocalDate evaluatedOn,
+      @Nullable Instant knownAsOf) {
+    this.registry = requireNonNull(registry, "registry");
+    this.caseId = requireNonNull(caseId, "caseId");
+    this.facts = requireNonNull(facts, "facts");
+    this.state = requireNonNull(state, "state");
+    this.evaluatedOn = requireNonNull(evaluatedOn, "evaluatedOn");
+    this.knownAsOf = knownAsOf;
+  }
+
+  /** The protocol version the case is evaluated under. */
+  ProtocolRef protocol() {
+    return state.protocol();
+  }
+
+  Enrolled enrolment() {
+    return facts.enrolment().orElseThrow();
+  }
+
+  /**
+   * The first antenatal visit: the enrolment date, unless the case was enrolled on or after its
+   * delivery (a postnatal enrolment has no ANC1).
+   */
+  Optional<LocalDate> anc1() {
+    LocalDate enrolled = enrolment().occurredOn();
+    boolean postnatal = facts.delivery().map(d -> !d.occurredOn().isAfter(enrolled)).orElse(false);
+    return postnatal || enrolled.isAfter(evaluatedOn) ? Optional.empty() : Optional.of(enrolled);
+  }
+
+  /** The delivery date, if delivered by the cut-off. */
+  Optional<LocalDate> deliveredOn() {
+    return facts.delivery().map(Delivered::occurredOn).filter(d -> !d.isAfter(evaluatedOn));
+  }
+
+  /** The mother's diagnosis date as the evaluation knows it on the cut-off. */
+  Optional<LocalDate> diagnosedOn() {
+    return state.mother().diagnosedOn();
+  }
+
+  /** The mother's first ART start by the cut-off. */
+  Optional<LocalDate> firstArtStart() {
+    return state.mother().artStartedOn();
+  }
+
+  /** Whether the mother was known HIV-positive on or before the delivery, once delivered by the cut-off. */
+  boolean positiveByDelivery() {
+    Optional<LocalDate> delivered = deliveredOn();
+    Optional<LocalDate> diagnosed = diagnosedOn();
+    return delivered.isPresent() && diagnosed.isPresent() && !diagnosed.get().isAfter(delivered.get());
+  }
+
+  /** Whether the mother is known HIV-positive by the cut-off: her infants are HIV-exposed. */
+  boolean motherPositive() {
+    return diagnosedOn().isPresent();
+  }
+
+  /** Whether a maternal HIV test with this result is dated on a day. */
+  boolean testedOn(LocalDate day, HivTestResult result) {
+    return facts.mother().hivTests().any(t -> t.occurredOn().equals(day) && t.result() == result);
+  }
+
+  /** The mother's first positive test by the cut-off. */
+  Optional<MaternalHivTested> firstPositiveTest() {
+    return facts.mother().hivTests()
+        .earliest(t -> t.result() == HivTestResult.POSITIVE && !t.occurredOn().isAfter(evaluatedOn));
+  }
+
+  /** Whether a maternal HIV test is dated after one day and on or before another. */
+  boolean testedBetween(LocalDate afterDay, LocalDate untilDay) {
+    return facts.mother().hivTests().any(t -> t.occurredOn().isAfter(afterDay) && !t.occurredOn().isAfter(untilDay));
+  }
+
+  /**
+   * Her HIV status at ANC1 (K6): known positive if diagnosed before it (or enrolled positive with
+   * no positive test that day); newly tested positive or negative by a test on the ANC1 date (or,
+   * for negative, an enrolment as negative); empty when not ascertained or there is no ANC1.
+   */
+  Optional<Category> statusAtAnc1() {
+    Optional<LocalDate> anc1 = anc1();
+    if (anc1.isEmpty()) {
+      return Optional.empty();
+    }
+    LocalDate a = anc1.get();
+    Optional<LocalDate> diagnosed = diagnosedOn();
+    if (diagnosed.isPresent() && diagnosed.get().isBefore(a)) {
+      return Optional.of(Category.KNOWN_POSITIVE);
+    }
+    if (testedOn(a, HivTestResult.POSITIVE)) {
+      return Optional.of(Category.NEWLY_TESTED_POSITIVE);
+    }
+    HivStatus enrolledAs = enrolment().hivStatus();
+    if (enrolledAs == HivStatus.POSITIVE) {
+      return Optional.of(Category.KNOWN_POSITIVE);
+    }
+    if (testedOn(a, HivTestResult.NEGATIVE) || enrolledAs == HivStatus.NEGATIVE) {
+      return Optional.of(Category.NEWLY_TESTED_NEGATIVE);
+    }
+    return Optional.empty();
+  }
+
+  /** The pregnancy's LMP as Mentor dates it (EDD − 280 days, the LMP, or enrolment − gestational age). */
+  Optional<LocalDate> datedLmp() {
+    return enrolment().datedLmp();
+  }
+
+  /** One live-born infant's facts. */
+  InfantFacts infant(InfantId infantId) {
+    return requireNonNull(facts.infants().get(infantId), "infant");
+  }
+
+  /** The case's state as of another date, as known at the report's instant (VER.10 reads it at delivery). */
+  CaseState stateOn(LocalDate date) {
+    return registry.state(caseId, date, knownAsOf);
+  }
+
+  /** The root id of an event's correction chain in this case. */
+  EventId rootOf(EventId eventId) {
+    return registry.file(caseId).rootOf(eventId);
+  }
+}

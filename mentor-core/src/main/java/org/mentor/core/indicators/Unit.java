@@ -1,0 +1,75 @@
+package org.mentor.core.indicators;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.Comparator;
+import java.util.Optional;
+import org.mentor.core.CaseId;
+import org.mentor.core.EventId;
+import org.mentor.core.InfantId;
+
+/**
+ * What one count stands for: a pregnancy (the mother once per pregnancy, indicators.md K8), one
+ * infant (each twin separately), or one infant test (by the root id of its correction chain, so a
+ * corrected result is the same unit).
+ *
+ * <p>Immutable and thread-safe.
+ *
+ * @param caseId the case, not null
+ * @param infantId the infant, for infant and test units, not null
+ * @param testId the test's root event id, for test units, not null
+ */
+public record Unit(CaseId caseId, Optional<InfantId> infantId, Optional<EventId> testId) implements Comparable<Unit> {
+  private static final Comparator<Unit> ORDER = Comparator.comparing(Unit::caseId)
+      .thenComparing(u -> u.infantId.map(InfantId::toString).orElse(""))
+      .thenComparing(u -> u.testId.map(EventId::value).orElse(""));
+
+  public Unit {
+    requireNonNull(caseId, "caseId");
+    requireNonNull(infantId, "infantId");
+    requireNonNull(testId, "testId");
+    if (testId.isPresent() && infantId.isEmpty()) {
+      throw new IllegalArgumentException("a test unit names its infant");
+    }
+  }
+
+  /** A pregnancy: the mother, once per case. */
+  public static Unit pregnancy(CaseId caseId) {
+    return new Unit(caseId, Optional.empty(), Optional.empty());
+  }
+
+  /** One infant. */
+  public static Unit infant(CaseId caseId, InfantId infantId) {
+    return new Unit(caseId, Optional.of(infantId), Optional.empty());
+  }
+
+  /** One infant test, by its root event id. */
+  public static Unit test(CaseId caseId, InfantId infantId, EventId rootId) {
+    return new Unit(caseId, Optional.of(infantId), Optional.of(rootId));
+  }
+
+  /** What kind of thing is counted. */
+  public Kind kind() {
+    return testId.isPresent() ? Kind.TEST : infantId.isPresent() ? Kind.INFANT : Kind.PREGNANCY;
+  }
+
+  @Override
+  public int compareTo(Unit other) {
+    return ORDER.compare(this, other);
+  }
+
+  @Override
+  public String toString() {
+    return caseId + infantId.map(i -> " infant " + i).orElse("") + testId.map(t -> " test " + t).orElse("");
+  }
+
+  /** The kinds of counted unit. */
+  public enum Kind {
+    /** A pregnancy (a case): maternal indicators count the mother once per pregnancy. */
+    PREGNANCY,
+    /** A live-born infant. */
+    INFANT,
+    /** One infant HIV test. */
+    TEST
+  }
+}

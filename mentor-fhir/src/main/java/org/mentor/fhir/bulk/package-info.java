@@ -1,0 +1,2 @@
+/** FHIR Bulk Data NDJSON export and import of many cases. */
+package org.mentor.fhir.bulk;
