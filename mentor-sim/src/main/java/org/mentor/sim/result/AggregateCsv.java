@@ -18,6 +18,7 @@ final class AggregateCsv {
     load.append('\n');
     StringBuilder ages = new StringBuilder("arm,age_month,infections,cumulative_per_exposed\n");
     StringBuilder outcomes = new StringBuilder("arm,final_outcome,exposed_infants\n");
+    StringBuilder indicators = new StringBuilder("arm,period,indicator,title,numerator,denominator,proportion,not_computed\n");
     for (SimulationResult r : arms) {
       String arm = Csv.field(r.arm());
       for (Proportion p : withTransmission(r)) {
@@ -44,6 +45,12 @@ final class AggregateCsv {
         ages.append(arm).append(',').append(age).append(',').append(r.infectionsByAgeMonth().get(age)).append(',')
             .append(Csv.number(exposed == 0 ? 0 : (double) cumulative / exposed)).append('\n');
       }
+      for (IndicatorValue i : r.indicators()) {
+        indicators.append(arm).append(',').append(Csv.field(i.period())).append(',').append(i.code()).append(',')
+            .append(Csv.field(i.title())).append(',').append(i.numerator()).append(',')
+            .append(i.denominator().map(String::valueOf).orElse("")).append(',')
+            .append(i.proportion().map(Csv::number).orElse("")).append(',').append(i.notComputed()).append('\n');
+      }
       for (Map.Entry<String, Long> e : r.finalOutcomes().entrySet()) {
         outcomes.append(arm).append(',').append(e.getKey()).append(',').append(e.getValue()).append('\n');
       }
@@ -53,6 +60,7 @@ final class AggregateCsv {
     SimulationResult.writeFile(dir.resolve("monthly-load.csv"), load.toString());
     SimulationResult.writeFile(dir.resolve("infections-by-age.csv"), ages.toString());
     SimulationResult.writeFile(dir.resolve("final-outcomes.csv"), outcomes.toString());
+    SimulationResult.writeFile(dir.resolve("indicators.csv"), indicators.toString());
     if (!differences.isEmpty()) {
       StringBuilder diff = new StringBuilder("outcome,pairs,arm_a,arm_b,difference,lower_95,upper_95,discordant_pairs\n");
       for (PairedDifference d : differences) {

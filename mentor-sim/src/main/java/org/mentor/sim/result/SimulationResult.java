@@ -31,13 +31,15 @@ import java.util.Locale;
  * @param finalOutcomes exposed infants by the engine's final outcome at the end of the walk
  * @param dataQualityIssues the engine's data-quality issues (soft rules) on the simulated cases at the end of
  *     their walks, by rule id: a check that the simulator records plausible histories
+ * @param indicators the core's indicators ({@code org.mentor.core.indicators}) on the simulated cases, per
+ *     fiscal year the cohort spans and for the whole cohort, each period evaluated as of its last day
  * @param events events recorded through the registry
  * @param views case views asked of the engine
  */
 public record SimulationResult(String arm, String protocol, long seed, int pairs, String parameterTable,
     ImmutableList<Proportion> cascade, Proportion transmissionAt6Weeks, Proportion transmissionAtFinal,
     ImmutableList<Long> infectionsByAgeMonth, ImmutableList<MilestoneCompletion> milestones, MonthlyLoad load,
-    ImmutableMap<String, Long> finalOutcomes, ImmutableMap<String, Long> dataQualityIssues, long events, long views) {
+    ImmutableMap<String, Long> finalOutcomes, ImmutableMap<String, Long> dataQualityIssues, ImmutableList<IndicatorValue> indicators, long events, long views) {
   public SimulationResult {
     requireNonNull(arm, "arm");
     requireNonNull(protocol, "protocol");
@@ -50,12 +52,25 @@ public record SimulationResult(String arm, String protocol, long seed, int pairs
     requireNonNull(load, "load");
     finalOutcomes = ImmutableMap.copyOf(finalOutcomes);
     dataQualityIssues = ImmutableMap.copyOf(dataQualityIssues);
+    indicators = ImmutableList.copyOf(indicators);
   }
 
   /** A cascade step by name. */
   public Proportion step(String name) {
     return cascade.stream().filter(p -> p.name().equals(name)).findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no cascade step " + name));
+  }
+
+  /**
+   * An indicator's value for a period.
+   *
+   * @param period the period's label, such as {@code FY2026} or {@code whole cohort}
+   * @param code the indicator's code, such as {@code PMTCT_EID}
+   * @return the value
+   */
+  public IndicatorValue indicator(String period, String code) {
+    return indicators.stream().filter(i -> i.period().equals(period) && i.code().equals(code)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no indicator " + code + " for " + period));
   }
 
   /** A milestone's completion by rule id. */
@@ -83,7 +98,7 @@ public record SimulationResult(String arm, String protocol, long seed, int pairs
   /**
    * Writes the aggregate tables as CSV files into a directory: {@code cascade.csv},
    * {@code milestones.csv}, {@code monthly-load.csv}, {@code infections-by-age.csv},
-   * {@code final-outcomes.csv}.
+   * {@code final-outcomes.csv}, {@code indicators.csv}.
    *
    * @param dir the directory, created if missing
    */

@@ -111,9 +111,11 @@ final class Runner {
     int n = arms.size();
     PairWalk[] walkers = new PairWalk[n];
     Tally[] tallies = new Tally[n];
+    CaseRegistry[] registries = new CaseRegistry[n];
     for (int a = 0; a < n; a++) {
       tallies[a] = new Tally(arms.get(a));
-      walkers[a] = new PairWalk(arms.get(a), registry(arms.get(a)), tallies[a], null);
+      registries[a] = registry(arms.get(a));
+      walkers[a] = new PairWalk(arms.get(a), registries[a], tallies[a], null);
     }
     List<PairOutcome[]> rows = new ArrayList<>((int) (to - from));
     for (long i = from; i < to; i++) {
@@ -126,6 +128,9 @@ final class Runner {
         }
       }
       rows.add(row);
+    }
+    for (int a = 0; a < n; a++) {
+      tallies[a].indicators.add(registries[a]); // the chunk's cases, before its registry is dropped
     }
     return new Chunk(rows, tallies);
   }

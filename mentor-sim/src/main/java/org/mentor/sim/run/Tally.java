@@ -47,12 +47,14 @@ final class Tally {
   final long[][] load;
   long events;
   long views;
+  final IndicatorTally indicators;
 
   Tally(Scenario scenario) {
     this.firstMonth = YearMonth.from(scenario.cohortStart());
     // bookings + up to 45 weeks of pregnancy + follow-up, with a month to spare at each end
     this.months = scenario.enrolmentDays() / 28 + 12 + scenario.followUpMonths() + 2;
     this.load = new long[LoadKind.values().length][months];
+    this.indicators = new IndicatorTally(scenario);
   }
 
   void count(LoadKind kind, LocalDate day) {
@@ -125,6 +127,7 @@ final class Tally {
     }
     events += other.events;
     views += other.views;
+    indicators.merge(other.indicators);
   }
 
   SimulationResult result(Scenario s) {
@@ -155,6 +158,6 @@ final class Tally {
     return new SimulationResult(s.name(), s.protocol().ref().id() + " v" + s.protocol().ref().version(), s.seed(), (int) pairs,
         Parameters.TABLE_VERSION, cascade, new Proportion("transmission at 6 weeks", infected6w, exposed),
         new Proportion("transmission at final status", infectedFinal, exposed), ages.build(), completion.build(),
-        new MonthlyLoad(firstMonth, counts.build()), ImmutableMap.copyOf(outcomes), ImmutableMap.copyOf(issues), events, views);
+        new MonthlyLoad(firstMonth, counts.build()), ImmutableMap.copyOf(outcomes), ImmutableMap.copyOf(issues), indicators.values(), events, views);
   }
 }

@@ -49,7 +49,7 @@ class ReproducibilityTest {
     Map<String, String> seven = run(42, 7, "seven");
     Map<String, String> otherSeed = run(43, 2, "other");
 
-    assertThat(one.keySet()).containsExactly("cascade.csv", "final-outcomes.csv", "infections-by-age.csv",
+    assertThat(one.keySet()).containsExactly("cascade.csv", "final-outcomes.csv", "indicators.csv", "infections-by-age.csv",
         "milestones.csv", "monthly-load.csv", "paired-differences.csv", "pairs.csv");
     assertThat(one.get("pairs.csv").lines().count()).isEqualTo(1 + 2L * PAIRS);
     assertThat(two).isEqualTo(one);

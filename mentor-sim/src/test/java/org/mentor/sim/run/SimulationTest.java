@@ -50,6 +50,12 @@ class SimulationTest {
         .containsEntry("HIV_NEGATIVE", 500 - atFinal.numerator());
     assertThat(r.step("on ART at delivery").numerator()).isZero();
     assertThat(r.dataQualityIssues()).isEmpty();
+    // The core's indicators on the same simulated cases agree (indicators.md: PMTCT_HEI_POS, VER.3, PMTCT_STAT).
+    assertThat(r.indicator("whole cohort", "PMTCT_HEI_POS").numerator()).isEqualTo(atFinal.numerator());
+    assertThat(r.indicator("whole cohort", "VER.3").numerator()).isEqualTo(500);
+    assertThat(r.indicator("whole cohort", "VER.3").denominator()).contains(500L);
+    assertThat(r.indicator("whole cohort", "PMTCT_STAT").numerator()).isEqualTo(500);
+    assertThat(r.indicator("whole cohort", "PMTCT_ART").numerator()).isZero();
   }
 
   @Test
