@@ -32,9 +32,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code simulate}: {@link Simulation} with one worker over {@value #PAIRS} pairs of the default
  *       scenario (WHO 2021, mentor support): the engine decides what is due at every contact, the
- *       walk draws attendance and outcomes and records the events through a fresh registry;
- *   <li>{@code simulateTwoWorkers}: the same with two workers over twice the pairs (the runner's own
- *       parallelism on this machine);
+ *       walk draws attendance and outcomes and records the events through a fresh registry
+ *       (indicators off: the walk to final status);
+ *   <li>{@code simulateWithIndicators}: the same, with the core's indicators computed on every chunk;
+ *   <li>{@code simulateTwoWorkers}: the same as {@code simulate} with two workers over twice the pairs
+ *       (the runner's own parallelism on this machine);
  *   <li>{@code replay}: the baseline: the same pairs' events, batch by batch as the walk recorded them
  *       (from {@link Simulation#eventsOf}), recorded through a fresh registry with no view and no
  *       simulation logic;
@@ -73,6 +75,13 @@ public class SimBenchmark {
   @Benchmark
   @OperationsPerInvocation(PAIRS)
   public SimulationResult simulate() {
+    return Simulation.of(scenario).threads(1).indicators(false).run();
+  }
+
+  /** The full simulation with the indicators, one worker. */
+  @Benchmark
+  @OperationsPerInvocation(PAIRS)
+  public SimulationResult simulateWithIndicators() {
     return Simulation.of(scenario).threads(1).run();
   }
 
@@ -80,7 +89,7 @@ public class SimBenchmark {
   @Benchmark
   @OperationsPerInvocation(2 * PAIRS)
   public SimulationResult simulateTwoWorkers() {
-    return Simulation.of(twice).threads(2).run();
+    return Simulation.of(twice).threads(2).indicators(false).run();
   }
 
   /** The same events recorded through a fresh registry, batch by batch, without simulation logic. */

@@ -38,12 +38,14 @@ final class Runner {
   private final int threads;
   private final @Nullable Appendable csv;
   private final @Nullable LongConsumer progress;
+  private final boolean indicators;
 
-  Runner(List<Scenario> arms, int threads, @Nullable Appendable csv, @Nullable LongConsumer progress) {
+  Runner(List<Scenario> arms, int threads, @Nullable Appendable csv, @Nullable LongConsumer progress, boolean indicators) {
     this.arms = List.copyOf(arms);
     this.threads = threads;
     this.csv = csv;
     this.progress = progress;
+    this.indicators = indicators;
   }
 
   /** The results per arm, and the paired totals when there are two. */
@@ -129,7 +131,7 @@ final class Runner {
       }
       rows.add(row);
     }
-    for (int a = 0; a < n; a++) {
+    for (int a = 0; a < n && indicators; a++) {
       tallies[a].indicators.add(registries[a]); // the chunk's cases, before its registry is dropped
     }
     return new Chunk(rows, tallies);
