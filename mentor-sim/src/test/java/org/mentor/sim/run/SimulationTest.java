@@ -12,6 +12,8 @@ import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.mentor.sim.result.ArmComparison;
 import org.mentor.sim.result.Charts;
 import org.mentor.sim.result.LoadKind;
@@ -19,6 +21,7 @@ import org.mentor.sim.result.PairedDifference;
 import org.mentor.sim.result.Proportion;
 import org.mentor.sim.result.SimulationResult;
 import org.mentor.sim.scenario.Scenario;
+import org.mentor.sim.scenario.TransmissionModel;
 
 /** Whole cohorts through the engine: transmission, arms on common random numbers, outputs. */
 @DisplayNameGeneration(DisplayNameGenerator.ReplaceUnderscores.class)
@@ -131,6 +134,22 @@ class SimulationTest {
       assertThat(Files.readString(p)).contains("<svg");
     }
     assertThat(c.table()).contains("mentor — WHO_2021 v1, 64 pairs").contains("Paired differences (mentor − none)");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"WHO_2021", "WHO_2025", "ZA_2023", "KE_2022"})
+  void every_built_in_protocol_runs_women_of_every_status_with_both_transmission_models(String protocol) {
+    for (TransmissionModel model : TransmissionModel.values()) {
+      Scenario s = Scenario.builder().name(protocol).pairs(96).seed(21).protocol(protocol).transmissionModel(model)
+          .set("booking.onArtShare", 0.4).set("booking.diagnosedShare", 0.4).set("booking.negativeShare", 0.2)
+          .set("booking.incidencePerMonth", 0.03).set("pregnancy.twinProbability", 0.1).build();
+      SimulationResult r = Simulation.of(s).threads(2).run();
+      assertThat(r.pairs()).isEqualTo(96);
+      assertThat(r.cascade()).allSatisfy(p -> assertThat(p.numerator()).isLessThanOrEqualTo(p.denominator()));
+      assertThat(r.step("living with HIV at delivery").numerator()).isLessThan(96);
+      // The engine finds nothing implausible in the simulated records but late prophylaxis after a late registration.
+      assertThat(r.dataQualityIssues().keySet()).isSubsetOf("DQ-008");
+    }
   }
 
   @Test
