@@ -112,7 +112,8 @@ final class DueCommand implements Callable<Integer> {
       table.row(row.toArray(String[]::new));
     }
     out.println("Due on " + due.query().asOf() + " for " + scopeText() + ": " + due.items().size() + " item"
-        + (due.items().size() == 1 ? "" : "s") + " (" + due.casesEvaluated() + " cases evaluated)");
+        + (due.items().size() == 1 ? "" : "s") + " (" + due.casesEvaluated() + " case" + (due.casesEvaluated() == 1 ? "" : "s")
+        + " evaluated)");
     if (!table.isEmpty()) {
       out.println();
       table.print(out);
