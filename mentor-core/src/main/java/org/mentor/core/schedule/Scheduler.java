@@ -18,6 +18,7 @@ import org.mentor.core.pathway.PathwayEvent;
 import org.mentor.core.pathway.RegionState;
 import org.mentor.core.pathway.Retention;
 import org.mentor.core.pathway.RiskAssessment.RiskClass;
+import org.mentor.core.pathway.Timeline;
 import org.mentor.core.protocol.Anchor;
 import org.mentor.core.protocol.Condition;
 import org.mentor.core.protocol.DueRule;
@@ -94,6 +95,8 @@ final class Scheduler {
     int occurrence;
     LocalDate anchorDate;
     @Nullable LocalDate nextAnchor;
+    /** Due before the infant's exposure was known, and caught up to the registration. */
+    boolean registeredLate;
     LocalDate windowStart;
     LocalDate due;
     Optional<LocalDate> overdue;
@@ -122,11 +125,16 @@ final class Scheduler {
       subjects[s] = infantFacts == null ? Subject.MOTHER
           : new Subject(infantFacts, infant, Optional.of(infantFacts.infantId()), prepared.keysOf(infantFacts.infantId()));
     }
-    for (int i = 0; i < facts.events().size(); i++) {
-      PathwayEvent event = facts.events().get(i);
-      if (event.occurredOn().isAfter(asOf)) {
-        break;
+    Timeline events = facts.events();
+    int seen = events.size();
+    if (seen > 0 && events.get(seen - 1).occurredOn().isAfter(asOf)) {
+      seen = 0; // the events are in date order: those up to the evaluation date are a prefix
+      while (!events.get(seen).occurredOn().isAfter(asOf)) {
+        seen++;
       }
+    }
+    for (int i = 0; i < seen; i++) {
+      PathwayEvent event = events.get(i);
       EventKind kind = event.kind();
       if (prepared.satisfies(kind)) {
         addSatisfier(event, kind);
@@ -184,9 +192,10 @@ final class Scheduler {
       for (int i = 0; i < count; i++) {
         LocalDate anchorDate = rule.family ? family[i] : single;
         LocalDate next = rule.family ? anchors.next(anchor, family, i) : null;
-        if (!prepare(rule, slot, anchorDate, next, i + 1) || !appliesFirst(candidate)) {
+        if (!create(rule, slot, anchorDate, next, i + 1) || !appliesFirst(candidate)) {
           continue;
         }
+        dateWindow(candidate);
         if (!plan) {
           int at = rule.windowTarget * subjects.length + slot;
           if (windowOpens[at] == null || candidate.windowStart.isBefore(windowOpens[at])) {
@@ -199,30 +208,26 @@ final class Scheduler {
     }
   }
 
-  /** Fills the scratch candidate with one occurrence's dates; false when it has no due date or is not created. */
-  private boolean prepare(Rule r, int slot, LocalDate anchorDate, @Nullable LocalDate next, int occurrence) {
+  /**
+   * Fills the scratch candidate with one occurrence's due date; false when it has none or is not
+   * created. Its other dates wait for {@link #dateWindow} (most candidates that fail fail on the
+   * conditions, which read only the due date).
+   */
+  private boolean create(Rule r, int slot, LocalDate anchorDate, @Nullable LocalDate next, int occurrence) {
     MilestoneRule rule = r.rule;
     InfantFacts infant = subjects[slot].infant;
     LocalDate due = due(rule.due(), rule.anchor(), anchorDate, slot);
     if (due == null) {
       return false;
     }
-    LocalDate windowStart = rule.windowOpens().isPresent() ? termDate(rule.windowOpens().get(), rule.anchor(), anchorDate, slot) : null;
-    if (windowStart == null) {
-      windowStart = InternedDates.minus(due, rule.windowLead());
-    }
-    // A window term can fall after a due date that moved earlier (the retest is due at delivery
-    // when delivery comes first): the window then opens on the due date.
-    if (windowStart.isAfter(due)) {
-      windowStart = due;
-    }
+    boolean registeredLate = false;
     if (infant != null) {
       LocalDate registration = anchors.registration(infant);
       if (registration.isAfter(infant.bornOn()) && due.isBefore(registration)) {
         if (!rule.catchUpOnLateRegistration()) {
           return false; // exposure was unknown when it fell due (scenarios.md S8 step 4)
         }
-        windowStart = registration;
+        registeredLate = true;
         due = registration;
       }
     }
@@ -234,19 +239,37 @@ final class Scheduler {
     c.occurrence = occurrence;
     c.anchorDate = anchorDate;
     c.nextAnchor = next;
-    c.windowStart = windowStart;
     c.due = due;
-    c.overdue = r.overdueAfterDue == null ? Optional.empty() : InternedDates.plusAsOptional(due, r.overdueAfterDue);
+    c.registeredLate = registeredLate;
+    return true;
+  }
+
+  /** Fills in the candidate's window, overdue and closing dates. */
+  private void dateWindow(Candidate c) {
+    Rule r = c.rule;
+    MilestoneRule rule = r.rule;
+    if (c.registeredLate) {
+      c.windowStart = c.due; // caught up: due and open from the registration
+    } else {
+      LocalDate windowStart = rule.windowOpens().isPresent()
+          ? termDate(rule.windowOpens().get(), rule.anchor(), c.anchorDate, c.slot) : null;
+      if (windowStart == null) {
+        windowStart = InternedDates.minus(c.due, rule.windowLead());
+      }
+      // A window term can fall after a due date that moved earlier (the retest is due at delivery
+      // when delivery comes first): the window then opens on the due date.
+      c.windowStart = windowStart.isAfter(c.due) ? c.due : windowStart;
+    }
+    c.overdue = r.overdueAfterDue == null ? Optional.empty() : InternedDates.plusAsOptional(c.due, r.overdueAfterDue);
     if (r.closesWhenWindowOpens >= 0) {
-      c.close = windowOpens[r.closesWhenWindowOpens * subjects.length + slot];
+      c.close = windowOpens[r.closesWhenWindowOpens * subjects.length + c.slot];
     } else if (r.closesAt != null) {
-      c.close = termDate(r.closesAt, rule.anchor(), anchorDate, slot);
-    } else if (r.closesAtNextAnchor && next != null) {
-      c.close = InternedDates.plusDays(next, 1); // the next anchor itself may satisfy it
+      c.close = termDate(r.closesAt, rule.anchor(), c.anchorDate, c.slot);
+    } else if (r.closesAtNextAnchor && c.nextAnchor != null) {
+      c.close = InternedDates.plusDays(c.nextAnchor, 1); // the next anchor itself may satisfy it
     } else {
       c.close = null;
     }
-    return true;
   }
 
   /** The due date: the single term's date, or the later or earlier of the terms that have one. */
