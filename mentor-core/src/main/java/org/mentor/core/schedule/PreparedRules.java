@@ -94,7 +94,7 @@ final class PreparedRules {
     return prepared;
   }
 
-  /** The milestone keys and id of an infant (made on first use). */
+  /** An infant's milestone keys (made on first use). */
   InfantKeys keysOf(InfantId infant) {
     InfantKeys keys = infantKeys.getIfPresent(infant);
     if (keys == null) {
@@ -112,7 +112,7 @@ final class PreparedRules {
   /** One milestone rule and what is derived from it once. */
   static final class Rule {
     final MilestoneRule rule;
-    /** Its position in the protocol: with the subject and anchor, the order ties keep. */
+    /** Its position in the protocol: milestones with equal due dates and keys keep this order. */
     final int index;
     /** The index of its milestone id among the protocol's distinct ids (rules of one id form an OR). */
     final int group;
@@ -135,6 +135,8 @@ final class PreparedRules {
     final @Nullable String testType;
     /** {@code cancelledBy} in the file's order (a tie keeps the first). */
     final CancelReason[] cancelledBy;
+    /** The keys {@code id#n} of a mother's family occurrences made so far, by n (copied on write). */
+    private volatile @Nullable String[] familyKeys = new String[0];
 
     @SuppressWarnings("checkstyle:ParameterNumber")
     Rule(MilestoneRule rule, int index, int group, int windowTarget, List<String> ids, List<String> targets,
@@ -159,18 +161,17 @@ final class PreparedRules {
 
     /** The key of a mother's family occurrence, {@code id#n} (made once per rule and n). */
     String familyKey(int occurrence) {
-      String[] keys = familyKeys;
-      if (occurrence < keys.length && keys[occurrence] != null) {
-        return keys[occurrence];
+      @Nullable String[] keys = familyKeys;
+      String known = occurrence < keys.length ? keys[occurrence] : null;
+      if (known != null) {
+        return known;
       }
       String key = rule.id() + "#" + occurrence;
-      String[] grown = Arrays.copyOf(keys, Math.max(keys.length, occurrence + 1));
+      @Nullable String[] grown = Arrays.copyOf(keys, Math.max(keys.length, occurrence + 1));
       grown[occurrence] = key;
       familyKeys = grown; // copy on write: readers see an old array or a complete new one
       return key;
     }
-
-    private volatile String[] familyKeys = new String[0];
 
     /** The text of an expected test type as a milestone shows it (the common ones shared). */
     static Optional<String> expectedTest(String type) {
