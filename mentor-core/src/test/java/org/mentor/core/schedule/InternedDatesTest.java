@@ -7,7 +7,7 @@ import java.time.Period;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Temporary, uncommitted: InternedDates against LocalDate, exhaustively over 1890..2210. */
+/** {@link InternedDates} computes exactly what {@link LocalDate#plus} does: every day from 1950 to 2150, 19 periods. */
 class InternedDatesTest {
   @Test
   void same_as_local_date() {
@@ -16,7 +16,7 @@ class InternedDatesTest {
         Period.parse("P36W6D"), Period.parse("P1Y2M3D"), Period.parse("P2M29D"), Period.ofWeeks(14), Period.ofMonths(25),
         Period.ofDays(-3), Period.ofMonths(-1), Period.parse("P-1M5D"));
     int checked = 0;
-    for (LocalDate d = LocalDate.of(1890, 1, 1); d.isBefore(LocalDate.of(2210, 1, 1)); d = d.plusDays(1)) {
+    for (LocalDate d = LocalDate.of(1950, 1, 1); d.isBefore(LocalDate.of(2150, 1, 1)); d = d.plusDays(1)) {
       for (Period p : periods) {
         assertThat(InternedDates.plus(d, p)).as("%s + %s", d, p).isEqualTo(d.plus(p));
         assertThat(InternedDates.minus(d, p)).as("%s - %s", d, p).isEqualTo(d.minus(p));
@@ -25,7 +25,7 @@ class InternedDatesTest {
       assertThat(InternedDates.plusDays(d, 1)).isEqualTo(d.plusDays(1));
       assertThat(InternedDates.optional(d).get()).isEqualTo(d);
     }
-    assertThat(checked).isGreaterThan(2_000_000);
+    assertThat(checked).isGreaterThan(1_380_000);
     LocalDate x = LocalDate.of(2024, 3, 1);
     assertThat(InternedDates.plus(x, Period.ofDays(5))).isSameAs(InternedDates.plus(x, Period.ofDays(5)));
   }
