@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.jspecify.annotations.Nullable;
 import org.postgresql.ds.PGConnectionPoolDataSource;
 
 /**
@@ -25,19 +26,40 @@ public enum BenchDatabase {
   static final Path DATA = Path.of("target", "bench-data").toAbsolutePath();
 
   /**
+   * A fresh database and what to remove when done.
+   *
+   * @param pool its connections
+   * @param directory H2's directory, deleted by {@link #close()}; null for PostgreSQL, whose
+   *     embedded server deletes its own when the JVM exits
+   */
+  record Fresh(JdbcConnectionPool pool, @Nullable Path directory) implements AutoCloseable {
+    @Override
+    public void close() {
+      pool.dispose();
+      if (directory != null) {
+        try (var files = Files.walk(directory)) {
+          files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
+
+  /**
    * Opens a fresh, empty database.
    *
-   * @return its pool
+   * @return it
    */
-  JdbcConnectionPool openFresh() {
+  Fresh openFresh() {
     try {
       Files.createDirectories(DATA);
       if (this == H2) {
         Path dir = Files.createTempDirectory(DATA, "h2-");
-        return h2(dir.resolve("mentor"));
+        return new Fresh(h2(dir.resolve("mentor")), dir);
       }
       EmbeddedPostgres server = Server.fresh();
-      return postgres(server, "postgres");
+      return new Fresh(postgres(server, "postgres"), null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

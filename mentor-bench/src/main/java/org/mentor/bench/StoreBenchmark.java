@@ -69,6 +69,7 @@ public class StoreBenchmark {
 
   private final EventJson json = EventJson.standard();
   private List<SyntheticCase> cases;
+  private BenchDatabase.Fresh fresh;
   private JdbcConnectionPool pool;
   private JdbcCaseStore store;
   private String insertRow;
@@ -81,7 +82,8 @@ public class StoreBenchmark {
     for (int seed = 0; seed < CASES; seed++) {
       cases.add(SyntheticCase.generate(seed, CASE_EVENTS));
     }
-    pool = database.openFresh();
+    fresh = database.openFresh();
+    pool = fresh.pool();
     store = JdbcCaseStore.create(pool);
     boolean postgres = database == BenchDatabase.POSTGRESQL;
     try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
@@ -105,10 +107,10 @@ public class StoreBenchmark {
     }
   }
 
-  /** Closes the pool. */
+  /** Closes the pool and removes the database (H2's file grows to gigabytes over a run). */
   @TearDown(Level.Trial)
   public void close() {
-    pool.dispose();
+    fresh.close();
   }
 
   /** The store: one append of {@code batch} events. */
