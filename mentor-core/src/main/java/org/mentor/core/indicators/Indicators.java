@@ -116,7 +116,7 @@ public final class Indicators {
     if (known.facts().enrolment().isEmpty() || known.facts().enrolment().get().occurredOn().isAfter(request.evaluatedOn())) {
       return null;
     }
-    Facts facts = CaseFacts.merged(registry, known, knownAsOf);
+    Facts facts = registry.facts(caseId, knownAsOf);
     CaseState state = registry.state(caseId, request.evaluatedOn(), knownAsOf);
     return new CaseSnapshot(registry, caseId, facts, state, request.evaluatedOn(), knownAsOf);
   }

@@ -69,7 +69,54 @@ public final class Pathway {
     requireNonNull(protocol, "protocol");
     requireNonNull(facts, "facts");
     requireNonNull(asOf, "asOf");
-    Replay replay = Replay.run(protocol, facts, asOf);
+    return Optional.ofNullable(nextChange(protocol, facts, asOf, Replay.run(protocol, facts, asOf)));
+  }
+
+  /**
+   * A stretch of days over which a case's state stays the same with no new event.
+   *
+   * @param from its first day
+   * @param until the day after its last (the next change), or empty if it lasts for ever
+   * @param state the state on each of its days
+   */
+  public record Stretch(LocalDate from, Optional<LocalDate> until, CaseState state) {
+    public Stretch {
+      requireNonNull(from, "from");
+      requireNonNull(until, "until");
+      requireNonNull(state, "state");
+    }
+  }
+
+  /**
+   * The case's states from a day on, one per stretch between changes ({@link #nextChange}), with
+   * one replay advanced from change to change rather than one per day.
+   *
+   * @param protocol the protocol to evaluate with, not null
+   * @param facts the case's facts, not null
+   * @param from the first day, not null
+   * @param maxStretches the most stretches to return, positive; the last may then end before for ever
+   * @return the stretches, in order, each starting where the one before ends
+   */
+  public static ImmutableList<Stretch> stretches(Protocol protocol, Facts facts, LocalDate from, int maxStretches) {
+    requireNonNull(protocol, "protocol");
+    requireNonNull(facts, "facts");
+    requireNonNull(from, "from");
+    List<Stretch> out = new ArrayList<>();
+    Replay replay = Replay.run(protocol, facts, from);
+    LocalDate day = from;
+    while (true) {
+      CaseState state = assemble(protocol, facts, day, replay);
+      LocalDate next = nextChange(protocol, facts, day, replay);
+      out.add(new Stretch(day, Optional.ofNullable(next), state));
+      if (next == null || out.size() >= maxStretches) {
+        return ImmutableList.copyOf(out);
+      }
+      replay = replay.advancedTo(next);
+      day = next;
+    }
+  }
+
+  private static @Nullable LocalDate nextChange(Protocol protocol, Facts facts, LocalDate asOf, Replay replay) {
     LocalDate next = replay.nextDeadlineAfter();
     for (PathwayEvent event : facts.events()) {
       if (event.occurredOn().isAfter(asOf)) {
@@ -99,7 +146,7 @@ public final class Pathway {
     if (edd.isPresent() && edd.get().isAfter(asOf)) {
       next = earlier(next, edd.get());
     }
-    return Optional.ofNullable(next);
+    return next;
   }
 
   private static LocalDate earlier(@Nullable LocalDate a, LocalDate b) {

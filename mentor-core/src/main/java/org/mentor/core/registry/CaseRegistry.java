@@ -638,6 +638,20 @@ public final class CaseRegistry {
     return protocol;
   }
 
+  /**
+   * A case's facts as the registry evaluates them: its own effective events (as known at an
+   * instant), plus the mother's own events (ART, viral loads, tests, appointments) recorded through
+   * her other cases. Indicators and exports read these so they count what the due list sees.
+   *
+   * @param caseId the case, not null
+   * @param knownAsOf the instant, or null for everything recorded
+   * @return the facts
+   * @throws UnknownCaseException if the case is not enrolled
+   */
+  public Facts facts(CaseId caseId, @Nullable Instant knownAsOf) {
+    return facts(file(caseId), knownAsOf);
+  }
+
   /** The case's facts merged with the mother's own events recorded through her other cases. */
   Facts facts(CaseFile file, @Nullable Instant knownAsOf) {
     CaseFile own = knownAsOf == null ? file : file.knownAsOf(knownAsOf);

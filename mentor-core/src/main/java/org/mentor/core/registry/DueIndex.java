@@ -289,26 +289,17 @@ final class DueIndex {
     if (first.isBefore(stable)) {
       out.add(day(first), day(stable));
     }
-    LocalDate t = stable;
-    CaseState state = null;
-    for (int step = 0; ; step++) {
-      CaseState at = Pathway.evaluate(protocol, facts, t);
-      if (state == null) {
-        state = at;
+    ImmutableList<Pathway.Stretch> stretches = Pathway.stretches(protocol, facts, stable, MAX_STATE_STEPS);
+    for (Pathway.Stretch stretch : stretches) {
+      if (!Attention.of(stretch.state()).isEmpty()) {
+        out.add(day(stretch.from()), stretch.until().map(DueIndex::day).orElse(OPEN));
       }
-      Optional<LocalDate> next = Pathway.nextChange(protocol, facts, t);
-      if (step == MAX_STATE_STEPS) {
-        out.add(day(t), OPEN);
-        break;
-      }
-      if (!Attention.of(at).isEmpty()) {
-        out.add(day(t), next.map(DueIndex::day).orElse(OPEN));
-      }
-      if (next.isEmpty()) {
-        break;
-      }
-      t = next.get();
     }
+    Pathway.Stretch last = stretches.get(stretches.size() - 1);
+    if (stretches.size() == MAX_STATE_STEPS && last.until().isPresent()) {
+      out.add(day(last.until().get()), OPEN); // a safety net: past this many changes, proposed for ever
+    }
+    CaseState state = stretches.get(0).state();
     for (Milestone m : Schedule.of(protocol, facts, state).milestones()) {
       MilestoneState s = m.state();
       if (s == MilestoneState.UPCOMING || s.isActionable()) {

@@ -68,7 +68,7 @@ public final class DueText {
    */
   public String render(DueItem item) {
     requireNonNull(item, "item");
-    String what = message("category." + item.category().name());
+    String what = new MessageFormat(message("category." + item.category().name()), locale).format(new Object[0]); // unescapes ''
     if (wording == Wording.CLINICAL && item.ruleId().isPresent()) {
       what = what + " (" + item.ruleId().get() + ")";
     }

@@ -10,85 +10,82 @@ import org.mentor.core.protocol.MilestoneRule.CancelReason;
 /**
  * One milestone occurrence with everything that does not depend on the evaluation date: its dates,
  * the event that satisfies it, what would end it (cancellation, close, final negative status), its
- * key and why. {@link #at} classifies it on a date. Immutable; the optionals a milestone exposes are
- * built once here, so a schedule materialised from a memoised plan allocates only its milestones.
+ * key and why. {@link #at} classifies it on a date.
+ *
+ * <p>It keeps the milestone as stated on the date it was planned, and {@link #at} returns that very
+ * instance whenever the state is the same (immutable values: sharing is safe), so a schedule from
+ * a memoised plan allocates nothing per milestone until a state changes, and the plan and the first
+ * schedule share their milestones.
  */
 final class Planned {
-  final String key;
-  final String ruleId;
-  final Optional<InfantId> infantId;
-  final LocalDate windowStart;
-  final LocalDate due;
-  final @Nullable LocalDate overdue;
-  final Optional<LocalDate> overdueFrom;
-  final Optional<LocalDate> closesOn;
-  final @Nullable LocalDate closedOn;
-  final @Nullable LocalDate satisfiedOnDate;
-  final Optional<EventId> satisfiedBy;
-  final Optional<LocalDate> satisfiedOn;
-  final @Nullable LocalDate cancelOn;
-  final Optional<CancelReason> cancelReason;
-  final @Nullable LocalDate finalNegative;
-  final Optional<String> expectedTest;
-  final Why why;
-
   private static final Optional<CancelReason> SUPERSEDED = Optional.of(CancelReason.SUPERSEDED);
 
+  /** The milestone as stated on the date it was planned. */
+  final Milestone planned;
+  /** The rule's position in the protocol (equal due dates and keys keep the rules' order). */
+  final int ruleIndex;
+  /** The earliest of the cancellation, the close and the final negative status, if any. */
+  private final @Nullable LocalDate end;
+  /** The state from {@link #end} on: CANCELLED (with {@link #endReason}) or MISSED. */
+  private final MilestoneState endState;
+  private final Optional<CancelReason> endReason;
+
   @SuppressWarnings("checkstyle:ParameterNumber")
-  Planned(String key, String ruleId, Optional<InfantId> infantId, LocalDate windowStart, LocalDate due,
-      @Nullable LocalDate overdue, @Nullable LocalDate closedOn, @Nullable EventId satisfiedBy,
+  Planned(int ruleIndex, String key, String ruleId, Optional<InfantId> infantId, LocalDate windowStart, LocalDate due,
+      Optional<LocalDate> overdue, @Nullable LocalDate closedOn, @Nullable EventId satisfiedBy,
       @Nullable LocalDate satisfiedOn, @Nullable LocalDate cancelOn, @Nullable CancelReason cancelReason,
-      @Nullable LocalDate finalNegative, Optional<String> expectedTest, Why why) {
-    this.key = key;
-    this.ruleId = ruleId;
-    this.infantId = infantId;
-    this.windowStart = windowStart;
-    this.due = due;
-    this.overdue = overdue;
-    this.overdueFrom = Optional.ofNullable(overdue);
-    this.closedOn = closedOn;
-    this.closesOn = Optional.ofNullable(closedOn);
-    this.satisfiedOnDate = satisfiedOn;
-    this.satisfiedBy = Optional.ofNullable(satisfiedBy);
-    this.satisfiedOn = Optional.ofNullable(satisfiedOn);
-    this.cancelOn = cancelOn;
-    this.cancelReason = Optional.ofNullable(cancelReason);
-    this.finalNegative = finalNegative;
-    this.expectedTest = expectedTest;
-    this.why = why;
+      @Nullable LocalDate finalNegative, Optional<String> expectedTest, Why why, LocalDate plannedOn) {
+    this.ruleIndex = ruleIndex;
+    this.end = earliest(cancelOn, closedOn, finalNegative);
+    // Cancelling beats closing on one day; a close before the window opened is a supersession.
+    if (end != null && end.equals(cancelOn)) {
+      endState = MilestoneState.CANCELLED;
+      endReason = Optional.ofNullable(cancelReason);
+    } else if (end != null && windowStart.isBefore(end)) {
+      endState = MilestoneState.MISSED;
+      endReason = Optional.empty();
+    } else {
+      endState = MilestoneState.CANCELLED;
+      endReason = SUPERSEDED;
+    }
+    boolean done = satisfiedOn != null;
+    MilestoneState state = done ? MilestoneState.DONE : stateOn(plannedOn, windowStart, due, overdue.orElse(null));
+    this.planned = new Milestone(key, ruleId, infantId, windowStart, due, overdue,
+        InternedDates.optional(closedOn), state, reasonFor(state), Optional.ofNullable(done ? satisfiedBy : null),
+        InternedDates.optional(satisfiedOn), expectedTest, why);
   }
 
-  /** The milestone as of a date (clinical/README.md, milestone states; cancelling beats closing on one day). */
+  /** The milestone as of a date (clinical/README.md, milestone states). */
   Milestone at(LocalDate asOf) {
-    MilestoneState state;
-    Optional<CancelReason> reason = Optional.empty();
-    if (satisfiedOnDate != null) {
-      state = MilestoneState.DONE;
-    } else {
-      LocalDate end = earliest(cancelOn, closedOn, finalNegative);
-      if (end != null && !end.isAfter(asOf)) {
-        if (end.equals(cancelOn)) {
-          state = MilestoneState.CANCELLED;
-          reason = cancelReason;
-        } else if (windowStart.isBefore(end)) {
-          state = MilestoneState.MISSED;
-        } else {
-          state = MilestoneState.CANCELLED;
-          reason = SUPERSEDED;
-        }
-      } else if (asOf.isBefore(windowStart)) {
-        state = MilestoneState.UPCOMING;
-      } else if (!asOf.isAfter(due)) {
-        state = MilestoneState.DUE;
-      } else if (overdue == null || asOf.isBefore(overdue)) {
-        state = MilestoneState.LATE;
-      } else {
-        state = MilestoneState.OVERDUE;
-      }
+    if (planned.state() == MilestoneState.DONE) {
+      return planned;
     }
-    boolean done = state == MilestoneState.DONE;
-    return new Milestone(key, ruleId, infantId, windowStart, due, overdueFrom, closesOn, state, reason,
-        done ? satisfiedBy : Optional.empty(), done ? satisfiedOn : Optional.empty(), expectedTest, why);
+    MilestoneState state = stateOn(asOf, planned.windowStart(), planned.due(), planned.overdueFrom().orElse(null));
+    Optional<CancelReason> reason = reasonFor(state);
+    if (state == planned.state() && reason.equals(planned.cancelReason())) {
+      return planned;
+    }
+    return new Milestone(planned.key(), planned.ruleId(), planned.infantId(), planned.windowStart(), planned.due(),
+        planned.overdueFrom(),
+        planned.closesOn(), state, reason, Optional.empty(), Optional.empty(), planned.expectedTest(), planned.why());
+  }
+
+  /** The state on a date of an occurrence not met. */
+  private MilestoneState stateOn(LocalDate asOf, LocalDate windowStart, LocalDate due, @Nullable LocalDate overdue) {
+    if (end != null && !end.isAfter(asOf)) {
+      return endState;
+    } else if (asOf.isBefore(windowStart)) {
+      return MilestoneState.UPCOMING;
+    } else if (!asOf.isAfter(due)) {
+      return MilestoneState.DUE;
+    } else if (overdue == null || asOf.isBefore(overdue)) {
+      return MilestoneState.LATE;
+    }
+    return MilestoneState.OVERDUE;
+  }
+
+  private Optional<CancelReason> reasonFor(MilestoneState state) {
+    return state == MilestoneState.CANCELLED ? endReason : Optional.empty();
   }
 
   private static @Nullable LocalDate earliest(@Nullable LocalDate a, @Nullable LocalDate b, @Nullable LocalDate c) {

@@ -64,53 +64,38 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
     requireNonNull(protocol, "protocol");
     requireNonNull(facts, "facts");
     requireNonNull(state, "state");
-    Plan plan = PLANS.getIfPresent(facts);
-    if (plan != null && plan.protocol == protocol && !state.asOf().isBefore(plan.stableFrom)) {
-      return plan.at(facts, state.asOf());
+    Plan plan = PLANS.getIfPresent(facts.caseId());
+    if (plan != null && plan.isFor(protocol, facts) && !state.asOf().isBefore(plan.stableFrom)) {
+      return plan.at(facts.caseId(), state.asOf());
     }
     LocalDate stableFrom = stableFrom(facts);
     if (state.asOf().isBefore(stableFrom)) {
       return compute(protocol, facts, state);
     }
-    plan = new Plan(protocol, stableFrom, new Scheduler(protocol, facts, state).plans());
-    PLANS.put(facts, plan);
-    return plan.at(facts, state.asOf());
+    plan = new Plan(protocol, facts, stableFrom, new Scheduler(protocol, facts, state).plans());
+    PLANS.put(facts.caseId(), plan);
+    return plan.at(facts.caseId(), state.asOf());
   }
 
   /** The schedule computed from scratch, without the memo (what {@link #of} must always equal). */
   static Schedule compute(Protocol protocol, Facts facts, CaseState state) {
-    return new Schedule(facts.caseId(), state.asOf(), new Scheduler(protocol, facts, state).run());
+    return new Schedule(facts.caseId(), state.asOf(), new Scheduler(protocol, facts, state).milestones());
   }
 
   /**
-   * Plans memoised per facts instance (weak identity keys: a plan never outlives its case file's
-   * facts). From the day after which no fact of the case can change anything but the states — its
-   * last event, and the last returned result — every occurrence's dates, satisfying event and ends
-   * are fixed; only the classification by date remains, which {@link Planned#at} does. A due list
-   * evaluates the same unchanged cases every morning; this makes that cheap.
+   * The latest plan of each case, for the facts instance it was made for. From the day after which
+   * no fact of the case can change anything but the states — its last event, and the last returned
+   * result — every occurrence's dates, satisfying event and ends are fixed; only the classification
+   * by date remains, which {@link Plan#at} does. A due list evaluates the same unchanged cases every
+   * morning; this makes that cheap.
+   *
+   * <p>Keyed by the case id instance (weak identity keys: every version of a case's facts shares
+   * it, so an entry never outlives the case), holding one plan per case: a newer facts version's
+   * plan replaces the older one. Keyed by facts instance instead, every version scheduled once
+   * would leave its plan in the map until a collection found its key dead, so each plan survived
+   * at least one collection and the collector copied them all.
    */
-  private static final Cache<Facts, Plan> PLANS = CacheBuilder.newBuilder().weakKeys().build();
-
-  /** A memoised plan: the protocol it was made for, the day it holds from, the occurrences. */
-  private static final class Plan {
-    final Protocol protocol;
-    final LocalDate stableFrom;
-    final ImmutableList<Planned> occurrences;
-
-    Plan(Protocol protocol, LocalDate stableFrom, ImmutableList<Planned> occurrences) {
-      this.protocol = protocol;
-      this.stableFrom = stableFrom;
-      this.occurrences = occurrences;
-    }
-
-    Schedule at(Facts facts, LocalDate asOf) {
-      ImmutableList.Builder<Milestone> milestones = ImmutableList.builderWithExpectedSize(occurrences.size());
-      for (int i = 0; i < occurrences.size(); i++) {
-        milestones.add(occurrences.get(i).at(asOf));
-      }
-      return new Schedule(facts.caseId(), asOf, milestones.build());
-    }
-  }
+  private static final Cache<CaseId, Plan> PLANS = CacheBuilder.newBuilder().weakKeys().build();
 
   /**
    * The day after the last day any fact of the case happened or became known (its last event, or a
@@ -132,7 +117,7 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
         }
       }
     }
-    return stable.equals(LocalDate.MIN) ? stable : stable.plusDays(1);
+    return stable.equals(LocalDate.MIN) ? stable : InternedDates.plusDays(stable, 1);
   }
 
   /** The mother's first occurrence of a rule, if any. */

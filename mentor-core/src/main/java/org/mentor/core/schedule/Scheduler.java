@@ -2,357 +2,331 @@ package org.mentor.core.schedule;
 
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.util.Arrays;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.mentor.core.pathway.ArtStarted;
+import org.mentor.core.InfantId;
 import org.mentor.core.pathway.CaseState;
-import org.mentor.core.pathway.Codes.InfantTestResult;
 import org.mentor.core.pathway.Codes.InfantTestType;
-import org.mentor.core.pathway.Delivered;
-import org.mentor.core.pathway.Enrolled;
 import org.mentor.core.pathway.EventKind;
 import org.mentor.core.pathway.Facts;
 import org.mentor.core.pathway.InfantFacts;
 import org.mentor.core.pathway.InfantHivTested;
 import org.mentor.core.pathway.InfantState;
 import org.mentor.core.pathway.InfantStatus;
-import org.mentor.core.pathway.MaternalHivTested;
 import org.mentor.core.pathway.PathwayEvent;
+import org.mentor.core.pathway.RegionState;
 import org.mentor.core.pathway.Retention;
-import org.mentor.core.pathway.ViralLoadResulted;
+import org.mentor.core.pathway.RiskAssessment.RiskClass;
+import org.mentor.core.pathway.Timeline;
 import org.mentor.core.protocol.Anchor;
 import org.mentor.core.protocol.Condition;
 import org.mentor.core.protocol.DueRule;
-import org.mentor.core.protocol.Key;
 import org.mentor.core.protocol.MilestoneRule;
 import org.mentor.core.protocol.MilestoneRule.CancelReason;
-import org.mentor.core.protocol.MilestoneRule.Closing;
 import org.mentor.core.protocol.Protocol;
 import org.mentor.core.protocol.Term;
+import org.mentor.core.schedule.PreparedRules.InfantKeys;
+import org.mentor.core.schedule.PreparedRules.Rule;
 
 /**
- * Computes a schedule: reads the protocol's milestone rules as data and the case's facts and
- * evaluated state. Rules are read in two passes because two conditions look at other milestones
- * ({@code laterThanMilestone}, {@code pregnancyViralLoadSuperseded}).
+ * Computes a schedule: reads the protocol's milestone rules as data ({@link PreparedRules}) and the
+ * case's facts and evaluated state. Rules are judged in two passes because two conditions look at
+ * other milestones ({@code laterThanMilestone}, {@code pregnancyViralLoadSuperseded}); a first step
+ * finds where the windows that close other milestones ({@code closes.whenWindowOpens}) open.
+ *
+ * <p>One instance per computation. The first schedule after every new event pays for all of this
+ * (issue 4's benchmark), so it is written to allocate little besides the milestones it returns:
+ * subjects are small indexes (slot 0 the mother, then each infant of the state), one scratch
+ * {@link Candidate} is refilled for every occurrence tried, and dates come from {@link InternedDates}.
  */
 final class Scheduler {
-  private static final Comparator<Milestone> ORDER = Comparator.comparing(Milestone::due).thenComparing(Milestone::key);
-  private static final Comparator<Planned> PLAN_ORDER = Comparator.comparing((Planned p) -> p.due).thenComparing(p -> p.key);
-
+  private final PreparedRules prepared;
   private final Protocol protocol;
   private final Facts facts;
   private final CaseState state;
   private final LocalDate asOf;
-  private final Optional<LocalDate> lmp;
-  private final Optional<LocalDate> delivery;
-  private final List<Candidate> candidates = new ArrayList<>();
-  /** The effective events on or before the evaluation date, by kind (each milestone reads one kind). */
-  private final Map<EventKind, List<PathwayEvent>> eventsByKind = new EnumMap<>(EventKind.class);
-  /** Distinct maternal viral-load sample dates on or before the evaluation date, oldest first. */
-  private final List<LocalDate> vlSamples;
-  private final Map<org.mentor.core.InfantId, InfantState> infantStates = new HashMap<>();
+  private final CaseAnchors anchors;
+  private final boolean onArtAtEnrolment;
+  private final boolean artStartedInEpisode;
 
-  /** One occurrence before its state is known. */
-  private static final class Candidate {
-    final MilestoneRule rule;
+  /** By slot: 0 is the mother (no infant), i ≥ 1 the evaluated state's i-th infant. */
+  private final Subject[] subjects;
+
+  /** The effective events on or before the date of a kind some rule is satisfied by, in fold order. */
+  private PathwayEvent[] satisfiers = new PathwayEvent[8];
+  /** Their kinds (asked once: {@code kind()} is a call on one of thirty event types). */
+  private EventKind[] satisfierKinds = new EventKind[8];
+  private int satisfierCount;
+
+  /** Per window target and subject slot: the earliest window of that milestone that applies. */
+  private final @Nullable LocalDate[] windowOpens;
+
+  private final Candidate candidate = new Candidate();
+  private Planned[] planned = new Planned[8];
+  private int plannedCount;
+  /** Whether a milestone planned so far is cancelled as superseded at delivery. */
+  private boolean supersededAtDelivery;
+
+  /** Whom a milestone concerns, as the rules read it: the mother (no infant) or one infant. */
+  private static final class Subject {
+    static final Subject MOTHER = new Subject(null, null, Optional.empty(), null);
+
     final @Nullable InfantFacts infant;
-    final int occurrence;
-    final LocalDate anchorDate;
-    final @Nullable LocalDate nextAnchor;
-    LocalDate windowStart;
-    LocalDate due;
-    @Nullable LocalDate overdue;
-    @Nullable LocalDate close;
-    @Nullable Planned plan;
-    @Nullable Milestone result;
+    final @Nullable InfantState state;
+    /** As a milestone shows it: empty for the mother. */
+    final Optional<InfantId> id;
+    final @Nullable InfantKeys keys;
 
-    Candidate(MilestoneRule rule, @Nullable InfantFacts infant, int occurrence, LocalDate anchorDate,
-        @Nullable LocalDate nextAnchor, LocalDate windowStart, LocalDate due) {
-      this.rule = rule;
+    Subject(@Nullable InfantFacts infant, @Nullable InfantState state, Optional<InfantId> id, @Nullable InfantKeys keys) {
       this.infant = infant;
-      this.occurrence = occurrence;
-      this.anchorDate = anchorDate;
-      this.nextAnchor = nextAnchor;
-      this.windowStart = windowStart;
-      this.due = due;
+      this.state = state;
+      this.id = id;
+      this.keys = keys;
     }
   }
 
+  /** The occurrence being tried (one instance, refilled for each). */
+  private static final class Candidate {
+    Rule rule;
+    int slot;
+    Subject subject;
+    @Nullable InfantFacts infant;
+    int occurrence;
+    LocalDate anchorDate;
+    @Nullable LocalDate nextAnchor;
+    /** Due before the infant's exposure was known, and caught up to the registration. */
+    boolean registeredLate;
+    LocalDate windowStart;
+    LocalDate due;
+    Optional<LocalDate> overdue;
+    @Nullable LocalDate close;
+  }
+
   Scheduler(Protocol protocol, Facts facts, CaseState state) {
+    this.prepared = PreparedRules.of(protocol);
     this.protocol = protocol;
     this.facts = facts;
     this.state = state;
     this.asOf = state.asOf();
-    this.lmp = facts.enrolment().flatMap(Enrolled::datedLmp);
-    this.delivery = facts.delivery().map(Delivered::occurredOn).filter(d -> !d.isAfter(asOf));
-    for (PathwayEvent event : facts.events()) {
-      if (event.occurredOn().isAfter(asOf)) {
-        break;
+    this.anchors = new CaseAnchors(facts, state, prepared.suppressedBelow);
+    LocalDate art = anchors.artStart;
+    LocalDate enrolled = anchors.enrolledOn;
+    this.onArtAtEnrolment = art != null && enrolled != null && art.isBefore(enrolled);
+    LocalDate episodeStart = anchors.lmp != null ? anchors.lmp : enrolled;
+    this.artStartedInEpisode = art != null && episodeStart != null && !art.isBefore(episodeStart);
+
+    this.subjects = new Subject[1 + state.infants().size()];
+    subjects[0] = Subject.MOTHER;
+    for (int s = 1; s < subjects.length; s++) {
+      InfantState infant = state.infants().get(s - 1);
+      InfantFacts infantFacts = facts.infants().get(infant.infantId());
+      // An infant of the state with no facts is read as no infant, like the mother (as the rules always have).
+      subjects[s] = infantFacts == null ? Subject.MOTHER
+          : new Subject(infantFacts, infant, Optional.of(infantFacts.infantId()), prepared.keysOf(infantFacts.infantId()));
+    }
+    Timeline events = facts.events();
+    int seen = events.size();
+    if (seen > 0 && events.get(seen - 1).occurredOn().isAfter(asOf)) {
+      seen = 0; // the events are in date order: those up to the evaluation date are a prefix
+      while (!events.get(seen).occurredOn().isAfter(asOf)) {
+        seen++;
       }
-      eventsByKind.computeIfAbsent(event.kind(), k -> new ArrayList<>()).add(event);
     }
-    List<LocalDate> samples = new ArrayList<>();
-    for (ViralLoadResulted vl : facts.mother().viralLoads().oldestFirst()) {
-      if (!vl.sampleDate().isAfter(asOf) && (samples.isEmpty() || !samples.get(samples.size() - 1).equals(vl.sampleDate()))) {
-        samples.add(vl.sampleDate());
+    for (int i = 0; i < seen; i++) {
+      PathwayEvent event = events.get(i);
+      EventKind kind = event.kind();
+      if (prepared.satisfies(kind)) {
+        addSatisfier(event, kind);
       }
     }
-    this.vlSamples = samples;
-    for (InfantState infant : state.infants()) {
-      infantStates.put(infant.infantId(), infant);
-    }
+    this.windowOpens = new LocalDate[prepared.windowTargets * subjects.length];
   }
 
-  ImmutableList<Milestone> run() {
-    for (MilestoneRule rule : protocol.milestones()) {
-      if (rule.subject() == MilestoneRule.Subject.MOTHER) {
-        addCandidates(rule, null);
-      } else {
-        for (InfantState infant : state.infants()) {
-          addCandidates(rule, facts.infants().get(infant.infantId()));
-        }
-      }
+  /** The milestones that apply, as of the evaluation date, by due date then key. */
+  ImmutableList<Milestone> milestones() {
+    schedule();
+    ImmutableList.Builder<Milestone> milestones = ImmutableList.builderWithExpectedSize(plannedCount);
+    for (int i = 0; i < plannedCount; i++) {
+      milestones.add(planned[i].planned);
     }
-    // "Closes when that milestone's window opens": the earliest applying window of that rule, per subject.
-    Map<String, LocalDate> windowOpens = new HashMap<>();
-    for (Candidate o : candidates) {
-      if (applies(o, false)) {
-        windowOpens.merge(o.rule.id() + "@" + (o.infant == null ? "" : o.infant.infantId()), o.windowStart,
-            (a, b) -> a.isBefore(b) ? a : b);
-      }
-    }
-    for (Candidate c : candidates) {
-      if (c.rule.closes() instanceof Closing.WhenWindowOpens next) {
-        c.close = windowOpens.get(next.milestoneId() + "@" + (c.infant == null ? "" : c.infant.infantId()));
-      }
-    }
-    // Pass 1: rules that do not look at other milestones.
-    for (Candidate c : candidates) {
-      if (!secondPass(c.rule.appliesWhen()) && applies(c, false)) {
-        c.plan = plan(c);
-        c.result = c.plan.at(asOf);
-      }
-    }
-    // Pass 2: rules that do.
-    for (Candidate c : candidates) {
-      if (secondPass(c.rule.appliesWhen()) && applies(c, true)) {
-        c.plan = plan(c);
-        c.result = c.plan.at(asOf);
-      }
-    }
-    return candidates.stream().filter(c -> c.result != null).map(c -> c.result)
-        .sorted(ORDER)
-        .collect(ImmutableList.toImmutableList());
+    return milestones.build();
   }
 
   /** The plans of the occurrences that apply, in schedule order (due date, then key). */
-  ImmutableList<Planned> plans() {
-    run();
-    return candidates.stream().filter(c -> c.plan != null).map(c -> c.plan)
-        .sorted(PLAN_ORDER)
-        .collect(ImmutableList.toImmutableList());
+  Planned[] plans() {
+    schedule();
+    return plannedCount == planned.length ? planned : Arrays.copyOf(planned, plannedCount);
   }
 
-  private static boolean secondPass(Condition condition) {
-    return condition.laterThanMilestone().isPresent() || condition.pregnancyViralLoadSuperseded().isPresent();
+  private void schedule() {
+    ImmutableList<Rule> rules = prepared.rules;
+    // "Closes when that milestone's window opens": the earliest applying window of that rule, per subject.
+    for (int r = 0; r < rules.size(); r++) {
+      if (rules.get(r).windowTarget >= 0) {
+        forEachCandidate(rules.get(r), false);
+      }
+    }
+    // Pass 1: rules that do not look at other milestones; pass 2: rules that do.
+    for (int r = 0; r < rules.size(); r++) {
+      if (!rules.get(r).secondPass) {
+        forEachCandidate(rules.get(r), true);
+      }
+    }
+    for (int r = 0; r < rules.size(); r++) {
+      if (rules.get(r).secondPass) {
+        forEachCandidate(rules.get(r), true);
+      }
+    }
+    sort();
   }
 
-  private void addCandidates(MilestoneRule rule, @Nullable InfantFacts infant) {
-    List<LocalDate> anchors = anchorDates(rule.anchor(), infant);
-    for (int i = 0; i < anchors.size(); i++) {
-      LocalDate anchorDate = anchors.get(i);
-      LocalDate next = nextAnchor(rule.anchor(), anchors, i, infant);
-      Optional<LocalDate> due = due(rule.due(), rule.anchor(), anchorDate, infant);
-      if (due.isEmpty()) {
-        continue;
-      }
-      LocalDate windowStart = rule.windowOpens()
-          .flatMap(t -> termDate(t, rule.anchor(), anchorDate, infant))
-          .orElse(due.get().minus(rule.windowLead()));
-      // A window term can fall after a due date that moved earlier (the retest is due at delivery
-      // when delivery comes first): the window then opens on the due date.
-      if (windowStart.isAfter(due.get())) {
-        windowStart = due.get();
-      }
-      Candidate c = new Candidate(rule, infant, i + 1, anchorDate, next, windowStart, due.get());
-      if (infant != null) {
-        LocalDate registration = registration(infant);
-        if (registration.isAfter(infant.bornOn()) && c.due.isBefore(registration)) {
-          if (!rule.catchUpOnLateRegistration()) {
-            continue; // exposure was unknown when it fell due (scenarios.md S8 step 4)
+  /** Tries every occurrence of a rule, subject by subject, then plans it, or only notes where its window opens. */
+  private void forEachCandidate(Rule rule, boolean plan) {
+    Anchor anchor = rule.rule.anchor();
+    for (int s = rule.forInfant ? 1 : 0; s < (rule.forInfant ? subjects.length : 1); s++) {
+      int slot = subjects[s] == Subject.MOTHER ? 0 : s;
+      LocalDate[] family = rule.family ? anchors.family(anchor) : CaseAnchors.NONE;
+      LocalDate single = rule.family ? null : anchors.date(anchor, subjects[slot].infant, subjects[slot].state);
+      int count = rule.family ? family.length : single == null ? 0 : 1;
+      for (int i = 0; i < count; i++) {
+        LocalDate anchorDate = rule.family ? family[i] : single;
+        LocalDate next = rule.family ? anchors.next(anchor, family, i) : null;
+        if (!create(rule, slot, anchorDate, next, i + 1) || !appliesFirst(candidate)) {
+          continue;
+        }
+        dateWindow(candidate);
+        if (!plan) {
+          int at = rule.windowTarget * subjects.length + slot;
+          if (windowOpens[at] == null || candidate.windowStart.isBefore(windowOpens[at])) {
+            windowOpens[at] = candidate.windowStart;
           }
-          c.windowStart = registration;
-          c.due = registration;
+        } else if (!rule.secondPass || appliesSecond(candidate)) {
+          add(plan(candidate));
         }
       }
-      c.overdue = rule.overdueAfterDue().map(c.due::plus).orElse(null);
-      if (rule.closes() instanceof Closing.At at) {
-        c.close = termDate(at.term(), rule.anchor(), anchorDate, infant).orElse(null);
-      } else if (rule.closes() instanceof Closing.AtNextAnchor && next != null) {
-        c.close = next.plusDays(1); // the next anchor itself may satisfy it
-      }
-      candidates.add(c);
     }
   }
 
-  private Optional<LocalDate> due(DueRule rule, Anchor own, LocalDate anchorDate, @Nullable InfantFacts infant) {
-    List<LocalDate> dates = new ArrayList<>();
-    for (Term term : rule.terms()) {
-      termDate(term, own, anchorDate, infant).ifPresent(dates::add);
+  /**
+   * Fills the scratch candidate with one occurrence's due date; false when it has none or is not
+   * created. Its other dates wait for {@link #dateWindow} (most candidates that fail fail on the
+   * conditions, which read only the due date).
+   */
+  private boolean create(Rule r, int slot, LocalDate anchorDate, @Nullable LocalDate next, int occurrence) {
+    MilestoneRule rule = r.rule;
+    InfantFacts infant = subjects[slot].infant;
+    LocalDate due = due(rule.due(), rule.anchor(), anchorDate, slot);
+    if (due == null) {
+      return false;
     }
-    if (dates.isEmpty() || (rule.combine() == DueRule.Combine.SINGLE && dates.size() != 1)) {
-      return Optional.empty();
-    }
-    return switch (rule.combine()) {
-      case SINGLE -> Optional.of(dates.get(0));
-      case LATEST_OF -> dates.stream().max(Comparator.naturalOrder());
-      case EARLIEST_OF -> dates.stream().min(Comparator.naturalOrder());
-    };
-  }
-
-  private Optional<LocalDate> termDate(Term term, Anchor own, LocalDate anchorDate, @Nullable InfantFacts infant) {
-    if (term.anchor() == own) {
-      return Optional.of(anchorDate.plus(term.offset()));
-    }
-    List<LocalDate> dates = anchorDates(term.anchor(), infant);
-    return dates.isEmpty() ? Optional.empty() : Optional.of(dates.get(dates.size() - 1).plus(term.offset()));
-  }
-
-  /** The anchor's dates known on the evaluation date (one for a plain anchor, several for a family). */
-  private List<LocalDate> anchorDates(Anchor anchor, @Nullable InfantFacts infant) {
-    return switch (anchor) {
-      case LMP -> list(lmp);
-      case EDD -> list(lmp.map(d -> d.plusDays(280)));
-      case FIRST_ANC -> list(facts.enrolment().map(Enrolled::occurredOn).filter(d -> !d.isAfter(asOf)));
-      case ART_START -> list(artStart());
-      case DIAGNOSIS -> list(state.mother().diagnosedOn());
-      case DELIVERY -> list(delivery);
-      case BIRTH -> list(Optional.ofNullable(infant).map(InfantFacts::bornOn));
-      case INFANT_REGISTRATION -> list(Optional.ofNullable(infant).map(this::registration));
-      case BREASTFEEDING_END -> list(Optional.ofNullable(infant).flatMap(i -> i.breastfeedingEndedBy(asOf)));
-      case PROPHYLAXIS_END -> list(infantState(infant).flatMap(i -> i.prophylaxis().plannedStopOn()));
-      case HIGH_RISK_IDENTIFIED -> list(infantState(infant).flatMap(i -> i.risk().highRiskSince()));
-      case HIGH_RISK_IDENTIFIED_AFTER_BIRTH -> list(infantState(infant).flatMap(i -> i.risk().highRiskSince())
-          .filter(d -> infant != null && d.isAfter(infant.bornOn())));
-      case POSITIVE_RESULT -> list(Optional.ofNullable(infant).flatMap(i -> i.tests()
-          .earliest(t -> t.result() == InfantTestResult.POSITIVE && t.resultDate().map(d -> !d.isAfter(asOf)).orElse(false))
-          .flatMap(InfantHivTested::resultDate)));
-      case INDETERMINATE_RESULT -> list(Optional.ofNullable(infant).flatMap(i -> i.tests()
-          .latest(t -> t.result() == InfantTestResult.INDETERMINATE && t.resultDate().map(d -> !d.isAfter(asOf)).orElse(false))
-          .flatMap(InfantHivTested::resultDate)));
-      case EACH_VL_SAMPLE_FROM_DELIVERY -> vlSamplesFromDelivery();
-      case EACH_ELEVATED_VL_SAMPLE -> elevatedSamples();
-      case EACH_VL_SAMPLE -> vlSamples();
-      case EACH_HIV_TEST_FROM_DELIVERY -> hivTestsFromDelivery();
-    };
-  }
-
-  private @Nullable LocalDate nextAnchor(Anchor anchor, List<LocalDate> anchors, int i, @Nullable InfantFacts infant) {
-    if (anchor == Anchor.EACH_ELEVATED_VL_SAMPLE) {
-      LocalDate current = anchors.get(i);
-      return vlSamples().stream().filter(d -> d.isAfter(current)).findFirst().orElse(null);
-    }
-    return anchor.isFamily() && i + 1 < anchors.size() ? anchors.get(i + 1) : null;
-  }
-
-  private List<LocalDate> vlSamples() {
-    return vlSamples;
-  }
-
-  private List<LocalDate> vlSamplesFromDelivery() {
-    if (delivery.isEmpty()) {
-      return List.of();
-    }
-    LocalDate delivered = delivery.get();
-    List<LocalDate> all = vlSamples();
-    List<LocalDate> dates = new ArrayList<>();
-    dates.add(all.stream().filter(d -> !d.isAfter(delivered)).reduce((a, b) -> b).orElse(delivered));
-    all.stream().filter(d -> d.isAfter(delivered)).forEach(dates::add);
-    return dates;
-  }
-
-  private List<LocalDate> elevatedSamples() {
-    int suppressedBelow = protocol.getInt(Key.VL_SUPPRESSED_BELOW);
-    List<LocalDate> dates = new ArrayList<>();
-    for (ViralLoadResulted vl : facts.mother().viralLoads().oldestFirst()) {
-      if (!vl.resultDate().isAfter(asOf) && !vl.result().isBelow(suppressedBelow)) {
-        dates.add(vl.sampleDate());
+    boolean registeredLate = false;
+    if (infant != null) {
+      LocalDate registration = anchors.registration(infant);
+      if (registration.isAfter(infant.bornOn()) && due.isBefore(registration)) {
+        if (!rule.catchUpOnLateRegistration()) {
+          return false; // exposure was unknown when it fell due (scenarios.md S8 step 4)
+        }
+        registeredLate = true;
+        due = registration;
       }
     }
-    return dates;
+    Candidate c = candidate;
+    c.rule = r;
+    c.slot = slot;
+    c.subject = subjects[slot];
+    c.infant = infant;
+    c.occurrence = occurrence;
+    c.anchorDate = anchorDate;
+    c.nextAnchor = next;
+    c.due = due;
+    c.registeredLate = registeredLate;
+    return true;
   }
 
-  private List<LocalDate> hivTestsFromDelivery() {
-    if (delivery.isEmpty()) {
-      return List.of();
+  /** Fills in the candidate's window, overdue and closing dates. */
+  private void dateWindow(Candidate c) {
+    Rule r = c.rule;
+    MilestoneRule rule = r.rule;
+    if (c.registeredLate) {
+      c.windowStart = c.due; // caught up: due and open from the registration
+    } else {
+      LocalDate windowStart = rule.windowOpens().isPresent()
+          ? termDate(rule.windowOpens().get(), rule.anchor(), c.anchorDate, c.slot) : null;
+      if (windowStart == null) {
+        windowStart = InternedDates.minus(c.due, rule.windowLead());
+      }
+      // A window term can fall after a due date that moved earlier (the retest is due at delivery
+      // when delivery comes first): the window then opens on the due date.
+      c.windowStart = windowStart.isAfter(c.due) ? c.due : windowStart;
     }
-    List<LocalDate> dates = new ArrayList<>();
-    dates.add(delivery.get());
-    for (MaternalHivTested test : facts.mother().hivTests().oldestFirst()) {
-      if (test.occurredOn().isAfter(delivery.get()) && !test.occurredOn().isAfter(asOf)) {
-        dates.add(test.occurredOn());
+    c.overdue = r.overdueAfterDue == null ? Optional.empty() : InternedDates.plusAsOptional(c.due, r.overdueAfterDue);
+    if (r.closesWhenWindowOpens >= 0) {
+      c.close = windowOpens[r.closesWhenWindowOpens * subjects.length + c.slot];
+    } else if (r.closesAt != null) {
+      c.close = termDate(r.closesAt, rule.anchor(), c.anchorDate, c.slot);
+    } else if (r.closesAtNextAnchor && c.nextAnchor != null) {
+      c.close = InternedDates.plusDays(c.nextAnchor, 1); // the next anchor itself may satisfy it
+    } else {
+      c.close = null;
+    }
+  }
+
+  /** The due date: the single term's date, or the later or earlier of the terms that have one. */
+  private @Nullable LocalDate due(DueRule rule, Anchor own, LocalDate anchorDate, int slot) {
+    LocalDate chosen = null;
+    int found = 0;
+    for (int t = 0; t < rule.terms().size(); t++) {
+      LocalDate date = termDate(rule.terms().get(t), own, anchorDate, slot);
+      if (date == null) {
+        continue;
+      }
+      found++;
+      if (chosen == null
+          || (rule.combine() == DueRule.Combine.LATEST_OF && date.isAfter(chosen))
+          || (rule.combine() == DueRule.Combine.EARLIEST_OF && date.isBefore(chosen))) {
+        chosen = date;
       }
     }
-    return dates;
+    return rule.combine() == DueRule.Combine.SINGLE && found != 1 ? null : chosen;
   }
 
-  private static List<LocalDate> list(Optional<LocalDate> date) {
-    return date.map(List::of).orElse(List.of());
-  }
-
-  private Optional<LocalDate> artStart() {
-    return facts.mother().artStarts().earliest(a -> !a.occurredOn().isAfter(asOf)).map(ArtStarted::occurredOn);
-  }
-
-  /** The day the infant's exposure was known: the birth, or the mother's later diagnosis. */
-  private LocalDate registration(InfantFacts infant) {
-    Optional<LocalDate> diagnosed = state.mother().diagnosedOn();
-    return diagnosed.isPresent() && diagnosed.get().isAfter(infant.bornOn()) ? diagnosed.get() : infant.bornOn();
-  }
-
-  private Optional<InfantState> infantState(@Nullable InfantFacts infant) {
-    return infant == null ? Optional.empty() : Optional.ofNullable(infantStates.get(infant.infantId()));
+  /** A term's date: from this occurrence's anchor date, or from another anchor's (latest) date. */
+  private @Nullable LocalDate termDate(Term term, Anchor own, LocalDate anchorDate, int slot) {
+    LocalDate from = term.anchor() == own ? anchorDate : anchors.date(term.anchor(), subjects[slot].infant, subjects[slot].state);
+    return from == null ? null : InternedDates.plus(from, term.offset());
   }
 
   /** Whether a candidate's rule applies, judged on the earlier of its due date and the evaluation date. */
-  private boolean applies(Candidate c, boolean secondPass) {
-    Condition when = c.rule.appliesWhen();
+  private boolean appliesFirst(Candidate c) {
+    Condition when = c.rule.when;
     LocalDate on = c.due.isBefore(asOf) ? c.due : asOf;
+    LocalDate diagnosed = anchors.diagnosedOn;
     if (when.maternalStatusPositive().isPresent()) {
-      Optional<LocalDate> diagnosed = state.mother().diagnosedOn();
-      boolean wanted = when.maternalStatusPositive().get();
       // Positive: known by that day. Not positive: not known before it (a test that day may be the one due).
-      boolean holds = wanted ? diagnosed.map(d -> !d.isAfter(on)).orElse(false) : diagnosed.map(d -> !d.isBefore(on)).orElse(true);
+      boolean holds = when.maternalStatusPositive().get()
+          ? diagnosed != null && !diagnosed.isAfter(on)
+          : diagnosed == null || !diagnosed.isBefore(on);
       if (!holds) {
         return false;
       }
     }
-    Optional<LocalDate> art = artStart();
-    Optional<LocalDate> enrolled = facts.enrolment().map(Enrolled::occurredOn);
-    if (when.onArtAtEnrolment().isPresent()
-        && when.onArtAtEnrolment().get() != (art.isPresent() && enrolled.isPresent() && art.get().isBefore(enrolled.get()))) {
+    if (when.onArtAtEnrolment().isPresent() && when.onArtAtEnrolment().get() != onArtAtEnrolment) {
       return false;
     }
-    if (when.artStartedInEpisode().isPresent()) {
-      Optional<LocalDate> episodeStart = lmp.or(() -> enrolled);
-      boolean inEpisode = art.isPresent() && episodeStart.isPresent() && !art.get().isBefore(episodeStart.get());
-      if (when.artStartedInEpisode().get() != inEpisode) {
-        return false;
-      }
+    if (when.artStartedInEpisode().isPresent() && when.artStartedInEpisode().get() != artStartedInEpisode) {
+      return false;
     }
     if (when.artStartedBeforeGestationalWeek().isPresent()) {
-      int week = when.artStartedBeforeGestationalWeek().get();
-      if (art.isEmpty() || lmp.isEmpty() || !art.get().isBefore(lmp.get().plusWeeks(week))) {
+      LocalDate art = anchors.artStart;
+      LocalDate lmp = anchors.lmp;
+      long week = when.artStartedBeforeGestationalWeek().get();
+      // As day numbers: ART started before LMP + 7 × week.
+      if (art == null || lmp == null || art.toEpochDay() >= lmp.toEpochDay() + 7 * week) {
         return false;
       }
     }
-    if (when.delivered().isPresent() && when.delivered().get() != delivery.map(d -> !d.isAfter(on)).orElse(false)) {
+    if (when.delivered().isPresent() && when.delivered().get() != (anchors.delivery != null && !anchors.delivery.isAfter(on))) {
       return false;
     }
     if (when.breastfeeding().isPresent() && when.breastfeeding().get() != breastfeeding(c.infant, on)) {
@@ -362,32 +336,33 @@ final class Scheduler {
       return false;
     }
     if (when.highRisk().isPresent()) {
-      boolean high = infantState(c.infant).map(i -> i.risk().riskClass() == org.mentor.core.pathway.RiskAssessment.RiskClass.HIGH)
-          .orElse(false);
+      InfantState infant = c.subject.state;
+      boolean high = infant != null && infant.risk().riskClass() == RiskClass.HIGH;
       if (high != when.highRisk().get()) {
         return false;
       }
     }
-    if (!secondPass) {
-      return true;
-    }
-    if (when.laterThanMilestone().isPresent()) {
-      String other = when.laterThanMilestone().get();
-      Optional<LocalDate> otherDue = candidates.stream()
-          .filter(o -> o.rule.id().equals(other) && o.infant == c.infant && o.result != null)
-          .map(o -> o.due).min(Comparator.naturalOrder());
-      if (otherDue.isPresent() && !c.due.isAfter(otherDue.get())) {
-        return false;
-      }
-    }
-    if (when.pregnancyViralLoadSuperseded().isPresent()) {
-      boolean superseded = candidates.stream().anyMatch(o -> o.result != null
-          && o.result.cancelReason().equals(Optional.of(CancelReason.SUPERSEDED_AT_DELIVERY)));
-      if (superseded != when.pregnancyViralLoadSuperseded().get()) {
-        return false;
-      }
-    }
     return true;
+  }
+
+  /** The conditions that read the milestones planned so far. */
+  private boolean appliesSecond(Candidate c) {
+    Condition when = c.rule.when;
+    if (c.rule.laterThanGroup >= 0) {
+      Optional<InfantId> subject = c.subject.id;
+      LocalDate otherDue = null;
+      for (int p = 0; p < plannedCount; p++) {
+        Milestone other = planned[p].planned;
+        if (prepared.rules.get(planned[p].ruleIndex).group == c.rule.laterThanGroup && other.infantId().equals(subject)
+            && (otherDue == null || other.due().isBefore(otherDue))) {
+          otherDue = other.due();
+        }
+      }
+      if (otherDue != null && !c.due.isAfter(otherDue)) {
+        return false;
+      }
+    }
+    return when.pregnancyViralLoadSuperseded().isEmpty() || when.pregnancyViralLoadSuperseded().get() == supersededAtDelivery;
   }
 
   /** For an infant: that infant; for the mother: any live infant. An infant with no feeding record counts as breastfed. */
@@ -395,93 +370,168 @@ final class Scheduler {
     if (infant != null) {
       return infant.feedingOn(on).map(m -> m.isBreastfeeding()).orElse(true);
     }
-    return !facts.infants().isEmpty()
-        && facts.infants().values().stream().anyMatch(i -> i.feedingOn(on).map(m -> m.isBreastfeeding()).orElse(true));
+    for (InfantFacts any : facts.infants().values()) {
+      if (any.feedingOn(on).map(m -> m.isBreastfeeding()).orElse(true)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean everBreastfed(@Nullable InfantFacts infant, LocalDate on) {
     if (infant != null) {
       return infant.feedingOn(on).isEmpty() || infant.everBreastfedBy(on);
     }
-    return facts.infants().values().stream().anyMatch(i -> i.feedingOn(on).isEmpty() || i.everBreastfedBy(on));
+    for (InfantFacts any : facts.infants().values()) {
+      if (any.feedingOn(on).isEmpty() || any.everBreastfedBy(on)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Everything about an occurrence that does not depend on the evaluation date (once it is past the case's last fact). */
   private Planned plan(Candidate c) {
+    Rule r = c.rule;
+    MilestoneRule rule = r.rule;
     Optional<String> expectedTest = expectedTest(c);
     // What ends the milestone other than being met: a cancellation, a close, a final negative status.
     LocalDate cancelOn = null;
     CancelReason reason = null;
-    for (CancelReason r : c.rule.cancelledBy()) {
-      LocalDate on = cancelDate(r, c);
+    for (CancelReason cancel : r.cancelledBy) {
+      LocalDate on = cancelDate(cancel, c);
       if (on != null && (cancelOn == null || on.isBefore(cancelOn))) {
         cancelOn = on;
-        reason = r;
+        reason = cancel;
       }
     }
-    if (c.rule.closes() instanceof Closing.AtNextAnchor && c.nextAnchor != null && c.nextAnchor.isBefore(c.windowStart)
+    if (r.closesAtNextAnchor && c.nextAnchor != null && c.nextAnchor.isBefore(c.windowStart)
         && (cancelOn == null || !cancelOn.isBefore(c.nextAnchor))) {
       cancelOn = c.nextAnchor;
       reason = CancelReason.SUPERSEDED;
     }
-    LocalDate finalNegative = infantState(c.infant).filter(i -> i.hivStatus() == InfantStatus.HIV_NEGATIVE)
-        .map(i -> i.status().since()).orElse(null);
+    LocalDate finalNegative = since(c.subject.state, InfantStatus.HIV_NEGATIVE);
     PathwayEvent satisfying = satisfying(c, expectedTest, cancelOn);
-    LocalDate closedOn = c.rule.closes() instanceof Closing.AtNextAnchor ? null : c.close;
-    String key = c.rule.id() + (c.rule.anchor().isFamily() ? "#" + c.occurrence : "")
-        + (c.infant == null ? "" : "@" + c.infant.infantId());
-    Why why = new Why(protocol.ref(), c.rule.id(), c.rule.anchor(), c.anchorDate, c.rule.due(), c.rule.source());
-    return new Planned(key, c.rule.id(), Optional.ofNullable(c.infant).map(InfantFacts::infantId), c.windowStart, c.due,
-        c.overdue, closedOn, satisfying == null ? null : satisfying.id(), satisfying == null ? null : satisfying.occurredOn(),
-        cancelOn, reason, finalNegative, expectedTest, why);
+    LocalDate closedOn = r.closesAtNextAnchor ? null : c.close;
+    Why why = new Why(protocol.ref(), rule.id(), rule.anchor(), c.anchorDate, rule.due(), rule.source());
+    InfantKeys keys = c.subject.keys;
+    String key = keys != null ? keys.key(r, c.occurrence) : r.family ? r.familyKey(c.occurrence) : rule.id();
+    Planned plan = new Planned(r.index, key, rule.id(), c.subject.id, c.windowStart, c.due, c.overdue, closedOn,
+        satisfying == null ? null : satisfying.id(), satisfying == null ? null : satisfying.occurredOn(), cancelOn, reason,
+        finalNegative, expectedTest, why, asOf);
+    if (plan.planned.cancelReason().isPresent() && plan.planned.cancelReason().get() == CancelReason.SUPERSEDED_AT_DELIVERY) {
+      supersededAtDelivery = true;
+    }
+    return plan;
   }
 
   private Optional<String> expectedTest(Candidate c) {
-    if (!c.rule.satisfiedBy().event().equals(EventKind.INFANT_HIV_TESTED.name())) {
+    String type = c.rule.testType;
+    if (type == null) {
       return Optional.empty();
     }
-    String type = c.rule.satisfiedBy().testType().orElse("NAT");
     if (type.equals("AGE_APPROPRIATE") && c.infant != null) {
-      boolean adult = !c.due.isBefore(c.infant.bornOn().plus(protocol.get(Key.FINAL_TEST_AGE)));
+      boolean adult = !c.due.isBefore(InternedDates.plus(c.infant.bornOn(), prepared.finalTestAge));
       type = adult ? "ANTIBODY" : "NAT";
     }
-    return Optional.of(type);
+    return Rule.expectedTest(type);
   }
 
   private @Nullable LocalDate cancelDate(CancelReason reason, Candidate c) {
-    Optional<InfantState> infant = infantState(c.infant);
+    InfantState infant = c.subject.state;
     return switch (reason) {
-      case CONFIRMED_POSITIVE -> infant.filter(i -> i.hivStatus() == InfantStatus.HIV_POSITIVE).map(i -> i.status().since()).orElse(null);
-      case DIED -> c.infant != null
-          ? infant.filter(i -> i.hivStatus() == InfantStatus.DIED).map(i -> i.status().since()).orElse(null)
-          : facts.mother().death().map(PathwayEvent::occurredOn).filter(d -> !d.isAfter(asOf)).orElse(null);
-      case TRANSFERRED_OUT -> c.infant != null
-          ? infant.filter(i -> i.hivStatus() == InfantStatus.TRANSFERRED_OUT).map(i -> i.status().since()).orElse(null)
-          : state.mother().retentionStatus() == Retention.TRANSFERRED_OUT ? state.mother().retention().since() : null;
-      case SUPERSEDED_AT_DELIVERY -> delivery.filter(d -> !c.anchorDate.isAfter(d)).orElse(null);
+      case CONFIRMED_POSITIVE -> since(infant, InfantStatus.HIV_POSITIVE);
+      case DIED -> {
+        if (c.infant != null) {
+          yield since(infant, InfantStatus.DIED);
+        }
+        PathwayEvent died = facts.mother().death().orElse(null);
+        yield died != null && !died.occurredOn().isAfter(asOf) ? died.occurredOn() : null;
+      }
+      case TRANSFERRED_OUT -> {
+        if (c.infant != null) {
+          yield since(infant, InfantStatus.TRANSFERRED_OUT);
+        }
+        RegionState retention = state.mother().retention();
+        yield retention.state() == Retention.TRANSFERRED_OUT ? retention.since() : null;
+      }
+      case SUPERSEDED_AT_DELIVERY -> anchors.delivery != null && !c.anchorDate.isAfter(anchors.delivery) ? anchors.delivery : null;
       case SUPERSEDED -> null;
     };
   }
 
+  /** The day the infant reached that status, if it has. */
+  private static @Nullable LocalDate since(@Nullable InfantState infant, InfantStatus status) {
+    return infant != null && infant.hivStatus() == status ? infant.status().since() : null;
+  }
+
   /** The earliest event in the window that satisfies the rule, on or before the evaluation date and any cancellation. */
   private @Nullable PathwayEvent satisfying(Candidate c, Optional<String> expectedTest, @Nullable LocalDate cancelOn) {
-    List<PathwayEvent> ofKind = eventsByKind.getOrDefault(EventKind.valueOf(c.rule.satisfiedBy().event()), List.of());
-    for (int i = 0; i < ofKind.size(); i++) {
-      PathwayEvent event = ofKind.get(i);
+    InfantTestType testType = expectedTest.isPresent() ? InfantTestType.valueOf(expectedTest.get()) : null;
+    InfantId infantId = c.infant == null ? null : c.infant.infantId();
+    for (int i = 0; i < satisfierCount; i++) {
+      if (satisfierKinds[i] != c.rule.satisfiedBy) {
+        continue;
+      }
+      PathwayEvent event = satisfiers[i];
       LocalDate on = event.occurredOn();
       if (on.isBefore(c.windowStart)
           || (c.close != null && !on.isBefore(c.close)) || (cancelOn != null && on.isAfter(cancelOn))) {
         continue;
       }
-      if (c.infant != null && !event.aboutInfant().map(c.infant.infantId()::equals).orElse(false)) {
-        continue;
+      if (infantId != null) {
+        Optional<InfantId> about = event.aboutInfant();
+        if (about.isEmpty() || !about.get().equals(infantId)) {
+          continue;
+        }
       }
-      if (event instanceof InfantHivTested test && expectedTest.isPresent()
-          && test.testType() != InfantTestType.valueOf(expectedTest.get())) {
+      if (event instanceof InfantHivTested test && testType != null && test.testType() != testType) {
         continue;
       }
       return event;
     }
     return null;
+  }
+
+  private void addSatisfier(PathwayEvent event, EventKind kind) {
+    if (satisfierCount == satisfiers.length) {
+      satisfiers = Arrays.copyOf(satisfiers, satisfierCount * 2);
+      satisfierKinds = Arrays.copyOf(satisfierKinds, satisfierCount * 2);
+    }
+    satisfierKinds[satisfierCount] = kind;
+    satisfiers[satisfierCount++] = event;
+  }
+
+  private void add(Planned plan) {
+    if (plannedCount == planned.length) {
+      planned = Arrays.copyOf(planned, plannedCount * 2);
+    }
+    planned[plannedCount++] = plan;
+  }
+
+  /**
+   * Insertion sort (a handful of milestones, no comparator objects) by due date, then key, then
+   * rule: stable, and occurrences are added rule by rule in each pass, subject by subject, so equal
+   * ones keep the order the rules are read in.
+   */
+  private void sort() {
+    for (int i = 1; i < plannedCount; i++) {
+      Planned plan = planned[i];
+      int j = i - 1;
+      while (j >= 0 && before(plan, planned[j])) {
+        planned[j + 1] = planned[j];
+        j--;
+      }
+      planned[j + 1] = plan;
+    }
+  }
+
+  private static boolean before(Planned a, Planned b) {
+    int byDue = a.planned.due().compareTo(b.planned.due());
+    if (byDue != 0) {
+      return byDue < 0;
+    }
+    int byKey = a.planned.key().compareTo(b.planned.key());
+    return byKey != 0 ? byKey < 0 : a.ruleIndex < b.ruleIndex;
   }
 }

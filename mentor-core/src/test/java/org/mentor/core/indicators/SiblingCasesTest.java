@@ -60,14 +60,13 @@ class SiblingCasesTest {
       Instant knownAsOf = Instant.parse(instant);
       for (String id : new String[] {"first", "second"}) {
         CaseId caseId = CaseId.of(id);
-        var known = cohort.registry.file(caseId).knownAsOf(knownAsOf);
-        var facts = CaseFacts.merged(cohort.registry, known, knownAsOf);
+        var facts = cohort.registry.facts(caseId, knownAsOf);
         var protocol = cohort.registry.protocol(facts.protocol().orElseThrow()).orElseThrow();
         assertThat(Pathway.evaluate(protocol, facts, CUT_OFF)).as("%s known at %s", id, instant)
             .isEqualTo(cohort.registry.state(caseId, CUT_OFF, knownAsOf));
       }
     }
-    var facts = CaseFacts.merged(cohort.registry, cohort.registry.file(CaseId.of("second")), null);
+    var facts = cohort.registry.facts(CaseId.of("second"), null);
     // The viral load of 2025-12-10 recorded in the first case is in the second case's facts.
     assertThat(facts.mother().viralLoads().size()).isEqualTo(1);
     assertThat(Pathway.evaluate(cohort.registry.protocol(facts.protocol().orElseThrow()).orElseThrow(), facts, CUT_OFF))

@@ -203,6 +203,9 @@ class DueListTest {
         }
       }
     }
+    DueItem nat = registry.dueList(DueQuery.everyone(of(2025, 12, 22))).items().stream()
+        .filter(i -> i.ruleId().equals(Optional.of("NAT_6W"))).findFirst().orElseThrow();
+    assertThat(DueText.of(Locale.ENGLISH, DueText.Wording.DISCREET).render(nat)).isEqualTo("Baby's test due 2025-12-22");
     assertThat(DueText.of(Locale.forLanguageTag("sw"), DueText.Wording.CLINICAL).render(
         itemsOf(registry.dueList(DueQuery.everyone(of(2025, 12, 1))), s4.caseId(), Kind.ENHANCED_ADHERENCE_COUNSELLING).get(0)))
         .isEqualTo("Ushauri wa ufuasi: wingi wa virusi haujadhibitiwa (tangu 2025-10-22)");

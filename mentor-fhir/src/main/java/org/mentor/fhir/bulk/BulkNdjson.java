@@ -9,11 +9,15 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
 import org.mentor.core.pathway.CaseFile;
 import org.mentor.core.protocol.Protocol;
@@ -55,10 +59,14 @@ public final class BulkNdjson {
     IParser parser = mapping.fhirContext().newJsonParser().setPrettyPrint(false);
     Map<String, Writer> writers = new LinkedHashMap<>();
     Map<String, Integer> counts = new TreeMap<>();
+    Set<String> staffWritten = new HashSet<>(); // a mentor's resources are shared by her cases: one line each
     try {
       for (CaseFile file : cases) {
         CaseResources resources = mapping.map(file, protocolOf.apply(file), asOf);
         for (Resource r : resources.resources()) {
+          if ((r instanceof Practitioner || r instanceof PractitionerRole) && !staffWritten.add(r.fhirType() + "/" + r.getIdElement().getIdPart())) {
+            continue;
+          }
           Writer w = writers.computeIfAbsent(r.fhirType(), writerFor);
           w.write(parser.encodeResourceToString(r));
           w.write('\n');

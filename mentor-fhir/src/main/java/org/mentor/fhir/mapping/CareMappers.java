@@ -24,6 +24,8 @@ import org.hl7.fhir.r4.model.Encounter;
 import org.hl7.fhir.r4.model.Encounter.EncounterStatus;
 import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Observation;
+import org.hl7.fhir.r4.model.Observation.ObservationStatus;
 import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Task;
 import org.hl7.fhir.r4.model.Task.TaskIntent;
@@ -96,12 +98,8 @@ final class CareMappers {
     @Override
     PathwayEvent read(CareTeam team, EventKind kind, ReadContext rc) {
       SmallMappers.mother(team.getSubject(), rc, "CareTeam.subject");
-      Identifier member = team.getParticipantFirstRep().getMember().getIdentifier();
-      if (!rc.uris.mentorSystem().equals(member.getSystem()) || !member.hasValue()) {
-        throw rc.refuse("CareTeam.participant.member.identifier", FhirRule.DANGLING_REFERENCE);
-      }
-      return new MentorAssigned(rc.id, rc.date(team.getPeriod().getStartElement(), "CareTeam.period.start"), rc.recordedAt, rc.recordedBy,
-          MentorId.of(member.getValue()));
+      MentorId mentor = rc.mentor(team.getParticipantFirstRep().getMember(), "CareTeam.participant.member");
+      return new MentorAssigned(rc.id, rc.date(team.getPeriod().getStartElement(), "CareTeam.period.start"), rc.recordedAt, rc.recordedBy, mentor);
     }
 
     @Override
@@ -122,8 +120,9 @@ final class CareMappers {
     @Override
     ImmutableList<MappingRow> rows() {
       return ImmutableList.of(new MappingRow("MENTOR_ASSIGNED", "mentor, date", "CareTeam",
-          "participant.member (Practitioner, by mentor identifier); participant.role.text \"Mentor mother\"; period.start; subject (mother)", "", BOTH,
-          "the assignment history is one CareTeam per assignment; EpisodeOfCare.careManager names the current mentor; no occupation code is universal"));
+          "participant.member → the mentor's PractitionerRole (literal reference and the mentor identifier); participant.role.text \"Mentor mother\"; period.start; subject (mother)", "", BOTH,
+          "the assignment history is one CareTeam per assignment; EpisodeOfCare.careManager names the current mentor; no occupation code is universal; "
+              + "import takes the mentor from the reference's identifier, or from the Practitioner or PractitionerRole a literal reference resolves to in the same input"));
     }
   }
 
@@ -211,6 +210,35 @@ final class CareMappers {
       };
     }
 
+    /**
+     * The outcome of each birth of a delivery as an Observation (MAPPING.md §3 "Delivery": pregnancy
+     * outcome HIV.E.DE47 → DE48 live birth / DE51 stillbirth), next to the delivery Encounter.
+     * Written on export only: the Encounter's birth extensions are what import reads. They follow
+     * the delivery's chain: a correction rewrites them, a void marks them entered-in-error.
+     */
+    static List<Observation> birthOutcomes(Chain chain, MapContext ctx) {
+      Delivered delivered = (Delivered) chain.content();
+      List<Observation> out = new ArrayList<>();
+      for (Birth birth : delivered.births()) {
+        Observation o = new Observation();
+        String value = Ids.value(ctx.caseId.value(), "birth-outcome-" + birth.infantId());
+        o.setId(Ids.resourceId("Observation", ctx.uris.derivedSystem(), value));
+        o.addIdentifier().setSystem(ctx.uris.derivedSystem()).setValue(value);
+        Labels.apply(o);
+        o.setStatus(chain.voidedBy().isPresent() ? ObservationStatus.ENTEREDINERROR : ObservationStatus.FINAL);
+        o.setCode(Concepts.of(Terminology.SMART_PREGNANCY_OUTCOME));
+        o.setSubject(ctx.mother());
+        if (birth.isLive()) {
+          o.addFocus(ctx.infant(birth.infantId()));
+        }
+        o.setEncounter(ctx.event("Encounter", chain.root()));
+        o.setEffective(Concepts.dateTime(delivered.occurredOn()));
+        o.setValue(Concepts.of(birth.isLive() ? Terminology.SMART_LIVE_BIRTH : Terminology.SMART_STILLBIRTH));
+        out.add(o);
+      }
+      return out;
+    }
+
     private static ImmutableList<Birth> births(Encounter e, ReadContext rc) {
       List<Birth> births = new ArrayList<>();
       String element = "Encounter.extension:birth";
@@ -284,7 +312,7 @@ final class CareMappers {
     @Override
     ImmutableList<MappingRow> rows() {
       return ImmutableList.of(
-          new MappingRow("MENTOR_VISITED", "mode, date", "Encounter", "class; type; period.start; participant.individual (the mentor assigned then); episodeOfCare; subject (mother)",
+          new MappingRow("MENTOR_VISITED", "mode, date", "Encounter", "class; type; period.start; participant.individual → PractitionerRole of the mentor assigned then; episodeOfCare; subject (mother)",
               "HOME " + Terminology.ENCOUNTER_HOME + " + " + Terminology.SMART_HOME_VISIT + "; CLINIC " + Terminology.ENCOUNTER_AMBULATORY + "; PHONE "
                   + Terminology.ENCOUNTER_VIRTUAL + " + " + Terminology.SMART_PHONE + "; SMS " + Terminology.ENCOUNTER_VIRTUAL + " + " + Terminology.SMART_TEXT_MESSAGE
                   + "; contact-mode|<mode>", BOTH, "SNOMED 439708006 etc. left out (FSNs only from the DAK)"),
@@ -292,7 +320,13 @@ final class CareMappers {
               Terminology.ENCOUNTER_AMBULATORY.toString(), BOTH, "the kept appointment is named by its date, as in the core"),
           new MappingRow("RETURNED_TO_CARE", "date", "Encounter", "class; type; period.start", Terminology.ENCOUNTER_AMBULATORY + "; event-kind|RETURNED_TO_CARE", BOTH, ""),
           new MappingRow("DELIVERED", "date", "Encounter", "class; type; period.start", Terminology.ENCOUNTER_INPATIENT + "; " + Terminology.SMART_DELIVERY_DATE, BOTH,
-              "no SNOMED delivery procedure code confirmed, so no Procedure"),
+              "no Procedure: MAPPING.md names one, but Mentor records no mode of delivery (HIV.E.DE52–DE55) and no SNOMED delivery procedure code is confirmed, "
+                  + "so a Procedure would say nothing the Encounter does not"),
+          new MappingRow("DELIVERED", "births (outcome)", "Observation", "one per birth: code; valueCodeableConcept; effectiveDateTime (delivery date); subject (mother); "
+              + "focus (the infant, live births); encounter → the delivery Encounter; status final (entered-in-error when the delivery is voided)",
+              Terminology.SMART_PREGNANCY_OUTCOME + "; " + Terminology.SMART_LIVE_BIRTH + " / " + Terminology.SMART_STILLBIRTH, EXPORT,
+              "identifier <case>/birth-outcome-<infant uuid> (derived); import reads the Encounter's births; SMART ChildDeliveryObservation not claimed "
+                  + "(its value is the place of delivery, which Mentor does not record); SNOMED 169826009 left out (FSN only from the DAK)"),
           new MappingRow("DELIVERED", "births (infant id, sex, weight, outcome)", "extension", "Encounter.extension:birth (infant Identifier, sex code, weight Quantity g, outcome Coding)",
               Terminology.SMART_LIVE_BIRTH + "; birth-outcome|STILLBIRTH; " + Terminology.UNIT_GRAM, BOTH,
               "infants are UUIDs, never ordinals; opt-in Patients, RelatedPerson and the infant EpisodeOfCare derive from it"));

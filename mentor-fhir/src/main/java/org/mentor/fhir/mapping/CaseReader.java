@@ -15,6 +15,8 @@ import java.util.function.Function;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -22,6 +24,7 @@ import org.mentor.core.CaseId;
 import org.mentor.core.EventId;
 import org.mentor.core.InfantId;
 import org.mentor.core.InvalidEventException;
+import org.mentor.core.MentorId;
 import org.mentor.core.MotherId;
 import org.mentor.core.pathway.CaseFile;
 import org.mentor.core.pathway.Corrected;
@@ -70,12 +73,16 @@ public final class CaseReader {
     this.uris = mapping.uris();
   }
 
-  /** What a resource is to the importer. */
+  /**
+   * What a resource is to the importer: an event's resource; a person references resolve to
+   * (Patient, and the mentor's Practitioner and PractitionerRole), read only through those
+   * references; Provenance; a derived resource (rebuilt from the events, skipped); or unsupported.
+   */
   public enum Role { EVENT, PERSON, PROVENANCE, DERIVED, UNSUPPORTED }
 
   /** The role of a resource, and the case its Mentor event identifier names (if any). */
   public Role role(Resource resource) {
-    if (resource instanceof Patient) {
+    if (resource instanceof Patient || resource instanceof Practitioner || resource instanceof PractitionerRole) {
       return Role.PERSON;
     }
     if (resource instanceof Provenance) {
@@ -269,7 +276,50 @@ public final class CaseReader {
 
   private ReadContext context(String label, EventId id, Instant at, RecordedBy by, Map<String, Input> byUrl, Optional<MotherId> knownMother) {
     Function<Reference, Subject> people = reference -> person(reference, byUrl, knownMother);
-    return new ReadContext(uris, mapping.zone(), label, id, at, by, people);
+    return new ReadContext(uris, mapping.zone(), label, id, at, by, people, reference -> mentor(reference, byUrl, true));
+  }
+
+  /**
+   * The mentor a reference names: by the mentor identifier on the reference (what Mentor writes
+   * beside the literal reference, and all older exports and third parties send), or else by the
+   * Practitioner or PractitionerRole (and then its practitioner) a literal reference resolves to in
+   * the same input. An identifier of another system is refused rather than passed over.
+   */
+  private MentorId mentor(Reference reference, Map<String, Input> byUrl, boolean followRole) {
+    Identifier id = reference.getIdentifier();
+    if (!id.isEmpty()) {
+      if (!uris.mentorSystem().equals(id.getSystem()) || !id.hasValue()) {
+        throw new InvalidFhirException("", ".identifier", FhirRule.DANGLING_REFERENCE);
+      }
+      return MentorId.of(id.getValue());
+    }
+    if (!reference.hasReference()) {
+      throw new InvalidFhirException("", "", FhirRule.REQUIRED_ELEMENT);
+    }
+    Input target = resolve(reference.getReference(), byUrl);
+    if (target == null) {
+      throw new InvalidFhirException("", "", FhirRule.DANGLING_REFERENCE);
+    }
+    List<Identifier> identifiers;
+    if (target.resource() instanceof Practitioner practitioner) {
+      identifiers = practitioner.getIdentifier();
+    } else if (target.resource() instanceof PractitionerRole role && followRole) {
+      identifiers = role.getIdentifier();
+      if (identifiers.stream().noneMatch(i -> uris.mentorSystem().equals(i.getSystem())) && role.hasPractitioner()) {
+        return mentor(role.getPractitioner(), byUrl, false);
+      }
+    } else {
+      throw new InvalidFhirException("", "", FhirRule.WRONG_REFERENCE_TYPE);
+    }
+    return identifiers.stream().filter(i -> uris.mentorSystem().equals(i.getSystem()) && i.hasValue()).findFirst()
+        .map(i -> MentorId.of(i.getValue())).orElseThrow(() -> new InvalidFhirException("", "", FhirRule.DANGLING_REFERENCE));
+  }
+
+  /** The input a literal reference names: its full URL, or its {@code Type/id} tail. */
+  private static Input resolve(String ref, Map<String, Input> byUrl) {
+    int slash = ref.startsWith("urn:") ? -1 : ref.lastIndexOf('/', ref.lastIndexOf('/') - 1);
+    String relative = slash >= 0 ? ref.substring(slash + 1) : ref;
+    return byUrl.getOrDefault(ref, byUrl.get(relative));
   }
 
   private Subject person(Reference reference, Map<String, Input> byUrl, Optional<MotherId> knownMother) {

@@ -28,6 +28,8 @@ import org.hl7.fhir.r4.model.Observation;
 import org.hl7.fhir.r4.model.Observation.ObservationStatus;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Provenance;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.RelatedPerson;
@@ -102,6 +104,32 @@ final class Derived {
       infant.outcome().ifPresent(outcome -> out.add(finalOutcome(ctx, infant.infantId(), outcome)));
     }
     out.addAll(plans(ctx));
+    out.addAll(mentors(ctx)); // last: the plans' Tasks name mentors too
+    return out;
+  }
+
+  /** The words for a mentor's role: no occupation code is universal (MAPPING.md §1 proposes none). */
+  static final String MENTOR_ROLE_TEXT = "Mentor mother";
+
+  /**
+   * A Practitioner and a PractitionerRole for each mentor a resource names. Mentor holds only the
+   * mentor's id (no name, no facility of her own), so both say no more; they are the same in every
+   * case that names the mentor, so every case's transaction can carry them without conflict.
+   */
+  private static List<Resource> mentors(MapContext ctx) {
+    List<Resource> out = new ArrayList<>();
+    for (String mentor : ctx.mentorsReferenced) {
+      Practitioner practitioner = new Practitioner();
+      identify(practitioner, "Practitioner", ctx, ctx.uris.mentorSystem(), mentor, practitioner.getIdentifier());
+      practitioner.setActive(true);
+      PractitionerRole role = new PractitionerRole();
+      identify(role, "PractitionerRole", ctx, ctx.uris.mentorSystem(), mentor, role.getIdentifier());
+      role.setActive(true);
+      role.setPractitioner(ctx.literal("Practitioner", ctx.uris.mentorSystem(), mentor));
+      role.addCode().setText(MENTOR_ROLE_TEXT);
+      out.add(practitioner);
+      out.add(role);
+    }
     return out;
   }
 
@@ -372,8 +400,13 @@ final class Derived {
             "identifier <case>/<milestone key>; a milestone that disappears becomes revoked (Revocations)"),
         new MappingRow("(evaluation)", "milestone (medicines)", "MedicationRequest", "status (draft, active, completed, cancelled); intent plan; medicationCodeableConcept; milestone extensions",
             "milestone|<rule id>", EXPORT, "prophylaxis start/stop, infant ART, cotrimoxazole"),
-        new MappingRow("(evaluation)", "late / overdue / missed milestone", "Task", "status (in-progress, failed; completed when done late); focus → request; businessStatus; executionPeriod; owner (mentor)",
+        new MappingRow("(evaluation)", "late / overdue / missed milestone", "Task", "status (in-progress, failed; completed when done late); focus → request; businessStatus; executionPeriod; owner → the mentor's PractitionerRole",
             "milestone-state|<state>", EXPORT, ""),
+        new MappingRow("(evaluation)", "mentor", "Practitioner", "identifier (the mentor id); active", "", EXPORT,
+            "one per mentor a resource names, the same in every case (conditional PUT on the identifier); no name: Mentor holds none"),
+        new MappingRow("(evaluation)", "mentor's role", "PractitionerRole", "identifier (the mentor id); practitioner; code.text \"" + MENTOR_ROLE_TEXT + "\"; active", "", EXPORT,
+            "the target of every reference to the mentor (CareTeam, Encounter, Task, EpisodeOfCare.careManager); no occupation code is universal, so text only; "
+                + "no organization or location: Mentor records no facility of the mentor's own (a recording facility is per event and would make a shared resource differ between cases)"),
         new MappingRow("(evaluation)", "mother and infants (opt-in)", "Patient", "identifier; gender; birthDate (infant); deceasedDateTime", "", EXPORT,
             "off by default: the Patient is the EMR's; referenced by identifier otherwise"));
   }

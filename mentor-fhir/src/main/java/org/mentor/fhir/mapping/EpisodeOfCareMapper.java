@@ -155,7 +155,7 @@ final class EpisodeOfCareMapper extends EventMapper<EpisodeOfCare> {
         new MappingRow("ENROLLED", "HIV status at enrolment", "extension", "EpisodeOfCare.extension:hiv-status", "hiv-status|POSITIVE, NEGATIVE, UNKNOWN", BOTH, ""),
         new MappingRow("ENROLLED", "LMP, EDD, gestational age", "extension", "EpisodeOfCare.extension:lmp, :edd, :gestational-age", Terminology.UNIT_DAY.toString(), BOTH,
             "LOINC 11778-8 / 18185-9 not confirmed, so no Observation"),
-        new MappingRow("(evaluation)", "phase, mentor, diagnosis", "EpisodeOfCare", "status (active; finished when CLOSED); careManager; diagnosis.condition", "", EXPORT,
+        new MappingRow("(evaluation)", "phase, mentor, diagnosis", "EpisodeOfCare", "status (active; finished when CLOSED); careManager → the current mentor's PractitionerRole; diagnosis.condition", "", EXPORT,
             "as of the mapping date"));
   }
 }

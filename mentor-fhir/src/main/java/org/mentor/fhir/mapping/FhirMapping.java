@@ -125,13 +125,18 @@ public final class FhirMapping {
     List<Resource> out = new ArrayList<>();
     Map<String, RecordedBy> recorders = new LinkedHashMap<>();
     Map<String, Instant> recordedAt = new HashMap<>();
+    List<Resource> outcomes = new ArrayList<>();
     for (Chain chain : Chain.of(file)) {
       DomainResource resource = write(mappers.get(chain.content().kind()), chain, ctx);
       String ref = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
       recorders.put(ref, chain.content().recordedBy());
       recordedAt.put(ref, chain.content().recordedAt());
       out.add(resource);
+      if (chain.content().kind() == EventKind.DELIVERED) {
+        outcomes.addAll(CareMappers.Encounters.birthOutcomes(chain, ctx));
+      }
     }
+    out.addAll(outcomes);
     out.addAll(Derived.write(ctx, writePatients));
     out.addAll(Derived.provenance(ctx, recorders, recordedAt));
     LOG.debug("mapped a case to {} resources", out.size());

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.hl7.fhir.r4.model.Reference;
 import org.mentor.core.CaseId;
 import org.mentor.core.EventId;
@@ -37,6 +39,8 @@ final class MapContext {
   final MotherId motherId;
   /** Milestone request references by the event that satisfied the milestone (for Observation.basedOn). */
   final Map<EventId, String> requestBySatisfyingEvent = new HashMap<>();
+  /** The mentors some resource references, sorted (each gets a Practitioner and a PractitionerRole). */
+  final SortedSet<String> mentorsReferenced = new TreeSet<>();
 
   MapContext(MentorUris uris, ZoneId zone, CaseFile file, org.mentor.core.protocol.Protocol protocol, CaseState state, Schedule schedule) {
     this.protocol = requireNonNull(protocol, "protocol");
@@ -69,8 +73,14 @@ final class MapContext {
     return subject.infantId().map(this::infant).orElseGet(this::mother);
   }
 
+  /**
+   * A reference to a mentor's PractitionerRole (written with her Practitioner by {@link Derived}):
+   * literal, by the role's deterministic id, and logical, by the mentor's identifier, so a reader
+   * that cannot resolve the literal one still knows the mentor. Records the mentor as referenced.
+   */
   Reference mentor(MentorId mentor) {
-    Reference ref = new Reference().setType("Practitioner");
+    mentorsReferenced.add(mentor.value());
+    Reference ref = literal("PractitionerRole", uris.mentorSystem(), mentor.value()).setType("PractitionerRole");
     ref.getIdentifier().setSystem(uris.mentorSystem()).setValue(mentor.value());
     return ref;
   }

@@ -15,6 +15,7 @@ import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.Reference;
 import org.jspecify.annotations.Nullable;
 import org.mentor.core.EventId;
+import org.mentor.core.MentorId;
 import org.mentor.core.pathway.RecordedBy;
 import org.mentor.core.pathway.Subject;
 import org.mentor.fhir.FhirRule;
@@ -34,9 +35,10 @@ final class ReadContext {
   final Instant recordedAt;
   final RecordedBy recordedBy;
   private final Function<Reference, Subject> people;
+  private final Function<Reference, MentorId> mentors;
 
   ReadContext(MentorUris uris, ZoneId zone, String label, EventId id, Instant recordedAt, RecordedBy recordedBy,
-      Function<Reference, Subject> people) {
+      Function<Reference, Subject> people, Function<Reference, MentorId> mentors) {
     this.uris = requireNonNull(uris, "uris");
     this.zone = requireNonNull(zone, "zone");
     this.label = requireNonNull(label, "label");
@@ -44,6 +46,7 @@ final class ReadContext {
     this.recordedAt = requireNonNull(recordedAt, "recordedAt");
     this.recordedBy = requireNonNull(recordedBy, "recordedBy");
     this.people = requireNonNull(people, "people");
+    this.mentors = requireNonNull(mentors, "mentors");
   }
 
   InvalidFhirException refuse(String element, FhirRule rule) {
@@ -59,6 +62,19 @@ final class ReadContext {
       return people.apply(reference);
     } catch (InvalidFhirException e) {
       throw new InvalidFhirException(label, element, e.rule().orElse(FhirRule.DANGLING_REFERENCE));
+    }
+  }
+
+  /** The mentor a reference names; refused if it names no mentor. */
+  MentorId mentor(Reference reference, String element) {
+    if (reference == null || reference.isEmpty()) {
+      throw refuse(element, FhirRule.REQUIRED_ELEMENT);
+    }
+    try {
+      return mentors.apply(reference);
+    } catch (InvalidFhirException e) {
+      String where = e.element().isEmpty() ? element : element + e.element();
+      throw new InvalidFhirException(label, where, e.rule().orElse(FhirRule.DANGLING_REFERENCE));
     }
   }
 

@@ -134,7 +134,9 @@ public final class Terminology {
   public static final Code SMART_DEATH = new Code(SMART_HIV, "HIV.E.DE237", "Death (documented)", SMART);
   public static final Code DEAD = new Code(SNOMED, "419099009", "Dead (finding)",
       "HL7 C-CDA 4.0 Deceased Observation example (value 419099009 \"Dead\"), found with the docs search");
+  public static final Code SMART_PREGNANCY_OUTCOME = new Code(SMART_HIV, "HIV.E.DE47", "Pregnancy outcome", SMART);
   public static final Code SMART_LIVE_BIRTH = new Code(SMART_HIV, "HIV.E.DE48", "Live birth", SMART);
+  public static final Code SMART_STILLBIRTH = new Code(SMART_HIV, "HIV.E.DE51", "Stillbirth", SMART);
   public static final Code SMART_DELIVERY_DATE = new Code(SMART_HIV, "HIV.E.DE46", "Delivery date", SMART);
   public static final Code SMART_TRANSFER_IN = new Code(SMART_HIV, "HIV.D.DE50", "Transfer in for HIV care", SMART);
   public static final Code SMART_TRANSFERRED_OUT = new Code(SMART_HIV, "HIV.E.DE236", "Transferred out", SMART);

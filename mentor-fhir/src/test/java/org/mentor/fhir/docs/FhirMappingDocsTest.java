@@ -44,7 +44,7 @@ class FhirMappingDocsTest {
     md.append("DESIGN.md §4 and §7, the WHO SMART HIV IG 0.4.4 (`HIVConcepts.fsh`), HL7 Terminology, and the checks listed below.\n\n");
     md.append("Mentor's own systems are named below by their last segment: `event-kind|X` is `<base>/CodeSystem/event-kind`, ");
     md.append("`extension:x` is `<base>/StructureDefinition/x`, identifiers are `<base>/sid/event` (`<case>/<root event id>`), ");
-    md.append("`<base>/sid/milestone` (`<case>/<milestone key>`), `<base>/sid/derived`, `<base>/sid/case`, `<base>/sid/infant` (the infant's UUID) ");
+    md.append("`<base>/sid/milestone` (`<case>/<milestone key>`), `<base>/sid/derived`, `<base>/sid/case`, `<base>/sid/infant` (the infant's UUID), `<base>/sid/mentor` (the mentor id, on her Practitioner and PractitionerRole) ");
     md.append("and the mother's system (`<base>/sid/mother` unless the programme sets its national-id system). The base is one URI a programme sets to a domain it owns.\n\n");
     md.append("**Security label on every row:** every resource Mentor writes carries `meta.security` ")
         .append(Terminology.CONFIDENTIALITY_RESTRICTED).append(" and ").append(Terminology.SENSITIVITY_HIV).append(".\n\n");

@@ -137,6 +137,25 @@ class RefusalCorpusTest {
     c.add(new Refusal("consent without the disclosure fact", "S6", on(Consent.class, "CONSENT_RECORDED", x -> x.getExtension().clear()), "Consent.extension:disclosed-to-partner", "FHIR-005"));
     c.add(new Refusal("consent without a channel", "S6", on(Consent.class, "CONSENT_RECORDED", x -> x.getProvision().getProvision().remove(2)), "Consent.provision.provision", "FHIR-005"));
     c.add(new Refusal("mentor of an unknown system", "S6", on(org.hl7.fhir.r4.model.CareTeam.class, "MENTOR_ASSIGNED", t -> t.getParticipantFirstRep().getMember().getIdentifier().setSystem("urn:x")), "CareTeam.participant.member.identifier", "FHIR-007"));
+    String team = "MENTOR_ASSIGNED";
+    c.add(new Refusal("mentor by a literal reference to nothing", "S6", on(org.hl7.fhir.r4.model.CareTeam.class, team,
+        t -> t.getParticipantFirstRep().setMember(new Reference("PractitionerRole/not-in-the-input"))), "CareTeam.participant.member", "FHIR-007"));
+    c.add(new Refusal("mentor by a literal reference to a RelatedPerson", "S6", bundle -> {
+      String person = bundle.getEntry().stream().filter(e -> e.getResource() instanceof org.hl7.fhir.r4.model.RelatedPerson).findFirst().orElseThrow().getFullUrl();
+      on(org.hl7.fhir.r4.model.CareTeam.class, team, t -> t.getParticipantFirstRep().setMember(new Reference(person))).accept(bundle);
+    }, "CareTeam.participant.member", "FHIR-008"));
+    c.add(new Refusal("mentor's role and Practitioner without a mentor identifier", "S6", bundle -> {
+      bundle.getEntry().forEach(e -> {
+        if (e.getResource() instanceof org.hl7.fhir.r4.model.PractitionerRole r) {
+          r.getIdentifierFirstRep().setSystem("urn:x");
+        } else if (e.getResource() instanceof org.hl7.fhir.r4.model.Practitioner p) {
+          p.getIdentifierFirstRep().setSystem("urn:x");
+        }
+      });
+      on(org.hl7.fhir.r4.model.CareTeam.class, team, t -> t.getParticipantFirstRep().getMember().setIdentifier(null)).accept(bundle);
+    }, "CareTeam.participant.member", "FHIR-007"));
+    c.add(new Refusal("mentor not named", "S6", on(org.hl7.fhir.r4.model.CareTeam.class, team, t -> t.getParticipantFirstRep().setMember(null)),
+        "CareTeam.participant.member", "FHIR-005"));
     c.add(new Refusal("visit without a contact mode", "S6", on(Encounter.class, "MENTOR_VISITED", e -> e.getType().remove(1)), "Encounter.type", "FHIR-005"));
     c.add(new Refusal("birth of a non-UUID infant", "S6", on(Encounter.class, "DELIVERED", e -> ((Identifier) ext(e, "birth").getExtensionByUrl("infant").getValue()).setValue("twin-1")), "Encounter.extension:birth.infant", "FHIR-009"));
     c.add(new Refusal("birth of an unknown sex code", "S6", on(Encounter.class, "DELIVERED", e -> ext(e, "birth").getExtensionByUrl("sex").setValue(new CodeType("x"))), "Encounter.extension:birth.sex", "FHIR-006"));

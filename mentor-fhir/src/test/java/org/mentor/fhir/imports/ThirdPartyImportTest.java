@@ -106,6 +106,54 @@ class ThirdPartyImportTest {
     assertThat(imported.newEvents()).anyMatch(e -> e instanceof MaternalHivTested t && t.result() == HivTestResult.POSITIVE);
   }
 
+  /**
+   * The mentor a CareTeam names imports in every form a sender may use: the mentor identifier
+   * alone with no Practitioner sent (exports before Practitioner/PractitionerRole were written,
+   * and systems that know only the id), a literal reference alone to the PractitionerRole, or a
+   * literal reference alone to the Practitioner.
+   */
+  @Test
+  void a_mentor_named_by_identifier_only_or_by_a_literal_reference_only_imports() {
+    org.mentor.core.pathway.CaseFile original = S6.file();
+    org.hl7.fhir.r4.model.Bundle sent = MAPPING.transaction(MAPPING.map(original, org.mentor.core.protocol.Protocol.who2021(), LocalDate.of(2025, 11, 20)));
+    String mentorSystem = Scenarios.BASE + "/sid/mentor";
+    String practitionerUrl = sent.getEntry().stream().filter(e -> e.getResource() instanceof org.hl7.fhir.r4.model.Practitioner).findFirst().orElseThrow().getFullUrl();
+
+    org.hl7.fhir.r4.model.Bundle identifierOnly = sent.copy();
+    identifierOnly.getEntry().removeIf(e -> e.getResource() instanceof org.hl7.fhir.r4.model.Practitioner
+        || e.getResource() instanceof org.hl7.fhir.r4.model.PractitionerRole);
+    org.hl7.fhir.r4.model.Bundle roleOnly = sent.copy();
+    org.hl7.fhir.r4.model.Bundle practitionerOnly = sent.copy();
+    int changed = 0;
+    for (org.hl7.fhir.r4.model.Bundle b : java.util.List.of(identifierOnly, roleOnly, practitionerOnly)) {
+      for (org.hl7.fhir.r4.model.Bundle.BundleEntryComponent e : b.getEntry()) {
+        for (org.hl7.fhir.r4.model.Reference ref : Scenarios.FHIR.newTerser().getAllPopulatedChildElementsOfType(e.getResource(), org.hl7.fhir.r4.model.Reference.class)) {
+          if (!mentorSystem.equals(ref.getIdentifier().getSystem())) {
+            continue;
+          }
+          changed++;
+          if (b == identifierOnly) {
+            ref.setReference(null).setType("Practitioner"); // the older form
+          } else {
+            ref.setIdentifier(null);
+            if (b == practitionerOnly) {
+              ref.setReference(practitionerUrl).setType("Practitioner");
+            }
+          }
+        }
+      }
+    }
+    assertThat(changed).as("S6's resources name the mentor").isGreaterThan(3);
+    for (org.hl7.fhir.r4.model.Bundle b : java.util.List.of(identifierOnly, roleOnly, practitionerOnly)) {
+      CaseRegistry mentor = CaseRegistry.builder().build();
+      String json = Scenarios.FHIR.newJsonParser().encodeResourceToString(b);
+      org.mentor.core.pathway.CaseFile back = IMPORTER.importInto(mentor, S6.caseId(), IMPORTER.parse(json), DEFAULTS).file();
+      assertThat(back.facts().events()).isEqualTo(original.facts().events());
+      assertThat(back.facts().mentors().latest(m -> true).map(org.mentor.core.pathway.MentorAssigned::mentor))
+          .contains(org.mentor.core.MentorId.of("mentor-7")); // S6 fixture: mentor-7 assigned 2024-11-04
+    }
+  }
+
   @Test
   void a_refused_third_party_resource_leaves_the_existing_case_unchanged() {
     CaseRegistry mentor = mentorWithS6();

@@ -1,0 +1,103 @@
+package org.mentor.core.schedule;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The schedule's date arithmetic, with results shared rather than allocated: {@code date + period}
+ * exactly as {@link LocalDate#plus(java.time.temporal.TemporalAmount)} computes it (calendar months
+ * first, clamped to the month's end, then days), returned as one shared instance per day, with one
+ * shared {@code Optional} of it.
+ *
+ * <p>Why: a case's schedule dates some thirty windows, due, overdue and closing dates every time
+ * it is computed from scratch (after each new event), and the same days recur across cases and
+ * versions. Allocating each would add half again to the bytes of the first schedule after an event
+ * (issue 4's budget is 2 KB for a 40-event case). {@code LocalDate} and {@code Optional} are
+ * immutable value-based classes, so sharing instances is invisible to callers (nothing compares
+ * them by identity). The arithmetic reads the day number of each month's first day from a table
+ * made with {@code LocalDate} itself, so it is also cheaper than {@code LocalDate}'s own.
+ *
+ * <p>Dates from 1900 to 2199 are kept, in blocks of 1024 days made on first use (a few blocks
+ * cover the years a programme schedules); other dates are computed and allocated by
+ * {@code LocalDate} as usual. Thread-safe: a block or an entry written by one thread and not yet
+ * seen by another is only made again; the instances are immutable, with final fields.
+ */
+final class InternedDates {
+  private static final int FIRST_YEAR = 1900;
+  private static final int MONTHS = 300 * 12;
+  /** The day number of the first of each month from January 1900, and of the day after the last month. */
+  private static final long[] MONTH_STARTS = new long[MONTHS + 1];
+  private static final int BLOCK = 1024;
+  private static final Optional<LocalDate>[][] BLOCKS;
+
+  static {
+    for (int month = 0; month <= MONTHS; month++) {
+      MONTH_STARTS[month] = LocalDate.of(FIRST_YEAR + month / 12, month % 12 + 1, 1).toEpochDay();
+    }
+    @SuppressWarnings("unchecked")
+    Optional<LocalDate>[][] blocks = (Optional<LocalDate>[][]) new Optional<?>[(int) (days() / BLOCK) + 1][];
+    BLOCKS = blocks;
+  }
+
+  private InternedDates() {}
+
+  /** {@code date + period}, as {@code date.plus(period)}. */
+  static LocalDate plus(LocalDate date, Period period) {
+    return period.isZero() ? date : add(date, period.toTotalMonths(), period.getDays()).get();
+  }
+
+  /** {@code Optional.of(date + period)}, shared. */
+  static Optional<LocalDate> plusAsOptional(LocalDate date, Period period) {
+    return add(date, period.toTotalMonths(), period.getDays());
+  }
+
+  /** {@code date − period}, as {@code date.minus(period)}. */
+  static LocalDate minus(LocalDate date, Period period) {
+    return period.isZero() ? date : add(date, -period.toTotalMonths(), -(long) period.getDays()).get();
+  }
+
+  /** {@code date + days}, as {@code date.plusDays(days)}. */
+  static LocalDate plusDays(LocalDate date, long days) {
+    return days == 0 ? date : add(date, 0, days).get();
+  }
+
+  /** The date as an {@code Optional}, shared; empty for null. */
+  static Optional<LocalDate> optional(@Nullable LocalDate date) {
+    return date == null ? Optional.empty() : add(date, 0, 0);
+  }
+
+  /** How many days the table covers. */
+  private static long days() {
+    return MONTH_STARTS[MONTHS] - MONTH_STARTS[0];
+  }
+
+  /** As {@code LocalDate.plusMonths(months).plusDays(days)}: the same day of the month, or the month's last if shorter. */
+  private static Optional<LocalDate> add(LocalDate date, long months, long days) {
+    long month = (date.getYear() - FIRST_YEAR) * 12L + date.getMonthValue() - 1 + months;
+    if (month < 0 || month >= MONTHS) {
+      return Optional.of(date.plusMonths(months).plusDays(days));
+    }
+    long start = MONTH_STARTS[(int) month];
+    long length = MONTH_STARTS[(int) month + 1] - start;
+    long epochDay = start + Math.min(date.getDayOfMonth(), length) - 1 + days;
+    long index = epochDay - MONTH_STARTS[0];
+    if (index < 0 || index >= days()) {
+      return Optional.of(LocalDate.ofEpochDay(epochDay));
+    }
+    Optional<LocalDate>[] block = BLOCKS[(int) (index / BLOCK)];
+    if (block == null) {
+      @SuppressWarnings("unchecked")
+      Optional<LocalDate>[] made = (Optional<LocalDate>[]) new Optional<?>[BLOCK];
+      block = made;
+      BLOCKS[(int) (index / BLOCK)] = block;
+    }
+    Optional<LocalDate> day = block[(int) (index % BLOCK)];
+    if (day == null) {
+      day = Optional.of(LocalDate.ofEpochDay(epochDay));
+      block[(int) (index % BLOCK)] = day;
+    }
+    return day;
+  }
+}

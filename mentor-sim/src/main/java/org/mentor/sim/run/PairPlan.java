@@ -1,0 +1,200 @@
+package org.mentor.sim.run;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
+import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
+import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
+import org.jspecify.annotations.Nullable;
+import org.mentor.sim.scenario.Scenario;
+import org.mentor.sim.scenario.TruncatedNormal;
+
+/**
+ * What happens to a pair regardless of the clinic: booking, HIV status, delivery, twins,
+ * breastfeeding, monthly adherence, losses to follow-up and returns, deaths and incident infection.
+ * Drawn once per pair from its own streams ({@link Streams}); the walk then lets the engine decide
+ * what the clinic does about it.
+ */
+final class PairPlan {
+  static final double DAYS_PER_MONTH = 365.25 / 12;
+
+  /** HIV and ART status at booking. */
+  enum Status {
+    ON_ART,
+    DIAGNOSED,
+    NEGATIVE
+  }
+
+  /** A loss to follow-up: from {@code onset}; back on {@code back}, or never (null). */
+  record Loss(LocalDate onset, @Nullable LocalDate back) {}
+
+  final long index;
+  final Status status;
+  final LocalDate booking;
+  final LocalDate lmp;
+  final LocalDate delivery;
+  final int infants;
+  final boolean breastfed;
+  /** The day breastfeeding stops (the day after the last day of breastfeeding); delivery if never breastfed. */
+  final LocalDate breastfeedingStops;
+  /** The day breastfeeding actually ends: {@link #breastfeedingStops}, or earlier if the mother dies. */
+  final LocalDate weaned;
+  final @Nullable LocalDate artBeforePregnancy;
+  final boolean cd4Below350;
+  final double[] adherence;
+  final List<Loss> losses;
+  final @Nullable LocalDate maternalDeath;
+  final @Nullable LocalDate[] infantDeaths;
+  final @Nullable LocalDate incidentInfection;
+  final LocalDate horizon;
+
+  PairPlan(Scenario s, long index) {
+    this.index = index;
+    long seed = s.seed();
+
+    SplittableRandom booking = Streams.of(seed, index, Process.BOOKING, 0);
+    double u = booking.nextDouble();
+    Scenario.Booking b = s.booking();
+    this.status = u < b.onArtShare() ? Status.ON_ART : u < b.onArtShare() + b.diagnosedShare() ? Status.DIAGNOSED : Status.NEGATIVE;
+    this.booking = s.cohortStart().plusDays((long) (booking.nextDouble() * s.enrolmentDays()));
+    this.cd4Below350 = booking.nextDouble() < s.adherence().cd4Below350Share();
+    long yearsBefore = 365 + (long) (booking.nextDouble() * 1460);
+    int gaBooking = (int) Math.round(truncated(Streams.provider(booking), b.gestationalAgeWeeks()) * 7);
+    this.lmp = this.booking.minusDays(gaBooking);
+    this.artBeforePregnancy = status == Status.ON_ART ? lmp.minusDays(yearsBefore) : null;
+
+    SplittableRandom delivery = Streams.of(seed, index, Process.DELIVERY, 0);
+    this.infants = delivery.nextDouble() < s.pregnancy().twinProbability() ? 2 : 1;
+    int gaDelivery = (int) Math.round(truncated(Streams.provider(delivery), s.pregnancy().gestationalAgeAtDeliveryWeeks()) * 7);
+    this.delivery = lmp.plusDays(Math.max(gaDelivery, gaBooking + 7)); // she books before she delivers
+
+    SplittableRandom feeding = Streams.of(seed, index, Process.FEEDING, 0);
+    this.breastfed = feeding.nextDouble() >= s.feeding().neverBreastfedShare();
+    double months = truncated(Streams.provider(feeding), s.feeding().durationMonths());
+    this.breastfeedingStops = breastfed ? this.delivery.plusDays(Math.max(1, Math.round(months * DAYS_PER_MONTH))) : this.delivery;
+
+    this.horizon = this.delivery.plusMonths(s.followUpMonths());
+    int horizonMonths = (int) Math.ceil((horizon.toEpochDay() - this.booking.toEpochDay()) / DAYS_PER_MONTH) + 1;
+    this.adherence = new double[horizonMonths];
+    UniformRandomProvider adherenceStream = Streams.provider(Streams.of(seed, index, Process.ADHERENCE, 0));
+    ContinuousSampler beta = ChengBetaSampler.of(adherenceStream, s.adherence().monthly().alpha(), s.adherence().monthly().beta());
+    for (int m = 0; m < horizonMonths; m++) {
+      adherence[m] = beta.sample();
+    }
+
+    double hr = s.mentorSupport() ? s.mentor().ltfuHazardRatio() : 1.0;
+    this.losses = losses(Streams.of(seed, index, Process.RETENTION, 0), s.retention(), hr);
+
+    this.maternalDeath = after(this.booking, Streams.of(seed, index, Process.MATERNAL_DEATH, 0), s.mortality().maternalPerMonth());
+    this.infantDeaths = new LocalDate[infants];
+    for (int k = 0; k < infants; k++) {
+      infantDeaths[k] = after(this.delivery, Streams.of(seed, index, Process.INFANT_DEATH, k), s.mortality().infantPerMonth());
+    }
+    LocalDate weaned = breastfeedingStops;
+    if (breastfed && maternalDeath != null && maternalDeath.isAfter(this.delivery) && maternalDeath.isBefore(weaned)) {
+      weaned = maternalDeath; // breastfeeding ends with her
+    }
+    this.weaned = weaned;
+    this.incidentInfection = status == Status.NEGATIVE
+        ? after(this.booking, Streams.of(seed, index, Process.INCIDENCE, 0), b.incidencePerMonth()) : null;
+  }
+
+  /** Losses from booking to the horizon: a front-loaded first loss, returns, later losses. */
+  private List<Loss> losses(SplittableRandom random, Scenario.Retention r, double hr) {
+    List<Loss> list = new ArrayList<>(2);
+    double early = r.ltfuHazardEarly() * hr;
+    double later = r.ltfuHazardLater() * hr;
+    double e = r.earlyMonths();
+    double horizonMonths = (horizon.toEpochDay() - booking.toEpochDay()) / DAYS_PER_MONTH;
+    double exp = -Math.log(Streams.open(random));
+    double t = exp < early * e ? exp / early : (later > 0 ? e + (exp - early * e) / later : Double.POSITIVE_INFINITY);
+    while (t < horizonMonths) {
+      double back = r.returnHazard() > 0 ? t - Math.log(Streams.open(random)) / r.returnHazard() : Double.POSITIVE_INFINITY;
+      LocalDate onset = dateAt(t);
+      LocalDate backOn = back < horizonMonths ? dateAt(back) : null;
+      if (backOn != null && !backOn.isAfter(onset)) {
+        backOn = onset.plusDays(1);
+      }
+      list.add(new Loss(onset, backOn));
+      if (backOn == null) {
+        break;
+      }
+      t = (backOn.toEpochDay() - booking.toEpochDay()) / DAYS_PER_MONTH
+          + (later > 0 ? -Math.log(Streams.open(random)) / later : Double.POSITIVE_INFINITY);
+    }
+    return list;
+  }
+
+  private LocalDate dateAt(double monthsFromBooking) {
+    return booking.plusDays(Math.max(1, Math.round(monthsFromBooking * DAYS_PER_MONTH)));
+  }
+
+  /** A date after {@code from} at a constant hazard per month, or null when it never comes (hazard 0). */
+  private static @Nullable LocalDate after(LocalDate from, SplittableRandom random, double hazardPerMonth) {
+    if (hazardPerMonth <= 0) {
+      return null;
+    }
+    double months = -Math.log(Streams.open(random)) / hazardPerMonth;
+    return months > 1200 ? null : from.plusDays(Math.max(1, Math.round(months * DAYS_PER_MONTH)));
+  }
+
+  /** A truncated normal by rejection; validation keeps the mean inside the bounds, so this ends quickly. */
+  static double truncated(UniformRandomProvider random, TruncatedNormal n) {
+    ContinuousSampler gaussian = ZigguratSampler.NormalizedGaussian.of(random);
+    for (int attempt = 0; attempt < 10_000; attempt++) {
+      double x = n.mean() + n.sd() * gaussian.sample();
+      if (x >= n.min() && x <= n.max()) {
+        return x;
+      }
+    }
+    return n.min() + random.nextDouble() * (n.max() - n.min());
+  }
+
+  /** The loss she is in on a day, if any. */
+  @Nullable Loss lostOn(LocalDate day) {
+    for (Loss loss : losses) {
+      if (!day.isBefore(loss.onset()) && (loss.back() == null || day.isBefore(loss.back()))) {
+        return loss;
+      }
+    }
+    return null;
+  }
+
+  /** The first loss starting after {@code from} and on or before {@code to}, if any. */
+  @Nullable Loss lossStarting(LocalDate from, LocalDate to) {
+    for (Loss loss : losses) {
+      if (loss.onset().isAfter(from) && !loss.onset().isAfter(to)) {
+        return loss;
+      }
+    }
+    return null;
+  }
+
+  /** The latest return on or before a day, if any. */
+  @Nullable LocalDate lastReturnOnOrBefore(LocalDate day) {
+    LocalDate latest = null;
+    for (Loss loss : losses) {
+      if (loss.back() != null && !loss.back().isAfter(day)) {
+        latest = loss.back();
+      }
+    }
+    return latest;
+  }
+
+  /** The month index since booking of a day, clamped to the drawn months. */
+  int month(LocalDate day) {
+    int m = (int) ((day.toEpochDay() - booking.toEpochDay()) / DAYS_PER_MONTH);
+    return Math.max(0, Math.min(adherence.length - 1, m));
+  }
+
+  boolean motherAliveOn(LocalDate day) {
+    return maternalDeath == null || day.isBefore(maternalDeath);
+  }
+
+  boolean infantAliveOn(int k, LocalDate day) {
+    return infantDeaths[k] == null || day.isBefore(infantDeaths[k]);
+  }
+}
