@@ -15,6 +15,7 @@ import org.mentor.core.json.CaseEvent;
 import org.mentor.core.json.EventJson;
 import org.mentor.core.pathway.Attention;
 import org.mentor.core.pathway.CaseState;
+import org.mentor.core.pathway.Enrolled;
 import org.mentor.core.pathway.InfantState;
 import org.mentor.core.pathway.MaternalState;
 import org.mentor.core.pathway.PathwayEvent;
@@ -61,13 +62,15 @@ final class CaseCommand implements Runnable {
 
     @Override
     public Integer call() {
-      CaseRegistry registry = cases.load();
-      if (!registry.caseIds().contains(caseId)) {
-        throw new Finding("--case: no such case in " + cases.events.getFileName());
+      try (EventsOptions.Cases opened = cases.open()) {
+        CaseRegistry registry = opened.registry();
+        if (!registry.caseIds().contains(caseId)) {
+          throw new Finding("--case: no such case in " + cases.name());
+        }
+        CaseView view = registry.view(caseId, asOf == null ? cases.today() : asOf, null);
+        print(spec.commandLine().getOut(), view);
+        return MentorCli.OK;
       }
-      CaseView view = registry.view(caseId, asOf == null ? cases.today() : asOf, null);
-      print(spec.commandLine().getOut(), view);
-      return MentorCli.OK;
     }
 
     private static void print(PrintWriter out, CaseView view) {
@@ -159,26 +162,33 @@ final class CaseCommand implements Runnable {
       } catch (IOException e) {
         throw new Finding(eventFile.getFileName() + ": cannot be read: " + e.getMessage(), e);
       }
-      CaseRegistry registry = cases.load();
       PathwayEvent event;
-      boolean changed;
       try {
         event = EventJson.standard().read(json.strip());
-        changed = EventsFile.record(registry, caseId, event);
       } catch (MentorException e) {
         throw new Finding(eventFile.getFileName() + ": refused, nothing recorded: " + e.getMessage(), e);
       }
-      PrintWriter out = spec.commandLine().getOut();
-      if (!changed) {
-        out.printf("Already recorded: %s %s on case %s (version %d); the file is unchanged.%n", event.kind(), event.id(),
-            caseId, registry.file(caseId).version());
-      } else {
-        cases.file().append(new CaseEvent(caseId, event));
-        out.printf("Recorded %s %s on case %s (version %d) in %s.%n", event.kind(), event.id(), caseId,
-            registry.file(caseId).version(), cases.events.getFileName());
+      // A database is created by the enrolment of its first case; an events file must exist.
+      try (EventsOptions.Cases opened = cases.open(event instanceof Enrolled)) {
+        CaseRegistry registry = opened.registry();
+        boolean changed;
+        try {
+          changed = EventsFile.record(registry, caseId, event);
+        } catch (MentorException e) {
+          throw new Finding(eventFile.getFileName() + ": refused, nothing recorded: " + e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (!changed) {
+          out.printf("Already recorded: %s %s on case %s (version %d); %s is unchanged.%n", event.kind(), event.id(),
+              caseId, registry.file(caseId).version(), cases.name());
+        } else {
+          opened.keep().keep(new CaseEvent(caseId, event));
+          out.printf("Recorded %s %s on case %s (version %d) in %s.%n", event.kind(), event.id(), caseId,
+              registry.file(caseId).version(), cases.name());
+        }
+        out.flush();
+        return MentorCli.OK;
       }
-      out.flush();
-      return MentorCli.OK;
     }
   }
 }

@@ -66,7 +66,12 @@ final class FhirCommand implements Runnable {
 
     @Override
     public Integer call() {
-      CaseRegistry registry = cases.load();
+      try (EventsOptions.Cases opened = cases.open()) {
+        return export(opened.registry());
+      }
+    }
+
+    private int export(CaseRegistry registry) {
       LocalDate on = asOf == null ? cases.today() : asOf;
       FhirMapping mapping;
       try {
