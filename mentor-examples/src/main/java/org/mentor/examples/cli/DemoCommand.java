@@ -113,12 +113,15 @@ final class DemoCommand implements Callable<Integer> {
       description = "Push to this FHIR R4 server, which should hold nothing yet, instead of starting one in this process.")
   String server;
 
+  @picocli.CommandLine.Mixin
+  ProgressBars.Options progress;
+
   @Spec
   CommandSpec spec;
 
   private PrintWriter print;
   private final Stopwatch total = Stopwatch.createUnstarted();
-  private final ProgressBars bars = ProgressBars.forTerminal();
+  private ProgressBars bars;
 
   @Override
   public Integer call() throws IOException {
@@ -136,6 +139,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     total.start();
     print = spec.commandLine().getOut();
+    bars = progress.on(spec.commandLine().getErr());
     ZoneId programmeZone = zone == null ? ZoneId.systemDefault() : zone;
     LocalDate today = asOf == null ? LocalDate.now(programmeZone) : asOf;
     Path folder = prepare(out);
@@ -164,9 +168,10 @@ final class DemoCommand implements Callable<Integer> {
       DemoReport report = new DemoReport("Mentor demo: a synthetic clinic on " + today, about(clinic, registry), snapshot,
           ImmutableSortedMap.copyOf(due), who::of, text, indicators, java.util.Optional.of(check));
       List<Path> written = report.write(folder);
-      print.printf("Report: %s (with %s and %s)%n", written.get(0), written.get(1).getFileName(), written.get(2).getFileName());
-      print.printf("The clinic stays in %s: try  mentor due --db %s --as-of %s --mentor %s%n", databaseBase + CaseDatabase.SUFFIX,
-          databaseBase, today, clinic.mentorOf(1));
+      print.printf("Report: %s (with %s and %s)%n", shown(written.get(0)), written.get(1).getFileName(),
+          written.get(2).getFileName());
+      print.printf("The clinic stays in %s%s; try: mentor due --db %s --as-of %s --mentor %s%n", shown(databaseBase),
+          CaseDatabase.SUFFIX, shown(databaseBase), today, clinic.mentorOf(1).value());
       print.printf("Done in %d s.%n", total.elapsed(TimeUnit.SECONDS));
       print.flush();
       if (!check.agrees()) {
@@ -218,7 +223,7 @@ final class DemoCommand implements Callable<Integer> {
       built = clinic.recordInto(registry, (done, all) -> bar.stepTo(done));
     }
     print.printf("   %,d cases, %,d events, shared by %d mentors; stored in %s (%d s)%n%n", built.cases(), built.events(),
-        mentors, folder.resolve(DATABASE + CaseDatabase.SUFFIX), watch.elapsed(TimeUnit.SECONDS));
+        mentors, shown(folder.resolve(DATABASE + CaseDatabase.SUFFIX)), watch.elapsed(TimeUnit.SECONDS));
   }
 
   private void stages(ClinicSnapshot snapshot) {
@@ -354,6 +359,13 @@ final class DemoCommand implements Callable<Integer> {
     }
     return new BulkNdjson(mapping).export(files,
         file -> registry.protocol(file.facts().protocol().orElseThrow()).orElseThrow(), today, type -> Writer.nullWriter());
+  }
+
+  /** A path as the user would type it: relative to the working folder when under it. */
+  static String shown(Path path) {
+    Path here = Path.of("").toAbsolutePath();
+    Path absolute = path.toAbsolutePath().normalize();
+    return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
   }
 
   /** Whether nothing listens on the port any more. */

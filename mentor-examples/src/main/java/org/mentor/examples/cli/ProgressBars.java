@@ -1,44 +1,41 @@
 package org.mentor.examples.cli;
 
-import java.util.function.Consumer;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import java.io.PrintWriter;
 import me.tongfei.progressbar.DelegatingProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
 
 /**
- * Progress bars for long steps (simulating, pushing), drawn by me.tongfei:progressbar on standard
- * error with the count, the rate and the time left: {@code pairs 42% [=====     ] 4200/10000 (0:00:03 / 0:00:04) 1234.5 pairs/s}.
- * Drawn only when the command runs in a terminal, so a script's or a test's output never holds them.
+ * Progress bars for long steps (simulating, pushing), drawn by me.tongfei:progressbar on the
+ * command's standard error, redrawn in place: the percentage, the count, the time spent and the time
+ * left, and the rate ({@code Simulating 42% [====      ] 4200/10000 pairs (0:00:03 / 0:00:04) 1234.5 pairs/s}).
+ * By default drawn only when the command runs in a terminal, so a script's output holds none.
  */
 final class ProgressBars {
-  /** Where bars go: nowhere, the terminal's standard error, or a consumer of rendered lines. */
-  private enum Target { NONE, TERMINAL, SINK }
+  /** When bars are drawn. */
+  enum When { auto, always, never }
 
-  private final Target target;
-  private final Consumer<String> sink;
+  /** The {@code --progress} option of the commands that draw bars. */
+  static final class Options {
+    @Option(names = "--progress", paramLabel = "WHEN", defaultValue = "auto",
+        description = "Progress bars on standard error: auto (in a terminal, the default), always or never.")
+    When when = When.auto;
 
-  private ProgressBars(Target target, Consumer<String> sink) {
-    this.target = target;
-    this.sink = sink;
+    ProgressBars on(PrintWriter err) {
+      return new ProgressBars(err, when == When.always || (when == When.auto && System.console() != null));
+    }
   }
 
-  /** Bars on standard error when the command runs in a terminal, else none. */
-  static ProgressBars forTerminal() {
-    return System.console() != null ? new ProgressBars(Target.TERMINAL, line -> {}) : none();
-  }
+  private static final int WIDTH = 100;
+  private final PrintWriter err;
+  private final boolean on;
 
-  /** No bars. */
-  static ProgressBars none() {
-    return new ProgressBars(Target.NONE, line -> {});
-  }
-
-  /** Bars whose rendered lines go to a consumer (tests). */
-  static ProgressBars into(Consumer<String> lines) {
-    return new ProgressBars(Target.SINK, lines);
+  private ProgressBars(PrintWriter err, boolean on) {
+    this.err = err;
+    this.on = on;
   }
 
   /**
@@ -50,21 +47,26 @@ final class ProgressBars {
    * @return the bar: step it, then close it
    */
   Bar open(String task, long total, String unit) {
-    if (target == Target.NONE) {
-      return new Bar(null);
+    if (!on) {
+      return new Bar(null, err);
     }
-    ProgressBarConsumer consumer = target == Target.TERMINAL ? new ConsoleProgressBarConsumer(System.err)
-        : new DelegatingProgressBarConsumer(sink, 120);
+    DelegatingProgressBarConsumer consumer = new DelegatingProgressBarConsumer(line -> {
+      err.print('\r');
+      err.print(line);
+      err.flush();
+    }, WIDTH);
     return new Bar(new ProgressBarBuilder().setTaskName(task).setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
-        .setUnit(" " + unit, 1).showSpeed().setUpdateIntervalMillis(200).setConsumer(consumer).build());
+        .setUnit(" " + unit, 1).showSpeed().setUpdateIntervalMillis(250).setConsumer(consumer).build(), err);
   }
 
   /** One bar; a no-op when bars are off. Thread-safe. */
   static final class Bar implements AutoCloseable {
     private final @Nullable ProgressBar bar;
+    private final PrintWriter err;
 
-    private Bar(@Nullable ProgressBar bar) {
+    private Bar(@Nullable ProgressBar bar, PrintWriter err) {
       this.bar = bar;
+      this.err = err;
     }
 
     /** Sets the units done. */
@@ -74,10 +76,13 @@ final class ProgressBars {
       }
     }
 
+    /** Draws the bar a last time and ends its line. */
     @Override
     public void close() {
       if (bar != null) {
         bar.close();
+        err.println();
+        err.flush();
       }
     }
   }
