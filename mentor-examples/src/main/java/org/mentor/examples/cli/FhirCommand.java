@@ -242,14 +242,16 @@ final class FhirCommand implements Runnable {
           builder.journal(file);
         }
         PushReport report;
-        try (ProgressBars.Bar bar = progress.on(spec.commandLine().getErr()).open("Pushing", registry.size(), "cases")) {
-          report = builder.listener((done, all) -> bar.stepTo(done)).build().push();
+        try (ProgressBars.Bar bar = progress.on(spec.commandLine().getErr()).open("Pushing", registry.size(), "cases");
+            FhirPush push = builder.listener((done, all) -> bar.stepTo(done)).build()) {
+          report = push.push();
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("Pushed to %s as of %s: %d of %d cases sent (%,d resource writes), %d unchanged, %d failed, "
-            + "%d held back by a conflict on a shared resource, %d retries, in %.1f s%n", url, registry.today(), report.pushed(),
-            report.considered(), report.resources(), report.unchanged(), report.failures().size(), report.conflicts().size(),
-            report.retries(), report.duration().toMillis() / 1000.0);
+        out.printf("Pushed to %s as of %s: %d of %d cases sent (%,d resources), %d unchanged, %d failed, "
+            + "%d held back by a conflict with another system's change, %d retries, in %.1f s%n", url, registry.today(),
+            report.pushed(), report.considered(), report.resources(), report.unchanged(), report.failures().size(),
+            report.conflicts().size(), report.retries(), report.duration().toMillis() / 1000.0);
+        report.sharedFailures().forEach(f -> out.println("  " + f));
         report.failures().forEach(f -> out.println("  " + f));
         report.conflicts().forEach(c -> out.println("  " + c));
         out.flush();

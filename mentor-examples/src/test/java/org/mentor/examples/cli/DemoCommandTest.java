@@ -56,7 +56,7 @@ class DemoCommandTest {
     assertThat(printed).contains("1. The clinic: 12 mother-infant pairs booked from 2023-08-16 to 2026-02-15",
         "   12 cases, ", "Cases by stage: ", "2. Today's due list per mentor", "3. The care cascade on 2026-02-16",
         "Indicators for last quarter, FY2026 Q1 [2025-10-01, 2025-12-31], as of 2026-02-16",
-        "4. FHIR: starting a HAPI FHIR JPA server", "pushed 12 cases, one transaction bundle each",
+        "4. FHIR: starting a HAPI FHIR JPA server", "pushed 12 cases, one transaction bundle each: ",
         "pushed again: 0 cases sent, 12 unchanged",
         "Verified: the server holds exactly what the mapping produced, once each, every resource labelled R and HIV.");
     assertThat(CliTest.line(printed, "TIER ")).contains("WHO", "WHAT", "DUE SINCE", "WHY");

@@ -66,7 +66,7 @@ class FhirPushCommandTest {
     }
     assertThat(episodes).isEqualTo(7);
     CliRun second = expect(0, push);
-    assertThat(second.out()).contains(": 0 of 6 cases sent (0 resource writes), 6 unchanged, 0 failed");
+    assertThat(second.out()).contains(": 0 of 6 cases sent (0 resources), 6 unchanged, 0 failed");
   }
 
   @Test
