@@ -151,6 +151,25 @@ class DemoCommandTest {
     CliTest.oneLineError(CliTest.expect(2, "demo", "--as-of", "2026-13-01"), "'--as-of'");
   }
 
+  @Test // indicators.md K1: PEPFAR fiscal year N runs from 1 October N-1; Q1 is October to December
+  void last_quarter_is_the_fiscal_quarter_before_the_days() {
+    assertThat(DemoCommand.lastQuarter(java.time.LocalDate.of(2026, 2, 16)).toString())
+        .isEqualTo("FY2026 Q1 [2025-10-01, 2025-12-31]");
+    assertThat(DemoCommand.lastQuarter(java.time.LocalDate.of(2025, 10, 1)).toString())
+        .isEqualTo("FY2025 Q4 [2025-07-01, 2025-09-30]");
+    assertThat(DemoCommand.lastQuarter(java.time.LocalDate.of(2026, 12, 31)).toString())
+        .isEqualTo("FY2026 Q4 [2026-07-01, 2026-09-30]");
+    assertThat(DemoCommand.lastQuarter(java.time.LocalDate.of(2026, 9, 30)).toString())
+        .isEqualTo("FY2026 Q3 [2026-04-01, 2026-06-30]");
+  }
+
+  @Test
+  void the_short_why_stops_at_the_source_citation() {
+    assertThat(DemoCommand.shortWhy("NAT_6W (WHO_2021@1): due BIRTH + P42D, BIRTH = 2025-10-10; source: infant.md §3a"))
+        .isEqualTo("NAT_6W (WHO_2021@1): due BIRTH + P42D, BIRTH = 2025-10-10");
+    assertThat(DemoCommand.shortWhy("x".repeat(100))).hasSize(90).endsWith("…");
+  }
+
   /** The printed server table: type to mapped, on server, read back, duplicates, labelled. */
   static Map<String, int[]> rows(String printed) {
     Map<String, int[]> rows = new LinkedHashMap<>();
