@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -165,8 +166,8 @@ final class DemoCommand implements Callable<Integer> {
       ReportCommand.print(print, indicators);
       print.println();
       ServerCheck check = fhir(registry, programmeZone, today);
-      DemoReport report = new DemoReport("Mentor demo: a synthetic clinic on " + today, about(clinic, registry), snapshot,
-          ImmutableSortedMap.copyOf(due), who::of, text, indicators, java.util.Optional.of(check));
+      DemoReport report = new DemoReport("Mentor demo: a synthetic clinic on " + today, about(clinic), snapshot,
+          ImmutableSortedMap.copyOf(due), who::of, text, indicators, Optional.of(check));
       List<Path> written = report.write(folder);
       print.printf("Report: %s (with %s and %s)%n", shown(written.get(0)), written.get(1).getFileName(),
           written.get(2).getFileName());
@@ -390,7 +391,7 @@ final class DemoCommand implements Callable<Integer> {
         .collect(Collectors.joining("; "));
   }
 
-  private ImmutableList<String> about(SyntheticClinic clinic, CaseRegistry registry) {
+  private ImmutableList<String> about(SyntheticClinic clinic) {
     return ImmutableList.of(
         cases + " mother-infant pairs made by mentor-sim under " + clinic.scenario().protocol().ref() + " (seed " + seed
             + "), booked from " + clinic.scenario().cohortStart() + ", cut at " + clinic.today() + "; "

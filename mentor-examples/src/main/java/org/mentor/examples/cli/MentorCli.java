@@ -50,6 +50,8 @@ public final class MentorCli implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
+    // Charts are drawn to files; no command opens a window (nor a dock icon on macOS).
+    System.setProperty("java.awt.headless", "true");
     System.exit(commandLine().execute(args));
   }
 
