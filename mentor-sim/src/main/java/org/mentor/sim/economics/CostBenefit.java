@@ -203,6 +203,55 @@ public record CostBenefit(CostTable costs, Valuation valuation, ArmCost mentor, 
   }
 
   /**
+   * The comparison as Markdown: each item's quantity and cost per pair in both arms, then the results,
+   * then the ratios over the sensitivity grid.
+   */
+  public String markdown() {
+    StringBuilder out = new StringBuilder();
+    int y = costs.priceYear();
+    out.append(String.format(Locale.ROOT, "Per pair, %,d pairs per arm on common random numbers, %d US$ (costs %s).%n%n",
+        pairs(), y, costs.id()));
+    out.append("| Item | Units | ").append(mentor.arm()).append(": quantity | US$ | ").append(comparator.arm())
+        .append(": quantity | US$ |\n|---|---|---:|---:|---:|---:|\n");
+    for (CostItem item : CostItem.values()) {
+      if (item.resource().isEmpty()) {
+        continue;
+      }
+      out.append(String.format(Locale.ROOT, "| `%s` | %s | %.2f | %.2f | %.2f | %.2f |%n", item.key(), item.units(),
+          mentor.quantity(item) / pairs(), mentor.cost(item) / pairs(), comparator.quantity(item) / pairs(),
+          comparator.cost(item) / pairs()));
+    }
+    out.append(String.format(Locale.ROOT, "| **total** | | | **%.2f** | | **%.2f** |%n%n", mentor.perPair(), comparator.perPair()));
+    out.append("| Result | Value |\n|---|---:|\n");
+    out.append(String.format(Locale.ROOT, "| infected infants at final status | %d of %d exposed (%.2f %%) vs %d of %d (%.2f %%) |%n",
+        mentor.infectedInfants(), mentor.exposedInfants(), 100.0 * mentor.infectedInfants() / Math.max(1, mentor.exposedInfants()),
+        comparator.infectedInfants(), comparator.exposedInfants(),
+        100.0 * comparator.infectedInfants() / Math.max(1, comparator.exposedInfants())));
+    out.append(String.format(Locale.ROOT, "| infections averted | %d (%.1f per 1 000 pairs) |%n", infectionsAverted(),
+        1000.0 * infectionsAverted() / pairs()));
+    out.append(String.format(Locale.ROOT, "| programme cost (N · C_mm) | %,.0f (%.2f per pair) |%n", programmeCost(),
+        programmeCost() / pairs()));
+    out.append(String.format(Locale.ROOT, "| extra service spending in the mentor arm | %,.0f (%.2f per pair) |%n",
+        extraServiceCost(), extraServiceCost() / pairs()));
+    out.append(String.format(Locale.ROOT, "| incremental cost | %,.0f (%.2f per pair) |%n", incrementalCost(),
+        incrementalCost() / pairs()));
+    out.append("| cost per infection averted (programme only) | ").append(money(costPerInfectionAverted())).append(" (")
+        .append(money(programmeCostPerInfectionAverted())).append(") |\n");
+    out.append(String.format(Locale.ROOT, "| PV of treating a child (C25: %.0f a year, %d years, %.0f %%) | %,.0f |%n",
+        costs.price(CostItem.CHILD_TREATMENT_YEAR), valuation.treatmentYears(), 100 * valuation.discountRate(), pvChild()));
+    out.append(String.format(Locale.ROOT, "| **benefit-cost ratio (C26)** | **%.2f** (published: %.2f) |%n", benefitCostRatio(),
+        PUBLISHED_BCR));
+    out.append(String.format(Locale.ROOT, "| full-system benefit-cost ratio | %.2f |%n%n", fullSystemBenefitCostRatio()));
+    out.append("| Discount rate | Years of treatment | PV of a child | Benefit-cost ratio (C26) | Full-system ratio |\n");
+    out.append("|---:|---:|---:|---:|---:|\n");
+    for (CostBenefit row : sensitivity()) {
+      out.append(String.format(Locale.ROOT, "| %.0f %% | %d | %,.0f | %.2f | %.2f |%n", 100 * row.valuation.discountRate(),
+          row.valuation.treatmentYears(), row.pvChild(), row.benefitCostRatio(), row.fullSystemBenefitCostRatio()));
+    }
+    return out.toString();
+  }
+
+  /**
    * Writes {@code economics.csv} (each arm's items: quantity, unit cost, cost) and
    * {@code economics-summary.csv} (the ratios over the sensitivity grid) into a directory.
    *
