@@ -262,6 +262,37 @@ public final class CostTable {
     return out.toString();
   }
 
+  /**
+   * The valuation and the price year as a Markdown table: the discount rate, the years of treatment and
+   * the child's mortality with their sensitivity values, the price year and the deflator, each with its
+   * source and confidence.
+   */
+  public String valuationTable() {
+    StringBuilder out = new StringBuilder("| Value | Default | Sensitivity | Source | Confidence |\n|---|---|---|---|---|\n");
+    Sourced rate = valuationNotes.get("discountRate");
+    Sourced years = valuationNotes.get("treatmentYears");
+    Sourced mortality = valuationNotes.get("annualMortality");
+    out.append("| discount rate | ").append(percent(valuation.discountRate())).append(" | ")
+        .append(discountRates.subList(1, discountRates.size()).stream().map(CostTable::percent).reduce((a, b) -> a + ", " + b)
+            .orElse("—")).append(" | ").append(rate.source()).append(" | ").append(rate.confidence()).append(" |\n");
+    out.append("| years of treatment counted | ").append(valuation.treatmentYears()).append(" | ")
+        .append(treatmentYears.subList(1, treatmentYears.size()).stream().map(String::valueOf).reduce((a, b) -> a + ", " + b)
+            .orElse("—")).append(" | ").append(years.source()).append(" | ").append(years.confidence()).append(" |\n");
+    out.append("| infected child's yearly mortality | ").append(percent(valuation.annualMortality())).append(" | — | ")
+        .append(mortality.source()).append(" | ").append(mortality.confidence()).append(" |\n");
+    out.append("| price year | ").append(priceYear).append(" | — | ").append(priceYearNote.source()).append(" | ")
+        .append(priceYearNote.confidence()).append(" |\n");
+    out.append("| deflator | ").append(deflator.name()).append(": ");
+    deflator.index().forEach((year, value) -> out.append(year).append(' ').append(value).append("; "));
+    out.setLength(out.length() - 2);
+    out.append(" | — | ").append(deflator.source()).append(" | ").append(deflator.confidence()).append(" |\n");
+    return out.toString();
+  }
+
+  private static String percent(double v) {
+    return String.format(Locale.ROOT, "%.0f %%", 100 * v);
+  }
+
   private static String money(double v) {
     return String.format(Locale.ROOT, v >= 100 ? "%,.0f" : "%.2f", v);
   }

@@ -42,10 +42,20 @@ public record Tornado(Output output, double base, ImmutableList<Bar> bars) {
 
   /** The bars as a Markdown table: input, its range, the output at each end, the swing, the range's source. */
   public String table() {
+    return table(bars.size());
+  }
+
+  /**
+   * The widest bars as a Markdown table (inputs that do not move the output are left out).
+   *
+   * @param top how many bars at most
+   * @return the table
+   */
+  public String table(int top) {
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%s with every input at its point: %.2f%n%n",
         output.title(), base));
     out.append("| Input | Low – high | At low | At high | Swing | Range from |\n|---|---|---:|---:|---:|---|\n");
-    for (Bar b : bars) {
+    for (Bar b : bars.stream().filter(b -> b.swing() > 0 || top >= bars.size()).limit(top).toList()) {
       out.append("| `").append(b.input().name()).append("` | ").append(value(b.input().low())).append(" – ")
           .append(value(b.input().high())).append(" | ").append(String.format(Locale.ROOT, "%.2f", b.atLow())).append(" | ")
           .append(String.format(Locale.ROOT, "%.2f", b.atHigh())).append(" | ")

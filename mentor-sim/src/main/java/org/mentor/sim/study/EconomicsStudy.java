@@ -82,6 +82,15 @@ public final class EconomicsStudy {
   }
 
   /**
+   * Runs the two arms only and prices them (no sensitivity analysis).
+   *
+   * @return the cost-benefit at the inputs' points
+   */
+  public CostBenefit base() {
+    return Psa.of(mentorArm(), comparatorArm(), costs).threads(threads).base();
+  }
+
+  /**
    * Runs the arms, the analysis and the tornadoes.
    *
    * @return the results
