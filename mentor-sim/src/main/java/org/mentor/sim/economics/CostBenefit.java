@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import org.mentor.sim.result.ArmComparison;
+import org.mentor.sim.result.PairedDifference;
 import org.mentor.sim.result.Resource;
 
 /**
@@ -44,8 +46,15 @@ import org.mentor.sim.result.Resource;
  * @param valuation how a prevented infection is valued
  * @param mentor the arm with mentor-mother support
  * @param comparator the arm without
+ * @param pairedInfections the arms' paired difference in exposed pairs with an infected infant (mentor
+ *     − comparator), for the Monte Carlo interval of the infections averted; empty when the arms were
+ *     not simulated together
  */
-public record CostBenefit(CostTable costs, Valuation valuation, ArmCost mentor, ArmCost comparator) {
+public record CostBenefit(CostTable costs, Valuation valuation, ArmCost mentor, ArmCost comparator,
+    Optional<PairedDifference> pairedInfections) {
+  /** The paired outcome {@link #pairedInfections()} reads from an {@link ArmComparison}. */
+  public static final String PAIRED_INFECTIONS = "exposed pair: an infant infected (final)";
+
   /** The published benefit-cost ratio of the Uganda m2m evaluation (transmission.md C1, MM3, H5). */
   public static final double PUBLISHED_BCR = 11.40;
 
@@ -62,7 +71,20 @@ public record CostBenefit(CostTable costs, Valuation valuation, ArmCost mentor, 
     requireNonNull(valuation, "valuation");
     requireNonNull(mentor, "mentor");
     requireNonNull(comparator, "comparator");
+    requireNonNull(pairedInfections, "pairedInfections");
     checkArgument(mentor.pairs() == comparator.pairs(), "the arms must have the same number of pairs");
+  }
+
+  /**
+   * A comparison of two priced arms without their paired difference (no Monte Carlo interval).
+   *
+   * @param costs the unit costs
+   * @param valuation how a prevented infection is valued
+   * @param mentor the arm with mentor-mother support
+   * @param comparator the arm without
+   */
+  public CostBenefit(CostTable costs, Valuation valuation, ArmCost mentor, ArmCost comparator) {
+    this(costs, valuation, mentor, comparator, Optional.empty());
   }
 
   /**
@@ -81,12 +103,15 @@ public record CostBenefit(CostTable costs, Valuation valuation, ArmCost mentor, 
         "arm a (%s) must be the arm with mentor-mother support", comparison.a().arm());
     checkArgument(comparison.b().resources().total(Resource.MENTOR_CLIENT_DAYS) == 0,
         "arm b (%s) must be the arm without mentor-mother support", comparison.b().arm());
-    return new CostBenefit(table, table.valuation(), ArmCost.of(comparison.a(), table), ArmCost.of(comparison.b(), table));
+    Optional<PairedDifference> paired = comparison.differences().stream()
+        .filter(d -> d.outcome().equals(PAIRED_INFECTIONS)).findFirst();
+    return new CostBenefit(table, table.valuation(), ArmCost.of(comparison.a(), table), ArmCost.of(comparison.b(), table),
+        paired);
   }
 
   /** The same comparison under another valuation (nothing is simulated again). */
   public CostBenefit at(Valuation other) {
-    return new CostBenefit(costs, requireNonNull(other, "other"), mentor, comparator);
+    return new CostBenefit(costs, requireNonNull(other, "other"), mentor, comparator, pairedInfections);
   }
 
   /** The pairs in each arm. */
@@ -102,6 +127,26 @@ public record CostBenefit(CostTable costs, Valuation valuation, ArmCost mentor, 
   /** Infected infants in the comparator minus infected infants in the mentor arm. */
   public long infectionsAverted() {
     return comparator.infectedInfants() - mentor.infectedInfants();
+  }
+
+  /**
+   * The Monte Carlo 95 % interval of the infections averted, from the arms' paired difference on
+   * common random numbers (per exposed pair: twins count once): the simulation's own sampling error,
+   * which a larger cohort narrows.
+   *
+   * @return {lower, upper}, empty without the paired difference
+   */
+  public Optional<double[]> avertedInterval() {
+    return pairedInfections.map(d -> new double[] {-d.upper() * d.pairs(), -d.lower() * d.pairs()});
+  }
+
+  /**
+   * C26's ratio over {@link #avertedInterval()}: how far the simulation's own sampling error moves it.
+   *
+   * @return {lower, upper}, empty without the paired difference
+   */
+  public Optional<double[]> benefitCostRatioInterval() {
+    return avertedInterval().map(i -> new double[] {i[0] * pvChild() / programmeCost(), i[1] * pvChild() / programmeCost()});
   }
 
   /** The mentor-mother programme's cost: client-months × cost per client-month (C9). */
@@ -197,6 +242,9 @@ public record CostBenefit(CostTable costs, Valuation valuation, ArmCost mentor, 
         costs.price(CostItem.CHILD_TREATMENT_YEAR), valuation.treatmentYears(), 100 * valuation.discountRate()));
     out.append(String.format(Locale.ROOT, "  benefit-cost ratio (C26): %.2f   [published: %.2f]%n", benefitCostRatio(),
         PUBLISHED_BCR));
+    benefitCostRatioInterval().ifPresent(i -> out.append(String.format(Locale.ROOT,
+        "  Monte Carlo 95%% interval (paired): infections averted %.0f to %.0f, benefit-cost ratio %.2f to %.2f%n",
+        avertedInterval().get()[0], avertedInterval().get()[1], i[0], i[1])));
     out.append(String.format(Locale.ROOT, "  full-system benefit-cost ratio: %.2f%n", fullSystemBenefitCostRatio()));
     out.append("  method: ").append(METHOD).append('\n');
     return out.toString();
@@ -229,6 +277,8 @@ public record CostBenefit(CostTable costs, Valuation valuation, ArmCost mentor, 
         100.0 * comparator.infectedInfants() / Math.max(1, comparator.exposedInfants())));
     out.append(String.format(Locale.ROOT, "| infections averted | %d (%.1f per 1 000 pairs) |%n", infectionsAverted(),
         1000.0 * infectionsAverted() / pairs()));
+    avertedInterval().ifPresent(i -> out.append(String.format(Locale.ROOT,
+        "| Monte Carlo 95 %% interval of the infections averted (paired, per exposed pair) | %.0f to %.0f |%n", i[0], i[1])));
     out.append(String.format(Locale.ROOT, "| programme cost (N · C_mm) | %,.0f (%.2f per pair) |%n", programmeCost(),
         programmeCost() / pairs()));
     out.append(String.format(Locale.ROOT, "| extra service spending in the mentor arm | %,.0f (%.2f per pair) |%n",
@@ -241,6 +291,8 @@ public record CostBenefit(CostTable costs, Valuation valuation, ArmCost mentor, 
         costs.price(CostItem.CHILD_TREATMENT_YEAR), valuation.treatmentYears(), 100 * valuation.discountRate(), pvChild()));
     out.append(String.format(Locale.ROOT, "| **benefit-cost ratio (C26)** | **%.2f** (published: %.2f) |%n", benefitCostRatio(),
         PUBLISHED_BCR));
+    benefitCostRatioInterval().ifPresent(i -> out.append(String.format(Locale.ROOT,
+        "| benefit-cost ratio over the Monte Carlo interval | %.2f to %.2f |%n", i[0], i[1])));
     out.append(String.format(Locale.ROOT, "| full-system benefit-cost ratio | %.2f |%n%n", fullSystemBenefitCostRatio()));
     out.append("| Discount rate | Years of treatment | PV of a child | Benefit-cost ratio (C26) | Full-system ratio |\n");
     out.append("|---:|---:|---:|---:|---:|\n");

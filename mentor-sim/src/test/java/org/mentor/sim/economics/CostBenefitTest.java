@@ -9,6 +9,7 @@ import com.google.common.collect.ImmutableMap;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.mentor.sim.result.ArmComparison;
 import org.mentor.sim.result.LoadKind;
 import org.mentor.sim.result.MonthlyLoad;
+import org.mentor.sim.result.PairedDifference;
 import org.mentor.sim.result.Proportion;
 import org.mentor.sim.result.Resource;
 import org.mentor.sim.result.ResourceUse;
@@ -73,6 +75,20 @@ class CostBenefitTest {
     assertThat(cb.pvChild()).isCloseTo(6_840, within(1.0));
     assertThat(cb.benefitCostRatio()).isCloseTo(11.40, within(0.01));
     assertThat(CostBenefit.PUBLISHED_BCR).isEqualTo(11.40); // transmission.md C1, MM3
+  }
+
+  @Test // a paired difference of 50 fewer infected pairs in 1 000, 50 discordant: sd = √((50 − 2.5) / 999)
+  void the_Monte_Carlo_interval_comes_from_the_paired_difference() {
+    PairedDifference paired = PairedDifference.of(CostBenefit.PAIRED_INFECTIONS, 1_000, 20, 70, 50);
+    CostBenefit cb = new CostBenefit(COSTS, new Valuation(0.03, 10, 0), mentorArm(20, 30_000), comparatorArm(70),
+        Optional.of(paired));
+    double[] averted = cb.avertedInterval().orElseThrow();
+    assertThat(averted[0]).isCloseTo(36.49, within(0.01)); // 50 − 1.96 · 1 000 · √(0.047548 / 1 000)
+    assertThat(averted[1]).isCloseTo(63.51, within(0.01));
+    double[] bcr = cb.benefitCostRatioInterval().orElseThrow();
+    assertThat(bcr[0]).isCloseTo(5.343, within(0.001));
+    assertThat(bcr[1]).isCloseTo(9.301, within(0.001));
+    assertThat(new CostBenefit(COSTS, COSTS.valuation(), mentorArm(20, 30_000), comparatorArm(70)).avertedInterval()).isEmpty();
   }
 
   @Test // the full-system ratio adds the mentor arm's extra service spending: 4 000 ART months at TLD's US$ 6.05
