@@ -77,10 +77,18 @@ public final class Calibration {
 
   /** The project's calibration ({@code calibration.json} in this package). */
   public static Calibration defaults() {
-    try (InputStream in = Calibration.class.getResourceAsStream(RESOURCE)) {
-      return read(requireNonNull(in, RESOURCE));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    return Defaults.CALIBRATION;
+  }
+
+  private static final class Defaults {
+    static final Calibration CALIBRATION = load();
+
+    private static Calibration load() {
+      try (InputStream in = Calibration.class.getResourceAsStream(RESOURCE)) {
+        return read(requireNonNull(in, RESOURCE));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 

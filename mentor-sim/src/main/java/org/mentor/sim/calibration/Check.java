@@ -83,8 +83,14 @@ public record Check(String id, Use use, Measure measure, String scenario, Arm ar
 
   /** The tolerance as text. */
   public String toleranceText() {
-    return arm == Arm.HAZARD_RATIO ? String.format(Locale.ROOT, "± %.2f", tolerance)
-        : String.format(Locale.ROOT, "± %.0f points", 100 * tolerance);
+    if (tolerance == 0) {
+      return low == high ? "exact" : "the range";
+    }
+    if (arm == Arm.HAZARD_RATIO) {
+      return String.format(Locale.ROOT, "± %.2f", tolerance);
+    }
+    double points = 100 * tolerance;
+    return String.format(Locale.ROOT, points == 1 ? "± %.0f point" : "± %.0f points", points);
   }
 
   String format(double v) {

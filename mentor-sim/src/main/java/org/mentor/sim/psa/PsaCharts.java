@@ -58,7 +58,7 @@ public final class PsaCharts {
     List<Tornado.Bar> bars = tornado.bars().stream().filter(b -> b.swing() > 0).limit(top).toList();
     int n = bars.size();
     XYChart chart = new XYChartBuilder().width(WIDTH).height(140 + 44 * n)
-        .title(String.format(Locale.ROOT, "%s: one input at a time (base %s)", tornado.output().title(),
+        .title(String.format(Locale.ROOT, "%s: one input at a time (base %s)", capitalised(tornado.output().title()),
             PsaResult.number(tornado.base())))
         .xAxisTitle(tornado.output().title()).yAxisTitle("").build();
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
@@ -119,11 +119,13 @@ public final class PsaCharts {
     });
     Summary s = result.summary(output);
     CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(480)
-        .title(String.format(Locale.ROOT, "%s over %d draws: median %s (95 %% interval %s – %s)", output.title(), s.draws(),
+        .title(String.format(Locale.ROOT, "%s over %d draws: median %s (95 %% interval %s – %s)", capitalised(output.title()),
+            s.draws(),
             PsaResult.number(s.median()), PsaResult.number(s.lower()), PsaResult.number(s.upper())))
         .xAxisTitle(output.title()).yAxisTitle("draws").build();
     chart.getStyler().setLegendVisible(false);
     chart.getStyler().setXAxisDecimalPattern("#0.0");
+    chart.getStyler().setYAxisDecimalPattern("#0");
     chart.getStyler().setXAxisLabelRotation(45);
     if (values.isEmpty()) {
       chart.addSeries("draws", List.of(0.0), List.of(0));
@@ -159,6 +161,10 @@ public final class PsaCharts {
    */
   public static Path write(PsaResult result, Output output, Path base, Format format) {
     return save(distribution(result, output, 20), base, format);
+  }
+
+  private static String capitalised(String text) {
+    return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
   }
 
   private static Path save(Chart<?, ?> chart, Path base, Format format) {

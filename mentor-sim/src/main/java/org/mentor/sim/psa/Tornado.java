@@ -52,8 +52,9 @@ public record Tornado(Output output, double base, ImmutableList<Bar> bars) {
    * @return the table
    */
   public String table(int top) {
+    String title = output.title();
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%s with every input at its point: %.2f%n%n",
-        output.title(), base));
+        Character.toUpperCase(title.charAt(0)) + title.substring(1), base));
     out.append("| Input | Low – high | At low | At high | Swing | Range from |\n|---|---|---:|---:|---:|---|\n");
     for (Bar b : bars.stream().filter(b -> b.swing() > 0 || top >= bars.size()).limit(top).toList()) {
       out.append("| `").append(b.input().name()).append("` | ").append(value(b.input().low())).append(" – ")

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import org.mentor.sim.result.Proportion;
 import org.mentor.sim.scenario.Scenario;
@@ -58,7 +59,7 @@ public final class CohortProbe {
       n++;
       in += inCare(plan, day) ? 1 : 0;
     }
-    return new Proportion("in care " + after + " after " + anchor.name().toLowerCase(java.util.Locale.ROOT), in, n);
+    return new Proportion("in care " + after + " after " + anchor.name().toLowerCase(Locale.ROOT), in, n);
   }
 
   /**
@@ -95,7 +96,7 @@ public final class CohortProbe {
       n++;
       below += mother.bandOn(day) == VlBand.BELOW_50 ? 1 : 0;
     }
-    return new Proportion("VL < 50 " + after + " after " + anchor.name().toLowerCase(java.util.Locale.ROOT), below, n);
+    return new Proportion("VL < 50 " + after + " after " + anchor.name().toLowerCase(Locale.ROOT), below, n);
   }
 
   private static boolean inCare(PairPlan plan, LocalDate day) {
