@@ -37,6 +37,8 @@ import org.mentor.core.CaseId;
 import org.mentor.core.pathway.CaseFile;
 import org.mentor.core.protocol.Protocol;
 import org.mentor.core.registry.CaseRegistry;
+import org.mentor.fhir.auth.FhirAuth;
+import org.mentor.fhir.auth.TokenException;
 import org.mentor.fhir.mapping.FhirMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +70,7 @@ public final class FhirPush {
   private final CaseBundles bundles;
   private final CloseableHttpClient http;
   private final String transactionUrl;
-  private final @Nullable String bearerToken;
+  private final @Nullable FhirAuth auth;
   private final FhirContext fhir;
   private final PushJournal journal;
   private final RetryPolicy retry;
@@ -86,7 +88,7 @@ public final class FhirPush {
     this.redact = b.redact;
     this.http = httpClient(b);
     this.transactionUrl = b.serverBase.endsWith("/") ? b.serverBase.substring(0, b.serverBase.length() - 1) : b.serverBase;
-    this.bearerToken = b.bearerToken;
+    this.auth = b.auth;
     this.fhir = b.mapping.fhirContext();
   }
 
@@ -244,20 +246,32 @@ public final class FhirPush {
 
   /** Posts the transaction; null when the server confirmed it, else why not. */
   private @Nullable Failure send(CaseBundles.Plan plan) {
-    HttpPost post = new HttpPost(transactionUrl);
-    post.setHeader("Accept", FHIR_JSON);
-    if (bearerToken != null) {
-      post.setHeader("Authorization", "Bearer " + bearerToken);
-    }
-    post.setEntity(new ByteArrayEntity(plan.json().getBytes(StandardCharsets.UTF_8), ContentType.create(FHIR_JSON, StandardCharsets.UTF_8)));
-    int status;
-    String body;
-    try (CloseableHttpResponse response = http.execute(post)) {
-      status = response.getStatusLine().getStatusCode();
-      body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      // Refused, cut, timed out: the request may or may not have been applied. Every write is idempotent: retry.
-      return new Failure(CaseFailure.Kind.TRANSIENT, 0, "no answer (" + e.getClass().getSimpleName() + ")", false);
+    int status = 0;
+    String body = "";
+    for (int authAttempt = 1; authAttempt <= 2; authAttempt++) {
+      HttpPost post = new HttpPost(transactionUrl);
+      post.setHeader("Accept", FHIR_JSON);
+      String authorization = null;
+      if (auth != null) {
+        try {
+          authorization = auth.authorization();
+        } catch (TokenException e) {
+          return new Failure(e.isTransient() ? CaseFailure.Kind.TRANSIENT : CaseFailure.Kind.UNAUTHORIZED, e.httpStatus(), e.getMessage(), false);
+        }
+        post.setHeader("Authorization", authorization);
+      }
+      post.setEntity(new ByteArrayEntity(plan.json().getBytes(StandardCharsets.UTF_8), ContentType.create(FHIR_JSON, StandardCharsets.UTF_8)));
+      try (CloseableHttpResponse response = http.execute(post)) {
+        status = response.getStatusLine().getStatusCode();
+        body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        // Refused, cut, timed out: the request may or may not have been applied. Every write is idempotent: retry.
+        return new Failure(CaseFailure.Kind.TRANSIENT, 0, "no answer (" + e.getClass().getSimpleName() + ")", false);
+      }
+      // A 401 wrote nothing: once, with a fresh token (an expired or revoked one), then it is final.
+      if (status != 401 || authorization == null || authAttempt == 2 || !auth.refused(authorization)) {
+        break;
+      }
     }
     if (status >= 200 && status < 300) {
       try {
@@ -341,7 +355,7 @@ public final class FhirPush {
     private final String serverBase;
     private @Nullable PushJournal journal;
     private PushMode mode = PushMode.CONDITIONAL_UPDATE;
-    private @Nullable String bearerToken;
+    private @Nullable FhirAuth auth;
     private RetryPolicy retry = RetryPolicy.defaults();
     private int concurrency = 2;
     private Duration connectTimeout = Duration.ofSeconds(10);
@@ -368,11 +382,20 @@ public final class FhirPush {
       return this;
     }
 
-    /** Sends {@code Authorization: Bearer <token>} with every request. */
+    /** Sends {@code Authorization: Bearer <token>} with every request (a fixed token: a 401 is final). */
     public Builder bearerToken(String token) {
       requireNonNull(token, "token");
       checkArgument(!token.isBlank(), "the bearer token is blank");
-      this.bearerToken = token;
+      this.auth = FhirAuth.bearerToken(token);
+      return this;
+    }
+
+    /**
+     * Authorizes every request with this auth (OAuth2 client credentials, SMART Backend Services, a fixed token): a
+     * 401 is retried once with a fresh token; a token the endpoint refuses stops the push as a 401 does.
+     */
+    public Builder auth(FhirAuth auth) {
+      this.auth = requireNonNull(auth, "auth");
       return this;
     }
 

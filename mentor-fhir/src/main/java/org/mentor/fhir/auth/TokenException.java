@@ -1,0 +1,39 @@
+package org.mentor.fhir.auth;
+
+/**
+ * The token endpoint gave no access token. Says what the endpoint answered (its HTTP status and OAuth error code,
+ * such as {@code invalid_client}), never a secret, an assertion or a token; the endpoint's free-text
+ * {@code error_description} is left out too, as it may echo what the client sent.
+ */
+public final class TokenException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int httpStatus;
+  private final String error;
+  private final boolean transientFailure;
+
+  TokenException(String message, int httpStatus, String error, boolean transientFailure) {
+    super(message);
+    this.httpStatus = httpStatus;
+    this.error = error;
+    this.transientFailure = transientFailure;
+  }
+
+  /** The token endpoint's HTTP status, or 0 when it gave no answer (refused, cut, timed out). */
+  public int httpStatus() {
+    return httpStatus;
+  }
+
+  /** The OAuth error code the endpoint answered ({@code invalid_client}, {@code invalid_scope}...), or empty. */
+  public String error() {
+    return error;
+  }
+
+  /**
+   * Whether trying again later may succeed (no answer, HTTP 429 or 5xx); otherwise the endpoint refused the client or
+   * its request, and the configuration must change.
+   */
+  public boolean isTransient() {
+    return transientFailure;
+  }
+}
