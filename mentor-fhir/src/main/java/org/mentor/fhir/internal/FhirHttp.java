@@ -72,6 +72,7 @@ public final class FhirHttp implements AutoCloseable {
     pool.setMaxTotal(connections);
     pool.setDefaultMaxPerRoute(connections);
     pool.setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(socket).build());
+    pool.setValidateAfterInactivity(500); // a connection idle for half a second is checked before it is reused
     this.http = HttpClients.custom().setConnectionManager(pool).disableAutomaticRetries().disableCookieManagement()
         .setDefaultRequestConfig(RequestConfig.custom().setConnectTimeout(connect).setSocketTimeout(socket)
             .setConnectionRequestTimeout(socket).build())
@@ -171,7 +172,7 @@ public final class FhirHttp implements AutoCloseable {
         }
         request.setHeader("Authorization", authorization);
       }
-      answer = exchange(request);
+      answer = exchange(request, authorization != null && attempt == 1);
       // A 401 changed nothing: once more with a fresh token (an expired or revoked one), then it is final.
       if (answer.status() != 401 || authorization == null || attempt == 2 || !auth.refused(authorization)) {
         break;
@@ -180,10 +181,15 @@ public final class FhirHttp implements AutoCloseable {
     return answer;
   }
 
-  private Answer exchange(HttpRequestBase request) {
+  /**
+   * One request. A 401 that will be retried is closed unread: that drops its connection, which the server may close
+   * (it refused the request before reading its body), so the retry does not meet a dead pooled connection.
+   */
+  private Answer exchange(HttpRequestBase request, boolean retryOn401) {
     try (CloseableHttpResponse response = http.execute(request)) {
       int status = response.getStatusLine().getStatusCode();
-      String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+      String body = (status == 401 && retryOn401) || response.getEntity() == null ? ""
+          : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
       Header date = response.getFirstHeader("Date");
       return new Answer(status, body, date == null ? Optional.empty() : parseDate(date.getValue()), "",
           status == 408 || status == 429 || status >= 500);

@@ -277,7 +277,8 @@ public final class FhirPull implements AutoCloseable {
     }
 
     private void fail(String type, FhirHttp.Answer answer) {
-      if (answer.status() == 401 || answer.status() == 403) {
+      // 401/403 from the server, or no answer that is not transient: the token endpoint refused the client.
+      if (answer.status() == 401 || answer.status() == 403 || (answer.status() == 0 && !answer.transientFailure())) {
         unauthorized = true;
       }
       String why = answer.status() == 0 ? answer.failure() : "HTTP " + answer.status() + ": " + Outcomes.describe(http.outcome(answer), redact);

@@ -263,7 +263,13 @@ public final class FhirPush {
       post.setEntity(new ByteArrayEntity(plan.json().getBytes(StandardCharsets.UTF_8), ContentType.create(FHIR_JSON, StandardCharsets.UTF_8)));
       try (CloseableHttpResponse response = http.execute(post)) {
         status = response.getStatusLine().getStatusCode();
-        body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+        if (status == 401 && authorization != null && authAttempt == 1) {
+          // Not read: closing the answer unread drops its connection, which the server may close (it refused the
+          // request before reading its body), so the retry does not meet a dead pooled connection.
+          body = "";
+        } else {
+          body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+        }
       } catch (IOException e) {
         // Refused, cut, timed out: the request may or may not have been applied. Every write is idempotent: retry.
         return new Failure(CaseFailure.Kind.TRANSIENT, 0, "no answer (" + e.getClass().getSimpleName() + ")", false);

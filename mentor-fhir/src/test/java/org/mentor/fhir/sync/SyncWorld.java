@@ -58,6 +58,16 @@ public final class SyncWorld {
     return clock.instant();
   }
 
+  private int edits;
+
+  /** A late viral-load result recorded here: sampled 3 days ago, resulted today. */
+  public org.mentor.core.EventId lateResult(CaseId caseId, int copies) {
+    org.mentor.core.EventId id = org.mentor.core.EventId.of("edit-" + (++edits));
+    registry.record(caseId, new org.mentor.core.pathway.ViralLoadResulted(id, today().minusDays(3), now(), CaseBuilder.CLINIC, today(),
+        org.mentor.core.pathway.ViralLoad.copies(copies)));
+    return id;
+  }
+
   /** The mother's identifier system (the mapping's). */
   public String motherSystem() {
     return mapping.uris().motherSystem();
