@@ -4,15 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
+import org.mentor.fhir.http.BearerTokenSource;
+import org.mentor.fhir.http.TokenException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds one access token at a time for a token-issuing auth: fetched when first asked for, fetched again shortly
+ * Holds one access token at a time for a token-issuing source: fetched when first asked for, fetched again shortly
  * before it expires (a margin of {@code refreshBefore}, at most half the token's lifetime) and after the server refused
- * it. Thread-safe: concurrent requests share the token and one fetch.
+ * it ({@link #rejected}; {@link org.mentor.fhir.http.FhirHttp} then sends the request once more). Thread-safe:
+ * concurrent requests share the token and one fetch.
  */
-abstract class CachingAuth implements FhirAuth, AutoCloseable {
+abstract class CachingAuth implements BearerTokenSource, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(CachingAuth.class);
 
   final TokenEndpoint endpoint;
@@ -30,8 +33,13 @@ abstract class CachingAuth implements FhirAuth, AutoCloseable {
   /** Asks the endpoint for a new token. */
   abstract AccessToken fetch(Instant now);
 
+  /**
+   * The token to send now: still valid for a while, or fetched first.
+   *
+   * @throws TokenException if a token was needed and the token endpoint did not give one
+   */
   @Override
-  public final synchronized String authorization() {
+  public final synchronized String token() {
     Instant now = clock.instant();
     if (token == null || due(token, now)) {
       boolean refreshing = token != null;
@@ -41,7 +49,7 @@ abstract class CachingAuth implements FhirAuth, AutoCloseable {
       LOG.debug("{} an access token ({})", refreshing ? "refreshed" : "fetched",
           fresh.expiresAt().map(at -> "valid for " + Duration.between(now, at).toSeconds() + " s").orElse("no expiry given"));
     }
-    return "Bearer " + token.value();
+    return token.value();
   }
 
   private boolean due(AccessToken current, Instant now) {
@@ -54,13 +62,13 @@ abstract class CachingAuth implements FhirAuth, AutoCloseable {
     return !now.isBefore(expiresAt.minus(margin));
   }
 
+  /** The server refused this token (HTTP 401): the next {@link #token()} fetches a fresh one. */
   @Override
-  public final synchronized boolean refused(String authorization) {
-    if (token != null && authorization.equals("Bearer " + token.value())) {
+  public final synchronized void rejected(String refused) {
+    if (token != null && refused.equals(token.value())) {
       token = null;
       LOG.debug("the server refused the access token (HTTP 401): a fresh one is fetched for the retry");
     }
-    return true;
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.util.List;
 import org.apache.http.NameValuePair;
 import org.apache.http.message.BasicNameValuePair;
 import org.jspecify.annotations.Nullable;
+import org.mentor.fhir.http.TokenException;
 
 /**
  * OAuth 2.0 client credentials (RFC 6749 §4.4), as national FHIR servers behind an authorization server ask of a
@@ -29,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  *     .clientSecret(vault.secret("mentor-clinic-17"))        // the caller's secret store, never a file Mentor reads
  *     .scopes("system/Observation.rs", "system/ServiceRequest.cu")
  *     .build();
- * FhirPush push = FhirPush.builder(registry, mapping, base).auth(auth).build();
+ * FhirPush push = FhirPush.builder(registry, mapping, base).auth(auth).build();     // a BearerTokenSource
  * }</pre>
  *
  * <p>The secret is sent in an HTTP Basic header by default ({@code client_secret_basic}, which RFC 6749 §2.3.1
@@ -170,7 +171,7 @@ public final class OAuth2ClientCredentials extends CachingAuth {
     }
 
     /**
-     * Builds it; no request is made until the first {@link #authorization()}.
+     * Builds it; no request is made until the first {@link #token()}.
      *
      * @throws IllegalStateException if no client secret was given
      */

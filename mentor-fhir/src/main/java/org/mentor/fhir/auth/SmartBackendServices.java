@@ -28,6 +28,7 @@ import java.util.UUID;
 import org.apache.http.NameValuePair;
 import org.apache.http.message.BasicNameValuePair;
 import org.jspecify.annotations.Nullable;
+import org.mentor.fhir.http.TokenException;
 
 /**
  * SMART Backend Services (SMART App Launch 2.x, "Backend Services"): the client proves who it is with a short-lived
@@ -217,7 +218,7 @@ public final class SmartBackendServices extends CachingAuth {
 
     /**
      * Builds it, checking that the key can sign with its algorithm (an RSA key of 2048 bits or more; an EC key on
-     * P-384); no request is made until the first {@link #authorization()}.
+     * P-384); no request is made until the first {@link #token()}.
      *
      * @throws IllegalArgumentException if the key cannot sign with RS384 or ES384
      */

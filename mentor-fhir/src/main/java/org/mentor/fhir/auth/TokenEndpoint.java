@@ -19,6 +19,7 @@ import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.util.EntityUtils;
 import org.jspecify.annotations.Nullable;
+import org.mentor.fhir.http.TokenException;
 
 /**
  * Posts a token request (RFC 6749 §4.4, form-encoded) and reads the answer (§5.1 success, §5.2 error). Answers are

@@ -1,11 +1,13 @@
 package org.mentor.fhir.pull;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import ca.uhn.fhir.context.RuntimeResourceDefinition;
 import ca.uhn.fhir.context.RuntimeSearchParam;
 import com.google.common.collect.ImmutableList;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractMap.SimpleEntry;
@@ -18,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -40,10 +42,10 @@ import org.mentor.core.pathway.RecordedBy;
 import org.mentor.core.pathway.Voided;
 import org.mentor.core.registry.CaseRegistry;
 import org.mentor.fhir.InvalidFhirException;
-import org.mentor.fhir.auth.FhirAuth;
 import org.mentor.fhir.imports.FhirImporter;
 import org.mentor.fhir.imports.ImportedCase;
-import org.mentor.fhir.internal.FhirHttp;
+import org.mentor.fhir.http.BearerTokenSource;
+import org.mentor.fhir.http.FhirHttp;
 import org.mentor.fhir.mapping.CaseReader;
 import org.mentor.fhir.mapping.CaseReader.Defaults;
 import org.mentor.fhir.mapping.CaseReader.EventIdentity;
@@ -88,6 +90,7 @@ public final class FhirPull implements AutoCloseable {
   private final FhirImporter importer;
   private final CaseReader reader;
   private final FhirHttp http;
+  private final boolean ownsHttp;
   private final int pageSize;
   private final int subjectsPerSearch;
   private final Duration overlap;
@@ -101,7 +104,8 @@ public final class FhirPull implements AutoCloseable {
     this.mapping = b.mapping;
     this.importer = new FhirImporter(b.mapping);
     this.reader = b.mapping.reader();
-    this.http = new FhirHttp(b.serverBase, b.mapping.fhirContext(), b.auth, b.connectTimeout, b.socketTimeout, 2);
+    this.ownsHttp = b.http == null;
+    this.http = b.http != null ? b.http : ownHttp(b);
     this.pageSize = b.pageSize;
     this.subjectsPerSearch = b.subjectsPerSearch;
     this.overlap = b.overlap;
@@ -109,6 +113,14 @@ public final class FhirPull implements AutoCloseable {
     this.retry = b.retry;
     this.redact = b.redact;
     this.types = ImmutableList.sortedCopyOf(b.mapping.eventTypes());
+  }
+
+  private static FhirHttp ownHttp(Builder b) {
+    FhirHttp.Builder http = FhirHttp.builder(b.serverBase).connectTimeout(b.connectTimeout).socketTimeout(b.socketTimeout);
+    if (b.auth != null) {
+      http.auth(b.auth);
+    }
+    return http.build();
   }
 
   /**
@@ -120,7 +132,20 @@ public final class FhirPull implements AutoCloseable {
    * @return the builder
    */
   public static Builder builder(CaseRegistry registry, FhirMapping mapping, String serverBase) {
-    return new Builder(registry, mapping, serverBase);
+    return new Builder(registry, mapping, requireNonNull(serverBase, "serverBase"), null);
+  }
+
+  /**
+   * A builder for a pull over an HTTP client the application shares with its push: its base URL, pool, timeouts and
+   * token source are used, and {@link #close()} leaves it open.
+   *
+   * @param registry the cases to pull into, not null
+   * @param mapping the mapping, not null
+   * @param http the HTTP client, not null
+   * @return the builder
+   */
+  public static Builder builder(CaseRegistry registry, FhirMapping mapping, FhirHttp http) {
+    return new Builder(registry, mapping, requireNonNull(http, "http").baseUrl(), http);
   }
 
   /**
@@ -154,9 +179,49 @@ public final class FhirPull implements AutoCloseable {
     return report;
   }
 
+  /** Closes the HTTP client, if the pull made its own. */
   @Override
   public void close() {
-    http.close();
+    if (ownsHttp) {
+      http.close();
+    }
+  }
+
+  /**
+   * An exchange with the server: its status (0 when no answer came) and body.
+   *
+   * @param failure why no answer came, when status is 0
+   * @param transientFailure whether trying again later may succeed (no answer, 408, 429, 5xx)
+   */
+  private record Answer(int status, String body, String failure, boolean transientFailure) {
+    boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  private interface Call {
+    FhirHttp.Response send() throws IOException;
+  }
+
+  private static Answer exchange(Call call) {
+    try {
+      FhirHttp.Response r = call.send();
+      return new Answer(r.status(), r.body(), "", r.status() == 408 || r.status() == 429 || r.status() >= 500);
+    } catch (IOException e) {
+      return new Answer(0, "", "no answer (" + e.getClass().getSimpleName() + ")", true);
+    }
+  }
+
+  private Bundle bundle(Answer answer) {
+    return mapping.fhirContext().newJsonParser().parseResource(Bundle.class, answer.body());
+  }
+
+  private @Nullable OperationOutcome outcome(Answer answer) {
+    try {
+      return mapping.fhirContext().newJsonParser().parseResource(OperationOutcome.class, answer.body());
+    } catch (RuntimeException e) {
+      return null; // not FHIR JSON (a proxy's error page)
+    }
   }
 
   /** One pull: its searches, what they found, and what became of it. */
@@ -223,17 +288,17 @@ public final class FhirPull implements AutoCloseable {
       List<Map.Entry<String, String>> params = new ArrayList<>(criteria);
       cursor.since().ifPresent(since -> params.add(param("_lastUpdated", "ge" + since.minus(overlap))));
       params.add(param("_count", Integer.toString(pageSize)));
-      FhirHttp.Answer answer = withRetries(() -> http.search(type, params));
+      Answer answer = withRetries(() -> http.search(type, params));
       if (!answer.ok()) {
         fail(type, answer);
         return;
       }
-      Bundle page = http.bundle(answer);
-      Instant searchedAt = page.getMeta().hasLastUpdated() ? page.getMeta().getLastUpdated().toInstant() : answer.date().orElse(null);
-      if (searchedAt == null) {
-        failures.add(type + ": the server gave no search time (Bundle.meta.lastUpdated or Date)");
+      Bundle page = bundle(answer);
+      if (!page.getMeta().hasLastUpdated()) {
+        failures.add(type + " search: the server gave no search time (Bundle.meta.lastUpdated), so no cursor can follow it");
         return;
       }
+      Instant searchedAt = page.getMeta().getLastUpdated().toInstant();
       watermark = watermark == null || searchedAt.isBefore(watermark) ? searchedAt : watermark;
       int restarted = 0;
       while (true) {
@@ -258,12 +323,12 @@ public final class FhirPull implements AutoCloseable {
           fail(type, answer);
           return;
         }
-        page = http.bundle(answer);
+        page = bundle(answer);
       }
     }
 
-    private FhirHttp.Answer withRetries(Supplier<FhirHttp.Answer> request) {
-      FhirHttp.Answer answer = request.get();
+    private Answer withRetries(Call call) {
+      Answer answer = exchange(call);
       for (int attempt = 1; answer.transientFailure() && attempt < retry.maxAttempts(); attempt++) {
         try {
           Thread.sleep(retry.backoff(attempt).toMillis());
@@ -271,17 +336,16 @@ public final class FhirPull implements AutoCloseable {
           Thread.currentThread().interrupt();
           return answer;
         }
-        answer = request.get();
+        answer = exchange(call);
       }
       return answer;
     }
 
-    private void fail(String type, FhirHttp.Answer answer) {
-      // 401/403 from the server, or no answer that is not transient: the token endpoint refused the client.
-      if (answer.status() == 401 || answer.status() == 403 || (answer.status() == 0 && !answer.transientFailure())) {
+    private void fail(String type, Answer answer) {
+      if (answer.status() == 401 || answer.status() == 403) {
         unauthorized = true;
       }
-      String why = answer.status() == 0 ? answer.failure() : "HTTP " + answer.status() + ": " + Outcomes.describe(http.outcome(answer), redact);
+      String why = answer.status() == 0 ? answer.failure() : "HTTP " + answer.status() + ": " + Outcomes.describe(outcome(answer), redact);
       failures.add(type + " search failed (" + why + ")");
     }
 
@@ -330,7 +394,7 @@ public final class FhirPull implements AutoCloseable {
       List<Input> inputs = new ArrayList<>();
       inputs.add(input(entry));
       inputs.addAll(context);
-      Defaults defaults = new Defaults(recordedBy, lastUpdated, Optional.of(http.base()));
+      Defaults defaults = new Defaults(recordedBy, lastUpdated, Optional.of(http.baseUrl()));
       Pending pending = new Pending(caseId.get(), version, identity, inputs, defaults);
       if (!attempt(pending)) {
         refused.add(pending);
@@ -586,7 +650,8 @@ public final class FhirPull implements AutoCloseable {
     private final CaseRegistry registry;
     private final FhirMapping mapping;
     private final String serverBase;
-    private @Nullable FhirAuth auth;
+    private final @Nullable FhirHttp http;
+    private @Nullable BearerTokenSource auth;
     private int pageSize = 100;
     private int subjectsPerSearch = 50;
     private Duration overlap = Duration.ofMinutes(2);
@@ -596,15 +661,25 @@ public final class FhirPull implements AutoCloseable {
     private Duration socketTimeout = Duration.ofSeconds(60);
     private boolean redact = true;
 
-    private Builder(CaseRegistry registry, FhirMapping mapping, String serverBase) {
+    private Builder(CaseRegistry registry, FhirMapping mapping, String serverBase, @Nullable FhirHttp http) {
       this.registry = requireNonNull(registry, "registry");
       this.mapping = requireNonNull(mapping, "mapping");
-      this.serverBase = requireNonNull(serverBase, "serverBase");
+      this.serverBase = serverBase;
+      this.http = http;
       checkArgument(serverBase.startsWith("http://") || serverBase.startsWith("https://"), "serverBase must be an http(s) URL");
     }
 
-    /** Authorizes every request (a 401 is retried once with a fresh token). */
-    public Builder auth(FhirAuth auth) {
+    private void ownHttpOnly(String setting) {
+      checkState(http == null, "%s belongs to the shared FhirHttp this pull was built over", setting);
+    }
+
+    /**
+     * Sends {@code Authorization: Bearer <token>} from this source with every request: a fixed token
+     * ({@code BearerTokenSource.of}), OAuth2 client credentials or SMART Backend Services (org.mentor.fhir.auth). A 401
+     * is sent once more with a renewed token.
+     */
+    public Builder auth(BearerTokenSource auth) {
+      ownHttpOnly("auth");
       this.auth = requireNonNull(auth, "auth");
       return this;
     }
@@ -649,6 +724,7 @@ public final class FhirPull implements AutoCloseable {
 
     /** How long to wait for a connection (default 10 s). */
     public Builder connectTimeout(Duration timeout) {
+      ownHttpOnly("connectTimeout");
       checkArgument(!timeout.isNegative() && !timeout.isZero(), "connectTimeout must be positive");
       this.connectTimeout = timeout;
       return this;
@@ -656,6 +732,7 @@ public final class FhirPull implements AutoCloseable {
 
     /** How long to wait for an answer (default 60 s). */
     public Builder socketTimeout(Duration timeout) {
+      ownHttpOnly("socketTimeout");
       checkArgument(!timeout.isNegative() && !timeout.isZero(), "socketTimeout must be positive");
       this.socketTimeout = timeout;
       return this;

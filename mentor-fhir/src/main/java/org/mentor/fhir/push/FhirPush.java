@@ -1,44 +1,40 @@
 package org.mentor.fhir.push;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.apache.http.client.methods.CloseableHttpResponse;
-import org.apache.http.client.methods.HttpPost;
-import org.apache.http.entity.ByteArrayEntity;
-import org.apache.http.entity.ContentType;
-import org.apache.http.util.EntityUtils;
-import org.hl7.fhir.instance.model.api.IBaseOperationOutcome;
-import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.OperationOutcome;
-import org.apache.http.client.config.RequestConfig;
-import org.apache.http.config.SocketConfig;
-import org.apache.http.impl.client.CloseableHttpClient;
-import org.apache.http.impl.client.HttpClients;
-import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.hl7.fhir.instance.model.api.IBaseOperationOutcome;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Resource;
 import org.jspecify.annotations.Nullable;
 import org.mentor.core.CaseId;
 import org.mentor.core.pathway.CaseFile;
 import org.mentor.core.protocol.Protocol;
 import org.mentor.core.registry.CaseRegistry;
-import org.mentor.fhir.auth.FhirAuth;
-import org.mentor.fhir.auth.TokenException;
+import org.mentor.fhir.http.BearerTokenSource;
+import org.mentor.fhir.http.FhirHttp;
 import org.mentor.fhir.mapping.FhirMapping;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,28 +45,28 @@ import org.slf4j.LoggerFactory;
  * case the server already holds sends nothing.
  *
  * <pre>{@code
- * FhirPush push = FhirPush.builder(registry, mapping, "https://fhir.example.gov/fhir")
- *     .bearerToken(token).journal(FilePushJournal.open(path)).build();
- * PushReport report = push.push();          // run again after any failure: it resumes
+ * try (FhirPush push = FhirPush.builder(registry, mapping, "https://fhir.example.gov/fhir")
+ *     .bearerToken(token).journal(FilePushJournal.open(path)).build()) {
+ *   PushReport report = push.push();        // run again after any failure: it resumes
+ * }
  * }</pre>
  *
  * <p>Guarantees (docs/fhir-sync.md): every write is idempotent (conditional update on business identifiers, or PUT
  * with deterministic ids), so a push interrupted anywhere is resumed by pushing again, and the server ends holding
- * exactly each case's current content, once. Transient failures are retried with exponential backoff and jitter;
- * a refused case is reported (naming it, with the server's redacted OperationOutcome) and the others go on; refused
- * credentials stop the push with nothing written.
+ * exactly each case's current content, once. Resources many cases share (a mentor's Practitioner and PractitionerRole)
+ * are written once per push, before the first case that references them, and only when their content changed.
+ * Transient failures are retried with exponential backoff and jitter; a refused case is reported (naming it, with the
+ * server's redacted OperationOutcome) and the others go on; refused credentials stop the push with nothing written.
  *
  * <p>Thread-safe, but run one push at a time per journal. Logs counts and durations only.
  */
-public final class FhirPush {
+public final class FhirPush implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FhirPush.class);
-  private static final String FHIR_JSON = "application/fhir+json";
 
   private final CaseRegistry registry;
   private final CaseBundles bundles;
-  private final CloseableHttpClient http;
-  private final String transactionUrl;
-  private final @Nullable FhirAuth auth;
+  private final FhirHttp http;
+  private final boolean ownsHttp;
   private final FhirContext fhir;
   private final PushJournal journal;
   private final RetryPolicy retry;
@@ -86,46 +82,47 @@ public final class FhirPush {
     this.concurrency = b.concurrency;
     this.listener = b.listener;
     this.redact = b.redact;
-    this.http = httpClient(b);
-    this.transactionUrl = b.serverBase.endsWith("/") ? b.serverBase.substring(0, b.serverBase.length() - 1) : b.serverBase;
-    this.auth = b.auth;
+    this.ownsHttp = b.http == null;
+    this.http = b.http != null ? b.http : b.ownHttp();
     this.fhir = b.mapping.fhirContext();
   }
 
   /**
-   * The HTTP client: its own pool sized to the concurrency, its own timeouts, and no automatic retries (the push
-   * retries itself, knowing what is idempotent). HAPI's generic client is not used: it takes every request's HTTP
-   * settings from the FhirContext's global client factory (HAPI 8.8.0, BaseHttpClientInvocation), which belongs to
-   * the application.
-   */
-  private static CloseableHttpClient httpClient(Builder b) {
-    int connect = Math.toIntExact(b.connectTimeout.toMillis());
-    int socket = Math.toIntExact(b.socketTimeout.toMillis());
-    PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
-    pool.setMaxTotal(b.concurrency);
-    pool.setDefaultMaxPerRoute(b.concurrency);
-    pool.setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(socket).build());
-    return HttpClients.custom().setConnectionManager(pool).disableAutomaticRetries().disableCookieManagement()
-        .setDefaultRequestConfig(RequestConfig.custom().setConnectTimeout(connect).setSocketTimeout(socket)
-            .setConnectionRequestTimeout(socket).build())
-        .build();
-  }
-
-  /**
-   * A builder.
+   * A builder for a push with its own HTTP client (closed by {@link #close()}).
    *
    * @param registry the cases, not null
-   * @param mapping the mapping (its FhirContext is used for the client), not null
+   * @param mapping the mapping (its FhirContext parses the server's answers), not null
    * @param serverBase the server's base URL, such as {@code https://fhir.example.gov/fhir}, not null
    * @return the builder
    */
   public static Builder builder(CaseRegistry registry, FhirMapping mapping, String serverBase) {
-    return new Builder(registry, mapping, serverBase);
+    return new Builder(registry, mapping, requireNonNull(serverBase, "serverBase"), null);
+  }
+
+  /**
+   * A builder for a push over an HTTP client the application shares (with a pull, say): its base URL, pool, timeouts
+   * and authorization are used, and {@link #close()} leaves it open.
+   *
+   * @param registry the cases, not null
+   * @param mapping the mapping, not null
+   * @param http the HTTP client, not null
+   * @return the builder
+   */
+  public static Builder builder(CaseRegistry registry, FhirMapping mapping, FhirHttp http) {
+    return new Builder(registry, mapping, requireNonNull(http, "http").baseUrl(), http);
   }
 
   /** The journal this push records in. */
   public PushJournal journal() {
     return journal;
+  }
+
+  /** Closes the HTTP client, if the push made its own. */
+  @Override
+  public void close() {
+    if (ownsHttp) {
+      http.close();
+    }
   }
 
   /**
@@ -146,9 +143,8 @@ public final class FhirPush {
   public PushReport push(Collection<CaseId> caseIds) {
     List<CaseId> ids = ImmutableList.copyOf(requireNonNull(caseIds, "caseIds"));
     long start = System.nanoTime();
-    AtomicBoolean unauthorized = new AtomicBoolean();
+    Run run = new Run();
     AtomicInteger done = new AtomicInteger();
-    Tally tally = new Tally();
     ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, ids.size())), r -> {
       Thread t = new Thread(r, "mentor-fhir-push");
       t.setDaemon(true);
@@ -158,7 +154,7 @@ public final class FhirPush {
       List<Future<?>> futures = new ArrayList<>();
       for (CaseId id : ids) {
         futures.add(pool.submit(() -> {
-          tally.add(unauthorized.get() ? notAttempted(id) : pushCase(id, unauthorized));
+          run.tally.add(run.unauthorized.get() ? notAttempted(id) : pushCase(id, run));
           listener.progress(done.incrementAndGet(), ids.size());
         }));
       }
@@ -174,14 +170,23 @@ public final class FhirPush {
       pool.shutdownNow();
     }
     Duration took = Duration.ofNanos(System.nanoTime() - start);
-    PushReport report = tally.report(ids.size(), took);
-    LOG.info("FHIR push: {} cases considered, {} pushed ({} resources), {} unchanged, {} failed, {} held back by shared conflicts, "
-        + "{} retries, in {} ms", report.considered(), report.pushed(), report.resources(), report.unchanged(),
-        report.failures().size(), report.conflicts().size(), report.retries(), took.toMillis());
+    PushReport report = run.tally.report(ids.size(), took);
+    LOG.info("FHIR push: {} cases considered, {} pushed ({} resources, {} of them shared), {} unchanged, {} failed, "
+        + "{} shared write(s) failed, {} held back by conflicts on others' resources, {} retries, in {} ms", report.considered(),
+        report.pushed(), report.resources(), report.sharedResources(), report.unchanged(), report.failures().size(),
+        report.sharedFailures().size(), report.conflicts().size(), report.retries(), took.toMillis());
     if (report.unauthorized()) {
       LOG.warn("FHIR push stopped: the server refused the credentials (HTTP 401/403); nothing was written");
     }
     return report;
+  }
+
+  /** One push's state, shared by its worker threads. */
+  private static final class Run {
+    final AtomicBoolean unauthorized = new AtomicBoolean();
+    final Tally tally = new Tally();
+    /** The shared writes of this push, by group (a mentor's identifier): each is written once, the others wait on it. */
+    final Map<String, CompletableFuture<@Nullable SharedFailure>> sharedWrites = new ConcurrentHashMap<>();
   }
 
   private sealed interface Result permits Pushed, Unchanged, Failed, Held {}
@@ -192,13 +197,13 @@ public final class FhirPush {
 
   private record Failed(CaseFailure failure, int retries) implements Result {}
 
-  private record Held(SharedConflict conflict, int retries) implements Result {}
+  private record Held(ForeignConflict conflict, int retries) implements Result {}
 
   private static Result notAttempted(CaseId id) {
     return new Failed(new CaseFailure(id, CaseFailure.Kind.UNAUTHORIZED, 0, 0, "not attempted: the server refused the credentials"), 0);
   }
 
-  private Result pushCase(CaseId id, AtomicBoolean unauthorized) {
+  private Result pushCase(CaseId id, Run run) {
     int attempts = 0;
     while (true) {
       CaseFile file = registry.file(id); // read afresh on every attempt: a conflict is retried on current data
@@ -212,85 +217,138 @@ public final class FhirPush {
       List<PushRecord> earlier = new ArrayList<>(unconfirmed);
       confirmed.ifPresent(r -> earlier.add(0, r));
       CaseBundles.Plan plan = bundles.plan(file, this::protocolOf, today, earlier);
+      // The shared resources it references first (also for an unchanged case: a mentor's details may have changed).
+      SharedFailure shared = ensureShared(id, today, plan.shared(), run);
+      if (shared != null) {
+        return new Failed(new CaseFailure(id, shared.kind(), shared.httpStatus(), attempts,
+            "not sent: shared resources it references (a mentor's Practitioner or PractitionerRole) were not written: " + shared.detail()), 0);
+      }
       if (unconfirmed.isEmpty() && confirmed.isPresent() && confirmed.get().contentHash().equals(plan.record().contentHash())) {
         journal.confirm(id, plan.record()); // a new day, the same content: remember the day, send nothing
         return new Unchanged();
       }
       journal.sending(id, plan.record());
       attempts++;
-      Failure failure = send(plan);
+      Failure failure = send(plan.json(), plan.resources(), plan.writesPatients());
       if (failure == null) {
         journal.confirm(id, plan.record());
         return new Pushed(plan.resources(), attempts - 1);
       }
-      if (failure.shared()) {
-        return new Held(new SharedConflict(id, failure.status(), failure.detail()), attempts - 1);
+      if (failure.foreign()) {
+        return new Held(new ForeignConflict(id, failure.status(), failure.detail()), attempts - 1);
       }
-      boolean retryable = failure.kind() == CaseFailure.Kind.TRANSIENT || failure.kind() == CaseFailure.Kind.CONFLICT;
       if (failure.kind() == CaseFailure.Kind.UNAUTHORIZED) {
-        unauthorized.set(true);
+        run.unauthorized.set(true);
       }
-      if (!retryable || attempts >= retry.maxAttempts()) {
+      if (!retryable(failure) || attempts >= retry.maxAttempts()) {
         return new Failed(new CaseFailure(id, failure.kind(), failure.status(), attempts, failure.detail()), attempts - 1);
       }
-      try {
-        Thread.sleep(retry.backoff(attempts).toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+      if (!backOff(attempts)) {
         return new Failed(new CaseFailure(id, failure.kind(), failure.status(), attempts, "interrupted while backing off"), attempts - 1);
       }
     }
   }
 
-  private record Failure(CaseFailure.Kind kind, int status, String detail, boolean shared) {}
-
-  /** Posts the transaction; null when the server confirmed it, else why not. */
-  private @Nullable Failure send(CaseBundles.Plan plan) {
-    int status = 0;
-    String body = "";
-    for (int authAttempt = 1; authAttempt <= 2; authAttempt++) {
-      HttpPost post = new HttpPost(transactionUrl);
-      post.setHeader("Accept", FHIR_JSON);
-      String authorization = null;
-      if (auth != null) {
+  /**
+   * Makes sure the server holds the shared resources a case references, as they are now: those whose content the
+   * journal has confirmed are left alone; the others are written, a group (a mentor's Practitioner and PractitionerRole)
+   * at a time, once per push; cases that need a group another thread is writing wait for it.
+   *
+   * @return null when they are all on the server, else why not
+   */
+  private @Nullable SharedFailure ensureShared(CaseId id, LocalDate today, List<CaseBundles.Shared> shared, Run run) {
+    Map<String, List<CaseBundles.Shared>> groups = new TreeMap<>();
+    for (CaseBundles.Shared s : shared) {
+      groups.computeIfAbsent(s.group(), g -> new ArrayList<>()).add(s);
+    }
+    for (Map.Entry<String, List<CaseBundles.Shared>> group : groups.entrySet()) {
+      boolean confirmed = group.getValue().stream().allMatch(s -> journal.confirmedShared(s.key()).map(s.hash()::equals).orElse(false));
+      if (confirmed) {
+        continue;
+      }
+      CompletableFuture<@Nullable SharedFailure> mine = new CompletableFuture<>();
+      CompletableFuture<@Nullable SharedFailure> theirs = run.sharedWrites.putIfAbsent(group.getKey(), mine);
+      SharedFailure failure;
+      if (theirs == null) {
         try {
-          authorization = auth.authorization();
-        } catch (TokenException e) {
-          return new Failure(e.isTransient() ? CaseFailure.Kind.TRANSIENT : CaseFailure.Kind.UNAUTHORIZED, e.httpStatus(), e.getMessage(), false);
+          failure = writeShared(id, today, group.getValue(), run);
+        } catch (RuntimeException e) {
+          mine.completeExceptionally(e);
+          throw e;
         }
-        post.setHeader("Authorization", authorization);
+        mine.complete(failure);
+      } else {
+        failure = theirs.join(); // written (or failed) once in this push
       }
-      post.setEntity(new ByteArrayEntity(plan.json().getBytes(StandardCharsets.UTF_8), ContentType.create(FHIR_JSON, StandardCharsets.UTF_8)));
-      try (CloseableHttpResponse response = http.execute(post)) {
-        status = response.getStatusLine().getStatusCode();
-        if (status == 401 && authorization != null && authAttempt == 1) {
-          // Not read: closing the answer unread drops its connection, which the server may close (it refused the
-          // request before reading its body), so the retry does not meet a dead pooled connection.
-          body = "";
-        } else {
-          body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
-        }
-      } catch (IOException e) {
-        // Refused, cut, timed out: the request may or may not have been applied. Every write is idempotent: retry.
-        return new Failure(CaseFailure.Kind.TRANSIENT, 0, "no answer (" + e.getClass().getSimpleName() + ")", false);
-      }
-      // A 401 wrote nothing: once, with a fresh token (an expired or revoked one), then it is final.
-      if (status != 401 || authorization == null || authAttempt == 2 || !auth.refused(authorization)) {
-        break;
+      if (failure != null) {
+        return failure;
       }
     }
-    if (status >= 200 && status < 300) {
+    return null;
+  }
+
+  private @Nullable SharedFailure writeShared(CaseId id, LocalDate today, List<CaseBundles.Shared> group, Run run) {
+    List<Resource> resources = group.stream().map(CaseBundles.Shared::resource).toList();
+    String json = bundles.planShared(id, today, resources);
+    int attempts = 0;
+    while (true) {
+      attempts++;
+      Failure failure = send(json, resources.size(), false);
+      if (failure == null) {
+        group.forEach(s -> journal.confirmShared(s.key(), s.hash()));
+        run.tally.shared(resources.size(), attempts - 1, null);
+        return null;
+      }
+      if (failure.kind() == CaseFailure.Kind.UNAUTHORIZED) {
+        run.unauthorized.set(true);
+      }
+      if (!retryable(failure) || attempts >= retry.maxAttempts() || !backOff(attempts)) {
+        SharedFailure result = new SharedFailure(group.stream().map(CaseBundles.Shared::key).collect(ImmutableList.toImmutableList()),
+            failure.kind(), failure.status(), attempts, failure.detail());
+        run.tally.shared(0, attempts - 1, result);
+        return result;
+      }
+    }
+  }
+
+  private static boolean retryable(Failure failure) {
+    return failure.kind() == CaseFailure.Kind.TRANSIENT || failure.kind() == CaseFailure.Kind.CONFLICT;
+  }
+
+  /** Sleeps before the next attempt; false if interrupted. */
+  private boolean backOff(int failures) {
+    try {
+      Thread.sleep(retry.backoff(failures).toMillis());
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private record Failure(CaseFailure.Kind kind, int status, String detail, boolean foreign) {}
+
+  /** Posts a transaction; null when the server confirmed it, else why not. */
+  private @Nullable Failure send(String json, int entries, boolean writesPatients) {
+    FhirHttp.Response response;
+    try {
+      response = http.post("", json.getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // Refused, cut, timed out: the request may or may not have been applied. Every write is idempotent: retry.
+      return new Failure(CaseFailure.Kind.TRANSIENT, 0, "no answer (" + e.getClass().getSimpleName() + ")", false);
+    }
+    if (response.ok()) {
       try {
-        Bundle answer = fhir.newJsonParser().parseResource(Bundle.class, body);
-        if (answer.getType() == Bundle.BundleType.TRANSACTIONRESPONSE && answer.getEntry().size() == plan.resources()) {
+        Bundle answer = fhir.newJsonParser().parseResource(Bundle.class, response.body());
+        if (answer.getType() == Bundle.BundleType.TRANSACTIONRESPONSE && answer.getEntry().size() == entries) {
           return null;
         }
       } catch (RuntimeException e) {
         // falls through: an answer we cannot read confirms nothing
       }
-      return new Failure(CaseFailure.Kind.TRANSIENT, status, "unreadable answer", false);
+      return new Failure(CaseFailure.Kind.TRANSIENT, response.status(), "unreadable answer", false);
     }
-    return classify(status, outcome(body), plan);
+    return classify(response.status(), outcome(response.body()), writesPatients);
   }
 
   private @Nullable IBaseOperationOutcome outcome(String body) {
@@ -301,7 +359,7 @@ public final class FhirPush {
     }
   }
 
-  private Failure classify(int status, @Nullable IBaseOperationOutcome outcome, CaseBundles.Plan plan) {
+  private Failure classify(int status, @Nullable IBaseOperationOutcome outcome, boolean writesPatients) {
     String detail = Outcomes.describe(outcome, redact);
     if (status == 401 || status == 403) {
       return new Failure(CaseFailure.Kind.UNAUTHORIZED, status, detail, false);
@@ -309,8 +367,8 @@ public final class FhirPush {
     if (status == 409 || status == 412) {
       // HAPI answers 409 both for version conflicts and for referential integrity on delete (Mentor never deletes).
       // A conflict on a resource another system owns is theirs to resolve; on Mentor's own, re-read and retry.
-      boolean shared = plan.writesShared() && Outcomes.diagnostics(outcome).contains("Patient");
-      return new Failure(CaseFailure.Kind.CONFLICT, status, detail, shared);
+      boolean foreign = writesPatients && Outcomes.diagnostics(outcome).contains("Patient");
+      return new Failure(CaseFailure.Kind.CONFLICT, status, detail, foreign);
     }
     if (status == 408 || status == 429 || status >= 500) {
       return new Failure(CaseFailure.Kind.TRANSIENT, status, detail, false);
@@ -328,9 +386,11 @@ public final class FhirPush {
     private int pushed;
     private int unchanged;
     private long resources;
+    private int sharedResources;
     private int retries;
     private final List<CaseFailure> failures = new ArrayList<>();
-    private final List<SharedConflict> conflicts = new ArrayList<>();
+    private final List<ForeignConflict> conflicts = new ArrayList<>();
+    private final List<SharedFailure> sharedFailures = new ArrayList<>();
 
     synchronized void add(Result result) {
       if (result instanceof Pushed p) {
@@ -348,9 +408,18 @@ public final class FhirPush {
       }
     }
 
+    synchronized void shared(int written, int retried, @Nullable SharedFailure failure) {
+      resources += written;
+      sharedResources += written;
+      retries += retried;
+      if (failure != null) {
+        sharedFailures.add(failure);
+      }
+    }
+
     synchronized PushReport report(int considered, Duration took) {
-      return new PushReport(considered, pushed, unchanged, resources, retries, ImmutableList.copyOf(failures),
-          ImmutableList.copyOf(conflicts), took);
+      return new PushReport(considered, pushed, unchanged, resources, sharedResources, retries, ImmutableList.copyOf(failures),
+          ImmutableList.copyOf(conflicts), ImmutableList.copyOf(sharedFailures), took);
     }
   }
 
@@ -359,21 +428,41 @@ public final class FhirPush {
     private final CaseRegistry registry;
     private final FhirMapping mapping;
     private final String serverBase;
+    private final @Nullable FhirHttp http;
     private @Nullable PushJournal journal;
     private PushMode mode = PushMode.CONDITIONAL_UPDATE;
-    private @Nullable FhirAuth auth;
+    private @Nullable BearerTokenSource auth;
     private RetryPolicy retry = RetryPolicy.defaults();
     private int concurrency = 2;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration socketTimeout = Duration.ofSeconds(60);
+    private @Nullable Duration connectTimeout;
+    private @Nullable Duration socketTimeout;
     private PushListener listener = PushListener.NONE;
     private boolean redact = true;
 
-    private Builder(CaseRegistry registry, FhirMapping mapping, String serverBase) {
+    private Builder(CaseRegistry registry, FhirMapping mapping, String serverBase, @Nullable FhirHttp http) {
       this.registry = requireNonNull(registry, "registry");
       this.mapping = requireNonNull(mapping, "mapping");
-      this.serverBase = requireNonNull(serverBase, "serverBase");
+      this.serverBase = serverBase;
+      this.http = http;
       checkArgument(serverBase.startsWith("http://") || serverBase.startsWith("https://"), "serverBase must be an http(s) URL");
+    }
+
+    private FhirHttp ownHttp() {
+      FhirHttp.Builder b = FhirHttp.builder(serverBase).maxConnections(concurrency);
+      if (auth != null) {
+        b.auth(auth);
+      }
+      if (connectTimeout != null) {
+        b.connectTimeout(connectTimeout);
+      }
+      if (socketTimeout != null) {
+        b.socketTimeout(socketTimeout);
+      }
+      return b.build();
+    }
+
+    private void ownHttpOnly(String setting) {
+      checkState(http == null, "%s belongs to the shared FhirHttp this push was built over", setting);
     }
 
     /** Where confirmed pushes are remembered (default: in memory, so a new process pushes every case once more). */
@@ -388,19 +477,14 @@ public final class FhirPush {
       return this;
     }
 
-    /** Sends {@code Authorization: Bearer <token>} with every request (a fixed token: a 401 is final). */
+    /** Sends {@code Authorization: Bearer <token>} with every request (a fixed token). */
     public Builder bearerToken(String token) {
-      requireNonNull(token, "token");
-      checkArgument(!token.isBlank(), "the bearer token is blank");
-      this.auth = FhirAuth.bearerToken(token);
-      return this;
+      return auth(BearerTokenSource.of(token));
     }
 
-    /**
-     * Authorizes every request with this auth (OAuth2 client credentials, SMART Backend Services, a fixed token): a
-     * 401 is retried once with a fresh token; a token the endpoint refuses stops the push as a 401 does.
-     */
-    public Builder auth(FhirAuth auth) {
+    /** Sends {@code Authorization: Bearer <token>} from this source with every request (an OAuth2 client, say). */
+    public Builder auth(BearerTokenSource auth) {
+      ownHttpOnly("auth");
       this.auth = requireNonNull(auth, "auth");
       return this;
     }
@@ -420,6 +504,7 @@ public final class FhirPush {
 
     /** How long to wait for a connection (default 10 s). */
     public Builder connectTimeout(Duration timeout) {
+      ownHttpOnly("connectTimeout");
       checkArgument(!timeout.isNegative() && !timeout.isZero(), "connectTimeout must be positive");
       this.connectTimeout = timeout;
       return this;
@@ -427,6 +512,7 @@ public final class FhirPush {
 
     /** How long to wait for the server's answer (default 60 s: a national server validating a large case is slow). */
     public Builder socketTimeout(Duration timeout) {
+      ownHttpOnly("socketTimeout");
       checkArgument(!timeout.isNegative() && !timeout.isZero(), "socketTimeout must be positive");
       this.socketTimeout = timeout;
       return this;

@@ -26,8 +26,9 @@ import org.mentor.core.CaseId;
  * crash is ignored: that write never returned) and rewrites it compacted, one or a few lines per case.
  *
  * <p>Line format, tab-separated: {@code S|C}, the case id (URL-encoded), the case version, the as-of date, the
- * content hash. {@code S} is {@link #sending}, {@code C} is {@link #confirm}. The file holds case ids and hashes, never
- * clinical data; keep it with the application's other data. One process at a time may open a file.
+ * content hash. {@code S} is {@link #sending}, {@code C} is {@link #confirm}. A shared resource confirmed
+ * ({@link #confirmShared}) is {@code R}, its {@code Type/id} (URL-encoded), its content hash. The file holds case ids,
+ * resource ids and hashes, never clinical data; keep it with the application's other data. One process at a time may open a file.
  *
  * <p>Thread-safe; {@link #close()} releases the file.
  */
@@ -75,8 +76,16 @@ public final class FilePushJournal implements PushJournal, AutoCloseable {
 
   private void apply(String line, int number) {
     String[] f = line.split("\t", -1);
+    if (f.length == 3 && f[0].equals("R")) {
+      try {
+        state.confirmShared(URLDecoder.decode(f[1], StandardCharsets.UTF_8), f[2]);
+      } catch (RuntimeException e) {
+        throw new IllegalArgumentException("push journal line " + number + " has a malformed field", e);
+      }
+      return;
+    }
     if (f.length != 5 || !(f[0].equals("S") || f[0].equals("C"))) {
-      throw new IllegalArgumentException("push journal line " + number + " is not S|C<tab>case<tab>version<tab>date<tab>hash");
+      throw new IllegalArgumentException("push journal line " + number + " is neither S|C<tab>case<tab>version<tab>date<tab>hash nor R<tab>resource<tab>hash");
     }
     CaseId caseId;
     PushRecord record;
@@ -102,6 +111,7 @@ public final class FilePushJournal implements PushJournal, AutoCloseable {
       state.confirmed(caseId).ifPresent(r -> out.append(line("C", caseId, r)));
       state.unconfirmed(caseId).forEach(r -> out.append(line("S", caseId, r)));
     }
+    new java.util.TreeMap<>(state.sharedConfirmed()).forEach((resource, hash) -> out.append(sharedLine(resource, hash)));
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
     try (FileChannel c = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
       write(c, out.toString());
@@ -115,6 +125,10 @@ public final class FilePushJournal implements PushJournal, AutoCloseable {
         + "\t" + r.contentHash() + "\n";
   }
 
+  private static String sharedLine(String resource, String hash) {
+    return "R\t" + URLEncoder.encode(resource, StandardCharsets.UTF_8) + "\t" + hash + "\n";
+  }
+
   private static void write(FileChannel c, String text) throws IOException {
     ByteBuffer buffer = ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
     while (buffer.hasRemaining()) {
@@ -123,8 +137,12 @@ public final class FilePushJournal implements PushJournal, AutoCloseable {
   }
 
   private synchronized void append(String kind, CaseId caseId, PushRecord record) {
+    append(line(kind, caseId, record));
+  }
+
+  private synchronized void append(String line) {
     try {
-      write(channel, line(kind, caseId, record));
+      write(channel, line);
       channel.force(false);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the push journal", e);
@@ -155,6 +173,22 @@ public final class FilePushJournal implements PushJournal, AutoCloseable {
     requireNonNull(record, "record");
     append("C", caseId, record);
     state.confirm(caseId, record);
+  }
+
+  @Override
+  public Optional<String> confirmedShared(String resource) {
+    return state.confirmedShared(resource);
+  }
+
+  @Override
+  public void confirmShared(String resource, String contentHash) {
+    requireNonNull(resource, "resource");
+    requireNonNull(contentHash, "contentHash");
+    if (!contentHash.matches("[0-9a-f]{64}")) {
+      throw new IllegalArgumentException("contentHash must be 64 lowercase hex digits");
+    }
+    append(sharedLine(resource, contentHash));
+    state.confirmShared(resource, contentHash);
   }
 
   @Override

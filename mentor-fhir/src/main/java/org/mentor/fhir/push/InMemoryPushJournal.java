@@ -1,5 +1,6 @@
 package org.mentor.fhir.push;
 
+import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
@@ -15,6 +16,7 @@ public final class InMemoryPushJournal implements PushJournal {
   private static final State EMPTY = new State(Optional.empty(), ImmutableList.of());
 
   private final Map<CaseId, State> states = new ConcurrentHashMap<>();
+  private final Map<String, String> shared = new ConcurrentHashMap<>();
 
   @Override
   public Optional<PushRecord> confirmed(CaseId caseId) {
@@ -42,5 +44,23 @@ public final class InMemoryPushJournal implements PushJournal {
   public void confirm(CaseId caseId, PushRecord record) {
     requireNonNull(record, "record");
     states.put(requireNonNull(caseId, "caseId"), new State(Optional.of(record), ImmutableList.of()));
+  }
+
+  /** The shared resources confirmed, in no particular order (for {@link FilePushJournal}'s compaction). */
+  Map<String, String> sharedConfirmed() {
+    return Map.copyOf(shared);
+  }
+
+  @Override
+  public Optional<String> confirmedShared(String resource) {
+    return Optional.ofNullable(shared.get(requireNonNull(resource, "resource")));
+  }
+
+  @Override
+  public void confirmShared(String resource, String contentHash) {
+    requireNonNull(resource, "resource");
+    requireNonNull(contentHash, "contentHash");
+    checkArgument(contentHash.matches("[0-9a-f]{64}"), "contentHash must be 64 lowercase hex digits");
+    shared.put(resource, contentHash);
   }
 }

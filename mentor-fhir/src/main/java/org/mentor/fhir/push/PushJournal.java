@@ -13,6 +13,10 @@ import org.mentor.core.CaseId;
  * again (every write is idempotent) and withdraws everything any unconfirmed attempt may have written that the case no
  * longer has.
  *
+ * <p>Resources many cases share (a mentor's Practitioner and PractitionerRole) are written apart from the cases, once
+ * per push, and remembered by their content hash ({@link #confirmedShared}, {@link #confirmShared}): an unchanged
+ * shared resource is not sent again.
+ *
  * <p>Implementations are thread-safe (cases are pushed concurrently, never one case from two threads) and durable as
  * far as they claim: {@link InMemoryPushJournal} for one process; {@link FilePushJournal} survives a crash.
  */
@@ -49,4 +53,21 @@ public interface PushJournal {
    * @param record what the server holds, not null
    */
   void confirm(CaseId caseId, PushRecord record);
+
+  /**
+   * The content hash of a shared resource as the server last confirmed it.
+   *
+   * @param resource the resource, as {@code Type/id} with the mapping's deterministic id (never an identifier), not null
+   * @return the hash, or empty if never confirmed
+   */
+  Optional<String> confirmedShared(String resource);
+
+  /**
+   * Records that the server confirmed a shared resource with this content. Need not be forced to disk before it
+   * returns: losing it only means the resource is sent once more (idempotently).
+   *
+   * @param resource the resource, as {@code Type/id}, not null
+   * @param contentHash the SHA-256 of its content, lowercase hex, not null
+   */
+  void confirmShared(String resource, String contentHash);
 }

@@ -1,11 +1,13 @@
 package org.mentor.fhir.reconcile;
 
 import static com.google.common.base.Preconditions.checkArgument;
+import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.google.common.collect.ImmutableList;
 import com.google.common.hash.Hashing;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,10 +24,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.jspecify.annotations.Nullable;
@@ -33,8 +35,8 @@ import org.mentor.core.CaseId;
 import org.mentor.core.pathway.CaseFile;
 import org.mentor.core.protocol.Protocol;
 import org.mentor.core.registry.CaseRegistry;
-import org.mentor.fhir.auth.FhirAuth;
-import org.mentor.fhir.internal.FhirHttp;
+import org.mentor.fhir.http.BearerTokenSource;
+import org.mentor.fhir.http.FhirHttp;
 import org.mentor.fhir.mapping.CaseResources;
 import org.mentor.fhir.mapping.FhirMapping;
 import org.mentor.fhir.mapping.Ids;
@@ -81,8 +83,7 @@ public final class FhirReconcile implements AutoCloseable {
   private final FhirMapping mapping;
   private final MentorUris uris;
   private final FhirHttp http;
-  private final @Nullable FhirAuth auth;
-  private final String serverBase;
+  private final boolean ownsHttp;
   private final PushMode mode;
   private final RetryPolicy retry;
   private final int pageSize;
@@ -94,9 +95,16 @@ public final class FhirReconcile implements AutoCloseable {
     this.registry = b.registry;
     this.mapping = b.mapping;
     this.uris = b.mapping.uris();
-    this.auth = b.auth;
-    this.serverBase = b.serverBase;
-    this.http = new FhirHttp(b.serverBase, b.mapping.fhirContext(), b.auth, b.connectTimeout, b.socketTimeout, 2);
+    this.ownsHttp = b.http == null;
+    if (b.http != null) {
+      this.http = b.http;
+    } else {
+      FhirHttp.Builder http = FhirHttp.builder(b.serverBase).connectTimeout(b.connectTimeout).socketTimeout(b.socketTimeout);
+      if (b.auth != null) {
+        http.auth(b.auth);
+      }
+      this.http = http.build();
+    }
     this.mode = b.mode;
     this.retry = b.retry;
     this.pageSize = b.pageSize;
@@ -123,7 +131,20 @@ public final class FhirReconcile implements AutoCloseable {
    * @return the builder
    */
   public static Builder builder(CaseRegistry registry, FhirMapping mapping, String serverBase) {
-    return new Builder(registry, mapping, serverBase);
+    return new Builder(registry, mapping, requireNonNull(serverBase, "serverBase"), null);
+  }
+
+  /**
+   * A builder for a reconcile over an HTTP client the application shares with its push and pull: its base URL, pool,
+   * timeouts and token source are used, and {@link #close()} leaves it open.
+   *
+   * @param registry the cases, not null
+   * @param mapping the mapping the push uses, not null
+   * @param http the HTTP client, not null
+   * @return the builder
+   */
+  public static Builder builder(CaseRegistry registry, FhirMapping mapping, FhirHttp http) {
+    return new Builder(registry, mapping, requireNonNull(http, "http").baseUrl(), http);
   }
 
   /** Compares every case of the registry. */
@@ -256,23 +277,23 @@ public final class FhirReconcile implements AutoCloseable {
         int at = version.indexOf("/_history/");
         String url = at < 0 ? version : version.substring(0, at);
         Optional<String> ifMatch = at < 0 ? Optional.empty() : Optional.of("W/\"" + version.substring(at + "/_history/".length()) + "\"");
-        FhirHttp.Answer answer = withRetries(() -> http.delete(url, ifMatch));
+        Answer answer = withRetries(() -> http.delete(url, ifMatch));
         if (answer.ok()) {
           deleted.add(version);
         } else {
           failures.add("delete of " + version + " refused (" + (answer.status() == 0 ? answer.failure()
-              : "HTTP " + answer.status() + ": " + Outcomes.describe(http.outcome(answer), redact)) + ")");
+              : "HTTP " + answer.status() + ": " + Outcomes.describe(outcome(answer), redact)) + ")");
         }
       }
       if (f.kind() != Finding.Kind.UNEXPECTED) {
         repush.add(f.caseId().orElseGet(() -> caseReferencing(f.identity(), report.cases())));
       }
     }
-    FhirPush.Builder push = FhirPush.builder(registry, mapping, serverBase).journal(new InMemoryPushJournal()).mode(mode).retry(retry).redact(redact);
-    if (auth != null) {
-      push.auth(auth);
+    PushReport pushed;
+    try (FhirPush push = FhirPush.builder(registry, mapping, http).journal(new InMemoryPushJournal()).mode(mode).retry(retry).redact(redact)
+        .build()) {
+      pushed = push.push(repush);
     }
-    PushReport pushed = push.build().push(repush);
     pushed.failures().forEach(failure -> failures.add(failure.toString()));
     ReconcileReport after = check(report.cases());
     LOG.info("FHIR repair: {} copies deleted, {} cases re-pushed, {} failures; afterwards {} findings", deleted.size(), pushed.pushed(),
@@ -305,7 +326,7 @@ public final class FhirReconcile implements AutoCloseable {
     List<Map.Entry<String, String>> params = new ArrayList<>(criteria);
     params.add(param("_count", Integer.toString(pageSize)));
     List<Resource> out = new ArrayList<>();
-    FhirHttp.Answer answer = withRetries(() -> http.search(type, params));
+    Answer answer = withRetries(() -> http.search(type, params));
     for (int restarts = 0; ; ) {
       if ((answer.status() == 404 || answer.status() == 410) && restarts++ < 3) {
         out.clear(); // the paging links expired: run the search again
@@ -314,10 +335,10 @@ public final class FhirReconcile implements AutoCloseable {
       }
       if (!answer.ok()) {
         failures.add(type + " search failed (" + (answer.status() == 0 ? answer.failure()
-            : "HTTP " + answer.status() + ": " + Outcomes.describe(http.outcome(answer), redact)) + ")");
+            : "HTTP " + answer.status() + ": " + Outcomes.describe(outcome(answer), redact)) + ")");
         return out;
       }
-      Bundle page = http.bundle(answer);
+      Bundle page = mapping.fhirContext().newJsonParser().parseResource(Bundle.class, answer.body());
       for (Bundle.BundleEntryComponent e : page.getEntry()) {
         if (e.hasResource() && e.getSearch().getMode() != Bundle.SearchEntryMode.OUTCOME) {
           out.add(e.getResource());
@@ -332,8 +353,41 @@ public final class FhirReconcile implements AutoCloseable {
     }
   }
 
-  private FhirHttp.Answer withRetries(Supplier<FhirHttp.Answer> request) {
-    FhirHttp.Answer answer = request.get();
+  /**
+   * An exchange with the server: its status (0 when no answer came) and body.
+   *
+   * @param failure why no answer came, when status is 0
+   * @param transientFailure whether trying again later may succeed (no answer, 408, 429, 5xx)
+   */
+  private record Answer(int status, String body, String failure, boolean transientFailure) {
+    boolean ok() {
+      return status >= 200 && status < 300;
+    }
+  }
+
+  private interface Call {
+    FhirHttp.Response send() throws IOException;
+  }
+
+  private static Answer exchange(Call call) {
+    try {
+      FhirHttp.Response r = call.send();
+      return new Answer(r.status(), r.body(), "", r.status() == 408 || r.status() == 429 || r.status() >= 500);
+    } catch (IOException e) {
+      return new Answer(0, "", "no answer (" + e.getClass().getSimpleName() + ")", true);
+    }
+  }
+
+  private @Nullable OperationOutcome outcome(Answer answer) {
+    try {
+      return mapping.fhirContext().newJsonParser().parseResource(OperationOutcome.class, answer.body());
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private Answer withRetries(Call call) {
+    Answer answer = exchange(call);
     for (int attempt = 1; answer.transientFailure() && attempt < retry.maxAttempts(); attempt++) {
       try {
         Thread.sleep(retry.backoff(attempt).toMillis());
@@ -341,7 +395,7 @@ public final class FhirReconcile implements AutoCloseable {
         Thread.currentThread().interrupt();
         return answer;
       }
-      answer = request.get();
+      answer = exchange(call);
     }
     return answer;
   }
@@ -442,9 +496,12 @@ public final class FhirReconcile implements AutoCloseable {
     return new SimpleEntry<>(name, value);
   }
 
+  /** Closes the HTTP client, if the reconcile made its own. */
   @Override
   public void close() {
-    http.close();
+    if (ownsHttp) {
+      http.close();
+    }
   }
 
   /** Configures a {@link FhirReconcile}. */
@@ -452,7 +509,8 @@ public final class FhirReconcile implements AutoCloseable {
     private final CaseRegistry registry;
     private final FhirMapping mapping;
     private final String serverBase;
-    private @Nullable FhirAuth auth;
+    private final @Nullable FhirHttp http;
+    private @Nullable BearerTokenSource auth;
     private PushMode mode = PushMode.CONDITIONAL_UPDATE;
     private RetryPolicy retry = RetryPolicy.defaults();
     private int pageSize = 500;
@@ -461,15 +519,21 @@ public final class FhirReconcile implements AutoCloseable {
     private boolean redact = true;
     private boolean deleteUnexpected;
 
-    private Builder(CaseRegistry registry, FhirMapping mapping, String serverBase) {
+    private Builder(CaseRegistry registry, FhirMapping mapping, String serverBase, @Nullable FhirHttp http) {
       this.registry = requireNonNull(registry, "registry");
       this.mapping = requireNonNull(mapping, "mapping");
-      this.serverBase = requireNonNull(serverBase, "serverBase");
+      this.serverBase = serverBase;
+      this.http = http;
       checkArgument(serverBase.startsWith("http://") || serverBase.startsWith("https://"), "serverBase must be an http(s) URL");
     }
 
-    /** Authorizes every request (and the repair's push). */
-    public Builder auth(FhirAuth auth) {
+    private void ownHttpOnly(String setting) {
+      checkState(http == null, "%s belongs to the shared FhirHttp this reconcile was built over", setting);
+    }
+
+    /** Sends {@code Authorization: Bearer <token>} from this source with every request (and the repair's push). */
+    public Builder auth(BearerTokenSource auth) {
+      ownHttpOnly("auth");
       this.auth = requireNonNull(auth, "auth");
       return this;
     }
@@ -495,6 +559,7 @@ public final class FhirReconcile implements AutoCloseable {
 
     /** How long to wait for a connection (default 10 s). */
     public Builder connectTimeout(Duration timeout) {
+      ownHttpOnly("connectTimeout");
       checkArgument(!timeout.isNegative() && !timeout.isZero(), "connectTimeout must be positive");
       this.connectTimeout = timeout;
       return this;
@@ -502,6 +567,7 @@ public final class FhirReconcile implements AutoCloseable {
 
     /** How long to wait for an answer (default 60 s). */
     public Builder socketTimeout(Duration timeout) {
+      ownHttpOnly("socketTimeout");
       checkArgument(!timeout.isNegative() && !timeout.isZero(), "socketTimeout must be positive");
       this.socketTimeout = timeout;
       return this;

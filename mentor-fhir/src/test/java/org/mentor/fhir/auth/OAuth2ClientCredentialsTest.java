@@ -15,6 +15,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mentor.core.CaseId;
+import org.mentor.fhir.http.BearerTokenSource;
+import org.mentor.fhir.http.TokenException;
 import org.mentor.fhir.pull.FhirPull;
 import org.mentor.fhir.pull.PullCursor;
 import org.mentor.fhir.pull.PullReport;
@@ -127,14 +129,16 @@ class OAuth2ClientCredentialsTest {
       assertThat(push.unauthorized()).isTrue();
       assertThat(push.failures()).singleElement().satisfies(f -> {
         assertThat(f.kind()).isEqualTo(CaseFailure.Kind.UNAUTHORIZED);
-        assertThat(f.detail()).contains("HTTP 401").contains("invalid_client").doesNotContain("not-the-secret");
+        assertThat(f.httpStatus()).isEqualTo(401); // answered as refused credentials, nothing sent to the FHIR server
+        assertThat(f.detail()).contains("login").doesNotContain("not-the-secret");
       });
       assertThat(tokens.refusals).containsOnly("invalid_client");
       assertThat(fhirChecks.accepted.get()).isZero();
       assertThat(fhirChecks.refused.get()).as("the FHIR server was never asked").isZero();
       PullReport pull = FhirPull.builder(world.registry, world.mapping, server.baseUrl()).auth(auth).build().pull(PullCursor.start());
       assertThat(pull.unauthorized()).isTrue();
-      assertThatThrownBy(auth::authorization).isInstanceOfSatisfying(TokenException.class, e -> {
+      assertThatThrownBy(auth::token).isInstanceOfSatisfying(TokenException.class, e -> {
+        assertThat(e.getMessage()).contains("HTTP 401").contains("invalid_client").doesNotContain("not-the-secret");
         assertThat(e.httpStatus()).isEqualTo(401);
         assertThat(e.error()).isEqualTo("invalid_client");
         assertThat(e.isTransient()).isFalse();
@@ -154,7 +158,7 @@ class OAuth2ClientCredentialsTest {
     assertThatThrownBy(() -> OAuth2ClientCredentials.builder(tokens.url(), CLIENT).scopes("two words")).isInstanceOf(IllegalArgumentException.class);
     try (OAuth2ClientCredentials auth = OAuth2ClientCredentials.builder(tokens.url(), CLIENT).clientSecret(SECRET).build()) {
       assertThat(auth.toString()).doesNotContain(SECRET);
-      assertThat(FhirAuth.bearerToken("abc123").toString()).doesNotContain("abc123");
+      assertThat(BearerTokenSource.of("abc123").toString()).doesNotContain("abc123");
     }
   }
 

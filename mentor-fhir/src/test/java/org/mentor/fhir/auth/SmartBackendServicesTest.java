@@ -112,7 +112,7 @@ class SmartBackendServicesTest {
       assertThat(push.unauthorized()).isTrue();
       assertThat(push.failures()).singleElement().satisfies(f -> {
         assertThat(f.kind()).isEqualTo(CaseFailure.Kind.UNAUTHORIZED);
-        assertThat(f.detail()).contains("invalid_client");
+        assertThat(f.httpStatus()).isEqualTo(401);
       });
     }
     assertThat(tokens.issued()).isZero();

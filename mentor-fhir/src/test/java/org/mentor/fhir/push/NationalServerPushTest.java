@@ -9,9 +9,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mentor.core.CaseId;
+import org.mentor.fhir.http.BearerTokenSource;
+import org.mentor.fhir.http.FhirHttp;
 import org.mentor.fhir.testserver.FhirTestServer;
 import org.mentor.fhir.testserver.FhirTestServerExtension;
 import org.mentor.fhir.testserver.ServerSettings;
@@ -40,8 +43,11 @@ class NationalServerPushTest {
     assertThat(refused.pushed()).isZero();
     assertThat(refused.failures()).hasSize(7).allMatch(f -> f.kind() == CaseFailure.Kind.UNAUTHORIZED);
     assertThat(refused.failures().get(0).httpStatus()).isEqualTo(401);
-    assertThat(refused.failures().get(0).attempts()).isEqualTo(1); // never retried
-    assertThat(refused.failures().stream().filter(f -> f.attempts() == 0)).hasSize(6); // the rest not even tried
+    // One request was made, never retried: the first case's mentor's shared resources, or the case itself.
+    int requests = refused.failures().stream().mapToInt(CaseFailure::attempts).sum()
+        + refused.sharedFailures().stream().mapToInt(SharedFailure::attempts).sum();
+    assertThat(requests).isEqualTo(1);
+    assertThat(refused.sharedFailures()).allMatch(f -> f.httpStatus() == 401 && f.kind() == CaseFailure.Kind.UNAUTHORIZED);
     for (String type : Reconcile.TYPES) {
       assertThat(PushTest.count(reader, type + "?identifier=" + UrlUtil.escapeUrlParam(PushTest.systems(world)))).as(type).isZero();
     }
@@ -54,6 +60,38 @@ class NationalServerPushTest {
     assertThat(counts.clean()).as(counts.toString()).isTrue();
   }
 
+  /** A token source that starts with an expired token and renews it when the server refuses it (as OAuth2 clients do). */
+  static final class RenewingTokens implements BearerTokenSource {
+    final AtomicInteger rejections = new AtomicInteger();
+    volatile String current = "expired-token";
+
+    @Override
+    public String token() {
+      return current;
+    }
+
+    @Override
+    public void rejected(String token) {
+      rejections.incrementAndGet();
+      current = TOKEN;
+    }
+  }
+
+  @Test
+  void a_token_source_renews_a_refused_token_and_the_push_goes_on(FhirTestServer server) {
+    PushWorld world = new PushWorld();
+    RenewingTokens tokens = new RenewingTokens();
+    try (FhirHttp http = FhirHttp.builder(server.baseUrl()).auth(tokens).maxConnections(2).build()) {
+      PushReport report = FhirPush.builder(world.registry, world.mapping, http).build().push();
+
+      assertThat(report.complete()).as(report.failures().toString()).isTrue();
+      assertThat(report.pushed()).isEqualTo(7);
+      assertThat(report.retries()).isZero(); // the renewal is not a retry: the 401 was answered before any write
+      assertThat(tokens.rejections.get()).isBetween(1, 2); // once per request in flight with the expired token
+      assertThat(new Reconcile(Servers.reader(server.baseUrl(), TOKEN), world).check().clean()).isTrue();
+    }
+  }
+
   @Test
   void put_mode_on_a_server_without_client_ids_is_refused_case_by_case_naming_each(FhirTestServer server) {
     PushWorld world = new PushWorld();
@@ -63,9 +101,16 @@ class NationalServerPushTest {
     assertThat(report.failures()).hasSize(7).allSatisfy(f -> {
       assertThat(f.kind()).isEqualTo(CaseFailure.Kind.REFUSED);
       assertThat(f.httpStatus()).isEqualTo(404);
-      assertThat(f.attempts()).isEqualTo(1);
       assertThat(f.toString()).startsWith("case " + f.caseId().value() + " not pushed").contains("HAPI-0959");
     });
+    // The mentors' shared resources are refused first (one request per mentor, never retried); S8, with no mentor,
+    // is refused itself; the cases of the two mentors are not sent.
+    assertThat(report.sharedFailures()).hasSize(2).allSatisfy(f -> {
+      assertThat(f.kind()).isEqualTo(CaseFailure.Kind.REFUSED);
+      assertThat(f.attempts()).isEqualTo(1);
+      assertThat(f.toString()).contains("HAPI-0959");
+    });
+    assertThat(report.failures()).filteredOn(f -> f.attempts() == 1).extracting(CaseFailure::caseId).containsExactly(CaseId.of("s8"));
     assertThat(report.failures()).extracting(CaseFailure::caseId).containsExactlyInAnyOrderElementsOf(world.cases);
   }
 
@@ -89,11 +134,11 @@ class NationalServerPushTest {
       mentor.setLevel(level);
     }
     List<String> lines = logs.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
-    assertThat(lines).anyMatch(l -> l.contains("FHIR push: 7 cases considered, 7 pushed"));
+    assertThat(lines).anyMatch(l -> l.contains("FHIR push: 7 cases considered, 7 pushed") && l.contains("4 of them shared"));
     assertThat(lines).anyMatch(l -> l.contains("refused the credentials"));
     for (String line : lines) {
       assertThat(line).doesNotContain("mother-of-").doesNotContain("s3/").doesNotContain("3456").doesNotContain("2400")
-          .doesNotContain("2025-").doesNotContain(world.base).doesNotContain(TOKEN);
+          .doesNotContain("2025-").doesNotContain(world.base).doesNotContain(TOKEN).doesNotContain("mentor-7").doesNotContain("mentor-12");
       for (CaseId id : world.cases) {
         assertThat(line).doesNotContainPattern("\\b" + id.value() + "\\b");
       }

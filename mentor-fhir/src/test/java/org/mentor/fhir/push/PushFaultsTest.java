@@ -59,9 +59,9 @@ class PushFaultsTest {
     assertThat(counts.expected()).isPositive();
   }
 
-  /** Requests that failed in a report: each retry, and the last attempt of each failed case. */
+  /** Requests that failed in a report: each retry, and the last attempt of each failed case and shared write. */
   private static int failedRequests(PushReport r) {
-    return r.retries() + (int) r.failures().stream().filter(f -> f.attempts() > 0).count();
+    return r.retries() + (int) r.failures().stream().filter(f -> f.attempts() > 0).count() + r.sharedFailures().size();
   }
 
   @Test
@@ -79,6 +79,7 @@ class PushFaultsTest {
         assertThat(push(world, proxy.baseUrl(), journal, 3).push().complete()).isTrue();
       }
       FaultInterceptor.Kind[] kinds = FaultInterceptor.Kind.values();
+      int sharedWritten = 0;
       for (int round = 0; round < 32; round++) {
         int edited = 1 + random.nextInt(3);
         for (int i = 0; i < edited; i++) {
@@ -87,6 +88,9 @@ class PushFaultsTest {
         world.clock.advanceDays(1);
         world.appointment(world.cases.get(random.nextInt(world.cases.size()))); // at least one case to push
         world.appointment(world.cases.get(random.nextInt(world.cases.size())));
+        if (round % 3 == 0) { // a mentor new to the server: her shared resources are written under the faults too
+          world.assignMentor(world.cases.get(random.nextInt(world.cases.size())), "mentor-r" + round);
+        }
         int before = faults.injected() + proxy.cuts();
         int which = round % (kinds.length + 1);
         if (which == kinds.length) {
@@ -104,6 +108,7 @@ class PushFaultsTest {
             report = push(world, proxy.baseUrl(), journal, 3).push();
           }
           failed += failedRequests(report);
+          sharedWritten += report.sharedResources();
           assertThat(report.failures()).allMatch(f -> f.kind() == CaseFailure.Kind.TRANSIENT || f.kind() == CaseFailure.Kind.CONFLICT);
           if (++runs == 4) {
             faults.disarm();
@@ -119,10 +124,13 @@ class PushFaultsTest {
         FAULTS.addAndGet(injected);
         reconcileClean(reader, world);
       }
-      LOG.info("fault rounds: 503 {}, 500 {}, 429 {}, 409 {}, 500 after commit {}, timeouts {}, cuts after the request {}",
+      LOG.info("fault rounds: 503 {}, 500 {}, 429 {}, 409 {}, 500 after commit {}, timeouts {}, cuts after the request {}; "
+          + "{} shared resources (mentors') written during the rounds",
           faults.injected(FaultInterceptor.Kind.UNAVAILABLE_503), faults.injected(FaultInterceptor.Kind.ERROR_500),
           faults.injected(FaultInterceptor.Kind.TOO_MANY_429), faults.injected(FaultInterceptor.Kind.CONFLICT_409),
-          faults.injected(FaultInterceptor.Kind.ERROR_500_AFTER_COMMIT), faults.injected(FaultInterceptor.Kind.TIMEOUT), proxy.cuts());
+          faults.injected(FaultInterceptor.Kind.ERROR_500_AFTER_COMMIT), faults.injected(FaultInterceptor.Kind.TIMEOUT), proxy.cuts(),
+          sharedWritten);
+      assertThat(sharedWritten).as("new mentors' resources written while faults were armed").isGreaterThanOrEqualTo(2 * 10);
     } finally {
       server.unregisterInterceptor(faults);
     }
@@ -156,7 +164,8 @@ class PushFaultsTest {
       for (int cycle = 0; cycle < 3; cycle++) {
         world.randomEdit(random, edits);
         world.clock.advanceDays(2);
-        world.cases.forEach(world::appointment); // every case changes: seven transactions
+        world.cases.forEach(world::appointment); // every case changes: seven transactions...
+        world.assignMentor(world.cases.get(cycle), "mentor-stop" + cycle); // ...and a new mentor's shared write
         counter.latch = new CountDownLatch(1);
         counter.signalAt = counter.seen.get() + 3; // the third transaction of this push
         CompletableFuture<PushReport> running = CompletableFuture.supplyAsync(push::push);
@@ -186,6 +195,8 @@ class PushFaultsTest {
     for (int round = 0; round < 3; round++) {
       world.randomEdit(random, edits);
       world.clock.advanceDays(1);
+      // A mentor new to the server on a case both clients push: both write her resources at the same moment.
+      world.assignMentor(world.cases.get(2 + round), "mentor-put" + round);
       List<CaseId> first = world.cases.subList(0, 5);
       List<CaseId> second = world.cases.subList(2, 7); // s5, s6, s7 go from both
       CompletableFuture<PushReport> one = CompletableFuture.supplyAsync(() -> putPush(world, server, a).push(first));

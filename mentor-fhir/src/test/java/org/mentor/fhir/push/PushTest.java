@@ -7,8 +7,10 @@ import ca.uhn.fhir.rest.client.api.IGenericClient;
 import ca.uhn.fhir.util.UrlUtil;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Observation;
@@ -50,11 +52,16 @@ class PushTest {
     assertThat(progress.stream().mapToInt(p -> p[0]).max().orElse(0)).isEqualTo(7);
     Reconcile.Counts counts = new Reconcile(reader, world).check();
     assertThat(counts.clean()).as(counts.toString()).isTrue();
-    // Counted by type: the server holds, per type, what the library maps.
+    // Counted by type: the server holds, per type, what the library maps; a mentor's Practitioner and PractitionerRole
+    // once, however many cases name her (two mentors, three cases each: PushWorld).
     Map<String, Integer> mapped = new HashMap<>();
+    Set<String> seen = new HashSet<>();
     for (CaseId id : world.cases) {
-      mapOf(world, id).resources().forEach(r -> mapped.merge(r.fhirType(), 1, Integer::sum));
+      mapOf(world, id).resources().stream().filter(r -> seen.add(r.fhirType() + "/" + r.getIdElement().getIdPart()))
+          .forEach(r -> mapped.merge(r.fhirType(), 1, Integer::sum));
     }
+    assertThat(mapped).containsEntry("Practitioner", 2).containsEntry("PractitionerRole", 2);
+    assertThat(first.sharedResources()).isEqualTo(4);
     assertThat(mapped.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo((int) first.resources());
     for (String type : Reconcile.TYPES) {
       assertThat(count(reader, type + "?identifier=" + UrlUtil.escapeUrlParam(systems(world)))).as(type).isEqualTo(mapped.getOrDefault(type, 0));
@@ -76,10 +83,12 @@ class PushTest {
     PushReport second = push.push();
     assertThat(second.pushed()).isZero();
     assertThat(second.unchanged()).isEqualTo(7);
+    assertThat(second.sharedResources()).isZero();
 
     // A push that forgot everything (a new journal) sends it all again: the server makes no new version.
     PushReport forgetful = push(world, baseUrl, new InMemoryPushJournal()).push();
     assertThat(forgetful.pushed()).isEqualTo(7);
+    assertThat(forgetful.sharedResources()).isEqualTo(4); // sent again, once each: the journal forgot them too
     assertThat(versions(reader, world).values()).isNotEmpty().allMatch(v -> v == 1);
   }
 
@@ -170,7 +179,7 @@ class PushTest {
   static String systems(PushWorld world) {
     var u = world.mapping.uris();
     return String.join(",", u.caseSystem() + "|", u.eventSystem() + "|", u.milestoneSystem() + "|", u.derivedSystem() + "|",
-        u.infantSystem() + "|");
+        u.infantSystem() + "|", u.mentorSystem() + "|");
   }
 
   static int count(IGenericClient reader, String search) {

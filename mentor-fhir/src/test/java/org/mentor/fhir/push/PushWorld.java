@@ -13,10 +13,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.mentor.core.CaseId;
 import org.mentor.core.EventId;
 import org.mentor.core.MentorException;
+import org.mentor.core.MentorId;
 import org.mentor.core.pathway.AppointmentSet;
 import org.mentor.core.pathway.Codes.AppointmentPurpose;
 import org.mentor.core.pathway.Corrected;
 import org.mentor.core.pathway.Enrolled;
+import org.mentor.core.pathway.MentorAssigned;
 import org.mentor.core.pathway.PathwayEvent;
 import org.mentor.core.pathway.ViralLoad;
 import org.mentor.core.pathway.ViralLoadResulted;
@@ -30,6 +32,10 @@ import org.mentor.fhir.mapping.FhirMapping;
  * A programme for one test: its own Mentor base URI (so its identifiers are its own on the shared server), a clock
  * and a registry holding the scenario cases whose facts all lie before 2026-01-10 (S2, S3, S5, S6, S7, S8, S10;
  * shared/clinical/scenarios.md), and edits of the kinds that happen between pushes. Synthetic throughout.
+ *
+ * <p>Mentors are shared between cases, as in a programme: S6 has mentor-7 from its scenario; S2 and S3 are assigned
+ * mentor-7 too, and S5, S7 and S10 mentor-12, on the first day. So one mentor's Practitioner and PractitionerRole are
+ * referenced by three cases, the other's by three.
  */
 final class PushWorld {
   static final FhirContext FHIR = Scenarios.FHIR;
@@ -52,6 +58,22 @@ final class PushWorld {
       events.subList(1, events.size()).forEach(e -> registry.record(b.caseId(), e));
       cases.add(b.caseId());
     }
+    for (String name : List.of("s2", "s3")) {
+      assignMentor(CaseId.of(name), "mentor-7");
+    }
+    for (String name : List.of("s5", "s7", "s10")) {
+      assignMentor(CaseId.of(name), "mentor-12");
+    }
+  }
+
+  /** The mentors cases are (re)assigned to. */
+  static final List<String> MENTORS = List.of("mentor-7", "mentor-12", "mentor-31");
+
+  /** A mentor assigned today (a reassignment if the case had one). */
+  EventId assignMentor(CaseId caseId, String mentor) {
+    EventId id = nextId();
+    registry.record(caseId, new MentorAssigned(id, today(), clock.instant(), CaseBuilder.CLINIC, MentorId.of(mentor)));
+    return id;
   }
 
   /** An event this test added to a case. */
@@ -95,12 +117,13 @@ final class PushWorld {
 
   /**
    * One random edit of a random case, as happens between pushes: a late result, an appointment, a correction or a
-   * void of an earlier edit, or a few days passing (milestones go late). Edits the core refuses are skipped.
+   * void of an earlier edit, a mentor reassigned, or a few days passing (milestones go late). Edits the core refuses
+   * are skipped.
    */
   void randomEdit(Random random, List<Edit> edits) {
     CaseId caseId = cases.get(random.nextInt(cases.size()));
     try {
-      switch (random.nextInt(5)) {
+      switch (random.nextInt(6)) {
         case 0 -> edits.add(new Edit(caseId, lateResult(caseId, 20 + random.nextInt(5000))));
         case 1 -> edits.add(new Edit(caseId, appointment(caseId)));
         case 2 -> {
@@ -116,6 +139,7 @@ final class PushWorld {
             edits.remove(e);
           }
         }
+        case 4 -> assignMentor(caseId, MENTORS.get(random.nextInt(MENTORS.size())));
         default -> clock.advanceDays(1 + random.nextInt(10));
       }
     } catch (MentorException refused) {

@@ -33,7 +33,7 @@ import org.mentor.fhir.mapping.MentorUris;
 final class Reconcile {
   static final List<String> TYPES = List.of("Appointment", "Basic", "CarePlan", "CareTeam", "Condition", "Consent",
       "Encounter", "EpisodeOfCare", "MedicationDispense", "MedicationRequest", "MedicationStatement", "Observation",
-      "Procedure", "RelatedPerson", "ServiceRequest", "Task");
+      "Practitioner", "PractitionerRole", "Procedure", "RelatedPerson", "ServiceRequest", "Task");
 
   /** What a reconcile found. */
   record Counts(int expected, int duplicates, int missing, int stale, List<String> examples) {
@@ -58,7 +58,8 @@ final class Reconcile {
   }
 
   Counts check() {
-    // The library's side: every resource of every case as of today.
+    // The library's side: every resource of every case as of today; a mentor's Practitioner and PractitionerRole, which
+    // her cases share, once (keyed by identity, like everything else).
     Map<String, Resource> expected = new LinkedHashMap<>();
     Map<String, String> libraryRefs = new HashMap<>();
     for (CaseId id : world.cases) {
@@ -73,7 +74,7 @@ final class Reconcile {
     }
     // The server's side: everything under this test's identifier systems, and its Provenance by tag or id.
     String systems = String.join(",", uris.caseSystem() + "|", uris.eventSystem() + "|", uris.milestoneSystem() + "|",
-        uris.derivedSystem() + "|", uris.infantSystem() + "|");
+        uris.derivedSystem() + "|", uris.infantSystem() + "|", uris.mentorSystem() + "|");
     List<Resource> found = new ArrayList<>();
     for (String type : TYPES) {
       found.addAll(search(client.search().forResource(type).whereMap(Map.of("identifier", List.of(systems)))));

@@ -1,7 +1,9 @@
-package org.mentor.fhir.auth;
+package org.mentor.fhir.http;
 
 /**
- * The token endpoint gave no access token. Says what the endpoint answered (its HTTP status and OAuth error code,
+ * A {@link BearerTokenSource} could not give a token: the token endpoint gave none. {@link FhirHttp} answers a
+ * request it could not authorize as the server would have (a refusal: HTTP 401, nothing sent), or, when trying again
+ * later may succeed, as a request that got no answer ({@code IOException}). Says what the endpoint answered (its HTTP status and OAuth error code,
  * such as {@code invalid_client}), never a secret, an assertion or a token; the endpoint's free-text
  * {@code error_description} is left out too, as it may echo what the client sent.
  */
@@ -12,7 +14,15 @@ public final class TokenException extends RuntimeException {
   private final String error;
   private final boolean transientFailure;
 
-  TokenException(String message, int httpStatus, String error, boolean transientFailure) {
+  /**
+   * A token source's failure.
+   *
+   * @param message what happened, without a secret, an assertion or a token
+   * @param httpStatus the token endpoint's status, 0 when it did not answer
+   * @param error the OAuth error code, or empty
+   * @param transientFailure whether trying again later may succeed
+   */
+  public TokenException(String message, int httpStatus, String error, boolean transientFailure) {
     super(message);
     this.httpStatus = httpStatus;
     this.error = error;
