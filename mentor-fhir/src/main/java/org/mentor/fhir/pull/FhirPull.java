@@ -303,7 +303,7 @@ public final class FhirPull implements AutoCloseable {
       int restarted = 0;
       while (true) {
         pages++;
-        process(page);
+        process(page, searchedAt);
         Bundle.BundleLinkComponent next = page.getLink(Bundle.LINK_NEXT);
         if (next == null || !next.hasUrl()) {
           return;
@@ -349,8 +349,11 @@ public final class FhirPull implements AutoCloseable {
       failures.add(type + " search failed (" + why + ")");
     }
 
-    /** The resources of one page: the matches, each with the Patients and Provenance that came with the page. */
-    private void process(Bundle page) {
+    /**
+     * The resources of one page: the matches, each with the Patients and Provenance that came with the page. A resource
+     * without {@code meta.lastUpdated} (HAPI always sets it) counts as updated when its search ran.
+     */
+    private void process(Bundle page, Instant searchedAt) {
       List<Input> context = new ArrayList<>();
       List<Bundle.BundleEntryComponent> matches = new ArrayList<>();
       for (Bundle.BundleEntryComponent entry : page.getEntry()) {
@@ -368,18 +371,18 @@ public final class FhirPull implements AutoCloseable {
         }
       }
       for (Bundle.BundleEntryComponent entry : matches) {
-        one(entry, context);
+        one(entry, context, searchedAt);
       }
     }
 
-    private void one(Bundle.BundleEntryComponent entry, List<Input> context) {
+    private void one(Bundle.BundleEntryComponent entry, List<Input> context, Instant searchedAt) {
       Resource resource = entry.getResource();
       String version = version(resource);
       if (cursor.saw(version) || read.containsKey(version)) {
         duplicates++;
         return;
       }
-      Instant lastUpdated = resource.getMeta().hasLastUpdated() ? resource.getMeta().getLastUpdated().toInstant() : Instant.now();
+      Instant lastUpdated = resource.getMeta().hasLastUpdated() ? resource.getMeta().getLastUpdated().toInstant() : searchedAt;
       read.put(version, lastUpdated);
       if (reader.role(resource) != CaseReader.Role.EVENT) {
         return; // derived resources (plans, milestone requests) are rebuilt from the events, never read back

@@ -171,7 +171,7 @@ public final class FhirReconcile implements AutoCloseable {
       CaseResources resources = map(id);
       for (Resource r : resources.resources()) {
         String identity = libraryIdentity(r);
-        expected.putIfAbsent(identity, new Expected(r, caseOfIdentity(identity).isPresent() ? Optional.of(id) : Optional.empty(), id));
+        expected.putIfAbsent(identity, new Expected(r, caseOfIdentity(identity).isPresent() ? Optional.of(id) : Optional.empty()));
         libraryRefs.put(r.fhirType() + "/" + r.getIdElement().getIdPart(), identity);
       }
     }
@@ -320,7 +320,8 @@ public final class FhirReconcile implements AutoCloseable {
     return mapping.map(file, protocol, registry.today());
   }
 
-  private record Expected(Resource resource, Optional<CaseId> caseId, CaseId mappedFrom) {}
+  /** A resource the library would write, and its case (empty for resources cases share). */
+  private record Expected(Resource resource, Optional<CaseId> caseId) {}
 
   private List<Resource> search(String type, List<Map.Entry<String, String>> criteria, List<String> failures) {
     List<Map.Entry<String, String>> params = new ArrayList<>(criteria);

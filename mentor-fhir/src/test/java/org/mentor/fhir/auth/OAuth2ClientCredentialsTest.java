@@ -55,7 +55,7 @@ class OAuth2ClientCredentialsTest {
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void stop() {
     server.unregisterInterceptor(fhirChecks);
     tokens.close();
   }

@@ -45,7 +45,7 @@ class SmartBackendServicesTest {
   }
 
   @AfterEach
-  void stop() throws Exception {
+  void stop() {
     server.unregisterInterceptor(fhirChecks);
     tokens.close();
   }

@@ -114,8 +114,12 @@ final class TokenServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    jetty.stop();
+  public void close() {
+    try {
+      jetty.stop();
+    } catch (Exception e) {
+      throw new IllegalStateException("the test token server did not stop", e);
+    }
   }
 
   private final class TokenServlet extends HttpServlet {
