@@ -33,8 +33,11 @@ final class Memory {
     }
   }
 
-  /** An independent copy (for a replay resumed from a checkpoint). */
-  Memory copy() {
+  /**
+   * An independent copy (for a replay resumed from a checkpoint), whose infants read their facts
+   * from {@code facts} (the same facts, or facts that add events after the copied replay's date).
+   */
+  Memory copy(Facts facts) {
     Memory copy = new Memory();
     copy.diagnosedOn = diagnosedOn;
     copy.anchorClass = anchorClass;
@@ -44,7 +47,8 @@ final class Memory {
     copy.lastContact = lastContact;
     copy.deliveredOn = deliveredOn;
     infants.forEach((id, infant) -> {
-      InfantMemory c = new InfantMemory(infant.facts);
+      InfantFacts current = facts.infants().get(id);
+      InfantMemory c = new InfantMemory(current == null ? infant.facts : current);
       c.firstPositiveSample = infant.firstPositiveSample;
       copy.infants.put(id, c);
     });

@@ -106,13 +106,14 @@ final class Replay {
 
   /**
    * A copy whose running state is independent of this one (the checkpoint a case keeps is copied,
-   * never advanced itself).
+   * never advanced itself), over the same facts or over facts that extend them
+   * ({@link #resumedWith}).
    */
-  private Replay(Replay from) {
+  private Replay(Replay from, Facts facts) {
     this.protocol = from.protocol;
-    this.facts = from.facts;
+    this.facts = facts;
     this.asOf = from.asOf;
-    this.memory = from.memory.copy();
+    this.memory = from.memory.copy(facts);
     this.issues = new ArrayList<>(from.issues);
     this.next = from.next;
     this.pendingResults.addAll(from.pendingResults);
@@ -129,20 +130,51 @@ final class Replay {
     this.step = new Step(protocol, facts, memory, this, from.step.since());
   }
 
-  /**
-   * The replay of every event and of what followed up to the last event's date: a checkpoint from
-   * which any later date is reached by {@link #advancedTo}, doing exactly what a full replay to
-   * that date does after its last event.
-   */
-  static Replay checkpoint(Protocol protocol, Facts facts) {
-    LocalDate last = facts.events().isEmpty() ? LocalDate.MIN : facts.events().get(facts.events().size() - 1).occurredOn();
-    return run(protocol, facts, last);
+  /** The facts this replay reads. */
+  Facts facts() {
+    return facts;
   }
 
-  /** A copy of this replay continued to a later date; this one is unchanged. */
+  /**
+   * A copy of this replay continued to a later date; this one is unchanged. Doing exactly what a
+   * replay run to the later date in one go does after this one's date, it is how a checkpoint
+   * serves any later date.
+   */
   Replay advancedTo(LocalDate later) {
-    Replay copy = new Replay(this);
+    Replay copy = new Replay(this, facts);
     copy.asOf = later;
+    copy.run();
+    return copy;
+  }
+
+  /**
+   * This replay continued over other facts to a date, if they only add events after this replay's
+   * date: then the result equals {@code run(protocol, other, until)}, because what the replay has
+   * done so far read only events up to its date. Those must be the very same instances, in the
+   * same places (a later event inserted, a correction or a void changes the effective events
+   * before it, and then the facts are new instances or in new places), with the same infants (the
+   * replay skips events about an infant the facts do not have). Guards also read an infant's facts
+   * as a whole, but only up to a sample date the replay has reached, so they see no added event.
+   * This one is unchanged.
+   *
+   * @return the continued replay, or null if the other facts change what this one has done
+   */
+  @Nullable Replay resumedWith(Facts other, LocalDate until) {
+    if (until.isBefore(asOf)) {
+      return null;
+    }
+    Timeline theirs = other.events();
+    if (theirs.size() < next || !theirs.startsWithSame(facts.events(), next)) {
+      return null;
+    }
+    if (theirs.size() > next && !theirs.get(next).occurredOn().isAfter(asOf)) {
+      return null;
+    }
+    if (!other.infants().keySet().equals(facts.infants().keySet())) {
+      return null;
+    }
+    Replay copy = new Replay(this, other);
+    copy.asOf = until;
     copy.run();
     return copy;
   }

@@ -103,6 +103,25 @@ public final class Timeline implements Iterable<PathwayEvent> {
     return buffer.events[index];
   }
 
+  /**
+   * Whether this timeline's first {@code n} events are the very instances of another's first
+   * {@code n} (true at once for timelines that share their array).
+   */
+  boolean startsWithSame(Timeline other, int n) {
+    if (n > size || n > other.size) {
+      return false;
+    }
+    if (buffer == other.buffer) {
+      return true;
+    }
+    for (int i = 0; i < n; i++) {
+      if (buffer.events[i] != other.buffer.events[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** The newest event, or null when empty (internal fast path). */
   @Nullable PathwayEvent last() {
     return size == 0 ? null : buffer.events[size - 1];
