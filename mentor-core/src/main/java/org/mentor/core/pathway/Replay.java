@@ -25,6 +25,7 @@ import org.mentor.core.protocol.Protocol;
 final class Replay {
   private static final Comparator<PathwayEvent> BY_RESULT_DATE =
       Comparator.comparing(Replay::resultDate).thenComparing(Fold.ORDER);
+  private static final Deadline[] DEADLINES = Deadline.values();
 
   /** One region's running state. */
   static final class Instance {
@@ -79,6 +80,9 @@ final class Replay {
   private final List<Instance> all = new ArrayList<>();
   private final PriorityQueue<PathwayEvent> pendingResults = new PriorityQueue<>(BY_RESULT_DATE);
   private final Step step;
+  /** Per deadline, the memory value its date was last computed from, and that date ({@link Deadline#input}). */
+  private final @Nullable Object[] deadlineInputs = new Object[DEADLINES.length];
+  private final @Nullable LocalDate[] deadlineDates = new LocalDate[DEADLINES.length];
 
   private Replay(Protocol protocol, Facts facts, LocalDate asOf) {
     this.protocol = protocol;
@@ -128,6 +132,8 @@ final class Replay {
     }
     this.phase = all.get(all.size() - 1);
     this.step = new Step(protocol, facts, memory, this, from.step.since());
+    System.arraycopy(from.deadlineInputs, 0, deadlineInputs, 0, DEADLINES.length);
+    System.arraycopy(from.deadlineDates, 0, deadlineDates, 0, DEADLINES.length);
   }
 
   /** The facts this replay reads. */
@@ -298,7 +304,7 @@ final class Replay {
         for (int r = 0; r < rows.length; r++) {
           Transition row = rows[r];
           if (row.trigger() instanceof Trigger.AtDeadline at) {
-            LocalDate due = at.deadline().at(step(instance, null, horizon));
+            LocalDate due = deadline(at.deadline(), instance, horizon);
             if (due == null) {
               continue;
             }
@@ -331,7 +337,7 @@ final class Replay {
       Transition[] rows = PathwayTable.deadlineRows(instance.stateIndex);
       for (int r = 0; r < rows.length; r++) {
         if (rows[r].trigger() instanceof Trigger.AtDeadline at) {
-          LocalDate due = at.deadline().at(step(instance, null, asOf));
+          LocalDate due = deadline(at.deadline(), instance, asOf);
           if (due == null) {
             continue;
           }
@@ -345,6 +351,24 @@ final class Replay {
       }
     }
     return earliest;
+  }
+
+  /** A deadline's date for an instance, recomputed only when what it is computed from changed. */
+  private @Nullable LocalDate deadline(Deadline deadline, Instance instance, LocalDate date) {
+    java.util.function.Function<Memory, @Nullable Object> input = deadline.input();
+    if (input == null) {
+      return deadline.at(step(instance, null, date));
+    }
+    Object value = input.apply(memory);
+    if (value == null) {
+      return null;
+    }
+    int d = deadline.ordinal();
+    if (deadlineInputs[d] != value) {
+      deadlineDates[d] = deadline.at(step(instance, null, date));
+      deadlineInputs[d] = value;
+    }
+    return deadlineDates[d];
   }
 
   private Step step(Instance instance, @Nullable PathwayEvent event, LocalDate date) {
