@@ -392,6 +392,7 @@ public final class CaseFile {
     if (next == null) {
       next = Replay.run(protocol, facts, until);
     }
+    next.settle();
     checkpoint = next;
     return next;
   }

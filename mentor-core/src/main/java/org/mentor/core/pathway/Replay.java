@@ -43,11 +43,6 @@ final class Replay {
     final LocalDate since;
     final @Nullable Transition via;
     final @Nullable EventId triggeredBy;
-    /**
-     * The state as a value, made when first asked for. Instances are shared between threads through
-     * a checkpoint: a race makes two equal values, and a record's final fields publish it safely.
-     */
-    private @Nullable RegionState snapshot;
 
     Instance(Region region, @Nullable InfantId infantId, int infantSlot, PathwayState state, LocalDate since,
         @Nullable Transition via, @Nullable EventId triggeredBy) {
@@ -66,14 +61,10 @@ final class Replay {
       return new Instance(region, infantId, infantSlot, row.to(), on, row, by);
     }
 
+    /** The state as a value (not kept: a case's checkpoint holds instances for as long as the case lives). */
     RegionState snapshot() {
-      RegionState made = snapshot;
-      if (made == null) {
-        made = new RegionState(region, Optional.ofNullable(infantId), state, since, Optional.ofNullable(via),
-            Optional.ofNullable(triggeredBy));
-        snapshot = made;
-      }
-      return made;
+      return new RegionState(region, Optional.ofNullable(infantId), state, since,
+          via == null ? Optional.empty() : PathwayTable.optional(via), Optional.ofNullable(triggeredBy));
     }
   }
 
@@ -92,10 +83,11 @@ final class Replay {
   private int infantCount;
   /** Results taken but not yet returned, by result date then fold order; never changed in place (copies share it). */
   private PathwayEvent[] pendingResults;
-  private final Step step;
+  /** What guards and deadlines read, refilled for each; made when the replay runs (a kept checkpoint drops it). */
+  private @Nullable Step step;
   /** Per deadline, the memory value its date was last computed from, and that date ({@link Deadline#input}). */
-  private final @Nullable Object[] deadlineInputs;
-  private final @Nullable LocalDate[] deadlineDates;
+  private @Nullable Object @Nullable [] deadlineInputs;
+  private @Nullable LocalDate @Nullable [] deadlineDates;
 
   private Replay(Protocol protocol, Facts facts, LocalDate asOf) {
     this.protocol = protocol;
@@ -113,7 +105,6 @@ final class Replay {
     this.pendingResults = NO_RESULTS;
     this.deadlineInputs = new Object[DEADLINES.length];
     this.deadlineDates = new LocalDate[DEADLINES.length];
-    this.step = new Step(protocol, facts, memory, this, start);
   }
 
   /** Replays the facts up to and including {@code asOf}. */
@@ -139,9 +130,18 @@ final class Replay {
     this.instances = from.instances.clone();
     this.infantCount = from.infantCount;
     this.pendingResults = from.pendingResults;
-    this.deadlineInputs = from.deadlineInputs.clone();
-    this.deadlineDates = from.deadlineDates.clone();
-    this.step = new Step(protocol, facts, memory, this, from.step.since());
+    this.deadlineInputs = from.deadlineInputs == null ? new Object[DEADLINES.length] : from.deadlineInputs.clone();
+    this.deadlineDates = from.deadlineDates == null ? new LocalDate[DEADLINES.length] : from.deadlineDates.clone();
+  }
+
+  /**
+   * Drops what only a running replay needs, before this one is kept as a case's checkpoint (it is
+   * copied, never run again itself): the step and the deadline dates, made again by each copy.
+   */
+  void settle() {
+    step = null;
+    deadlineInputs = null;
+    deadlineDates = null;
   }
 
   /** The facts this replay reads. */
@@ -199,6 +199,9 @@ final class Replay {
   }
 
   private void run() {
+    if (step == null) {
+      step = new Step(protocol, facts, memory, this, asOf);
+    }
     Timeline events = facts.events();
     while (true) {
       PathwayEvent event = next < events.size() && !events.get(next).occurredOn().isAfter(asOf) ? events.get(next) : null;
