@@ -14,12 +14,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A registry keeps every event's id for as long as it holds the case, so the common shapes are
  * stored without a {@code String}: a canonical lower-case UUID as its 128 bits, and other ASCII
- * ids of up to 16 characters as their bytes, each in one 32-byte object instead of the 72–96 bytes
- * of an id object, a string and its bytes (mentor-bench {@code HeapPerCase}). {@link #value()}
- * rebuilds the text of those on each call.
+ * ids of up to 24 characters as their bytes, each in one object of 32 or 40 bytes instead of the
+ * 72–96 bytes of an id object, a string and its bytes (mentor-bench {@code HeapPerCase}).
+ * {@link #value()} rebuilds the text of those on each call.
  */
 public abstract sealed class EventId implements Comparable<EventId> {
-  private static final int MAX_PACKED = 16;
+  private static final int MAX_PACKED = 24;
   private static final int UUID_LENGTH = 36;
 
   private EventId() {}
@@ -71,41 +71,35 @@ public abstract sealed class EventId implements Comparable<EventId> {
     return value();
   }
 
-  /** Up to 16 ASCII characters (no NUL), packed big-endian into two longs and zero-padded. */
-  private static final class Packed extends EventId {
-    private final long high;
-    private final long low;
-    private final int length;
+  /**
+   * Up to 24 ASCII characters (no NUL), packed big-endian into words of 8 and zero-padded: two
+   * words for up to 16 characters, three for up to 24.
+   */
+  private abstract static sealed class Packed extends EventId {
+    final int length;
 
-    private Packed(long high, long low, int length) {
-      this.high = high;
-      this.low = low;
+    Packed(int length) {
       this.length = length;
     }
 
     static @Nullable Packed pack(String value) {
-      long high = 0;
-      long low = 0;
-      for (int i = 0; i < MAX_PACKED; i++) {
-        long c = 0;
-        if (i < value.length()) {
-          c = value.charAt(i);
-          if (c == 0 || c > 0x7f) {
-            return null;
-          }
+      long[] words = new long[3];
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == 0 || c > 0x7f) {
+          return null;
         }
-        if (i < 8) {
-          high = high << 8 | c;
-        } else {
-          low = low << 8 | c;
-        }
+        words[i >>> 3] |= (long) c << (8 * (7 - (i & 7)));
       }
-      return new Packed(high, low, value.length());
+      return value.length() <= 16 ? new Two(words[0], words[1], value.length())
+          : new Three(words[0], words[1], words[2], value.length());
     }
 
+    /** The k-th word (0 to 2); zero past the stored ones. */
+    abstract long word(int k);
+
     private char charAt(int i) {
-      long word = i < 8 ? high : low;
-      return (char) (word >>> (8 * (7 - (i & 7))) & 0xff);
+      return (char) (word(i >>> 3) >>> (8 * (7 - (i & 7))) & 0xff);
     }
 
     @Override
@@ -119,13 +113,19 @@ public abstract sealed class EventId implements Comparable<EventId> {
 
     /** Zero padding sorts before every character, so this is {@code String.compareTo}'s order. */
     int compareToPacked(Packed other) {
-      int high = Long.compareUnsigned(this.high, other.high);
-      return high != 0 ? Integer.signum(high) : Integer.signum(Long.compareUnsigned(low, other.low));
+      for (int k = 0; k < 3; k++) {
+        int byWord = Long.compareUnsigned(word(k), other.word(k));
+        if (byWord != 0) {
+          return Integer.signum(byWord);
+        }
+      }
+      return 0;
     }
 
     @Override
     public boolean equals(@Nullable Object other) {
-      return other instanceof Packed that && high == that.high && low == that.low && length == that.length;
+      return other instanceof Packed that && length == that.length && word(0) == that.word(0)
+          && word(1) == that.word(1) && word(2) == that.word(2);
     }
 
     /** {@code String.hashCode} of the value. */
@@ -136,6 +136,42 @@ public abstract sealed class EventId implements Comparable<EventId> {
         hash = 31 * hash + charAt(i);
       }
       return hash;
+    }
+  }
+
+  /** Up to 16 characters: 32 bytes in all. */
+  private static final class Two extends Packed {
+    private final long w0;
+    private final long w1;
+
+    Two(long w0, long w1, int length) {
+      super(length);
+      this.w0 = w0;
+      this.w1 = w1;
+    }
+
+    @Override
+    long word(int k) {
+      return k == 0 ? w0 : k == 1 ? w1 : 0;
+    }
+  }
+
+  /** 17 to 24 characters: 40 bytes in all. */
+  private static final class Three extends Packed {
+    private final long w0;
+    private final long w1;
+    private final long w2;
+
+    Three(long w0, long w1, long w2, int length) {
+      super(length);
+      this.w0 = w0;
+      this.w1 = w1;
+      this.w2 = w2;
+    }
+
+    @Override
+    long word(int k) {
+      return k == 0 ? w0 : k == 1 ? w1 : w2;
     }
   }
 

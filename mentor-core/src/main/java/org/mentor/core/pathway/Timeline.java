@@ -72,7 +72,8 @@ public final class Timeline implements Iterable<PathwayEvent> {
       events[size] = event;
       return new Timeline(buffer, size + 1);
     }
-    PathwayEvent[] grown = Arrays.copyOf(events, Math.max(8, size * 2));
+    // Grows by half (not doubling): a case's timeline is tens of events and is kept for the case's life.
+    PathwayEvent[] grown = Arrays.copyOf(events, Math.max(8, size + (size >> 1) + 1));
     Arrays.fill(grown, size, grown.length, null);
     grown[size] = event;
     Buffer copy = new Buffer(grown);
