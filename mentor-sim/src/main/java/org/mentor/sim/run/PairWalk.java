@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -138,14 +139,9 @@ final class PairWalk {
   /**
    * What the walk reads of the case on a day: the state and the schedule, as a registry view has
    * them, without the view's attention list (each milestone's explanation as text) and assignment,
-   * which the walk does not read. The state's own attention items are {@link #attention}.
+   * which the walk does not read. What the state asks for is {@link Attention#kinds}.
    */
-  private record Seen(LocalDate asOf, long version, CaseState state, Schedule schedule) {
-    /** What the state asks for (ART start, counselling, ...); the schedule's due items are in the schedule. */
-    ImmutableList<Attention> attention() {
-      return Attention.of(state);
-    }
-  }
+  private record Seen(LocalDate asOf, long version, CaseState state, Schedule schedule) {}
 
   /** One pair's walk: the truth, what has been recorded, and the clinic's booking. */
   private final class Pair {
@@ -153,6 +149,8 @@ final class PairWalk {
     final MotherCourse mother;
     final InfantInfection[] infection;
     final CaseId caseId;
+    /** The case id and a dash: each event's id is this and its number in the pair. */
+    final String idPrefix;
     final InfantId[] infantIds;
     final SplittableRandom attendance;
     final SplittableRandom artStart;
@@ -186,6 +184,7 @@ final class PairWalk {
         infantIds[k] = new InfantId(new UUID(0x5157L << 48 | index, k + 1));
       }
       this.caseId = CaseId.of("pair-" + index);
+      this.idPrefix = caseId.value() + "-";
       this.attendance = Streams.of(s.seed(), index, Process.ATTENDANCE, 0);
       this.artStart = Streams.of(s.seed(), index, Process.ART_START, 0);
       this.viralLoad = Streams.of(s.seed(), index, Process.VIRAL_LOAD, 0);
@@ -411,14 +410,13 @@ final class PairWalk {
         }
       }
       if (motherAlive) {
-        boolean counselled = false;
-        for (Attention a : view.attention()) {
-          if (a.kind() == Attention.Kind.START_ART && mother.artStart() == null) {
-            tryArtStart(t, batch);
-          } else if (a.kind() == Attention.Kind.ENHANCED_ADHERENCE_COUNSELLING && !counselled) {
-            counselled = true;
-            batch.add(new AdherenceCounselled(id(), t, at(t), CLINIC, CounsellingKind.ENHANCED));
-          }
+        // In the attention list's order (START_ART before ENHANCED_ADHERENCE_COUNSELLING), as the walk always read it.
+        EnumSet<Attention.Kind> asked = Attention.kinds(view.state());
+        if (asked.contains(Attention.Kind.START_ART) && mother.artStart() == null) {
+          tryArtStart(t, batch);
+        }
+        if (asked.contains(Attention.Kind.ENHANCED_ADHERENCE_COUNSELLING)) {
+          batch.add(new AdherenceCounselled(id(), t, at(t), CLINIC, CounsellingKind.ENHANCED));
         }
       }
       return recall;
@@ -684,7 +682,7 @@ final class PairWalk {
     }
 
     private EventId id() {
-      return EventId.of(caseId.value() + "-" + (++seq));
+      return EventId.of(idPrefix + (++seq));
     }
   }
 
