@@ -192,7 +192,10 @@ public final class CaseFile {
       }
       default -> event;
     };
-    plain.aboutInfant().ifPresent(infant -> checkInfant(infant, plain));
+    InfantId about = Replay.infantOf(plain);
+    if (about != null) {
+      checkInfant(about, plain);
+    }
     EventLog nextRecorded = recorded.plus(event);
     PathwayEvent last = facts.events().last();
     Facts nextFacts;
@@ -265,22 +268,29 @@ public final class CaseFile {
   }
 
   private void checkInfant(InfantId infantId, PathwayEvent event) {
-    Optional<Birth> birth = facts.delivery().flatMap(d -> d.births().stream()
-        .filter(b -> b.infantId().equals(infantId)).findFirst());
-    String prefix = Fold.fieldPrefix(event);
-    if (birth.isEmpty()) {
-      throw new InvalidEventException(prefix + ".infantId", infantId, Rule.INFANT_UNKNOWN);
+    Delivered delivery = facts.delivery().orElse(null);
+    Birth birth = null;
+    if (delivery != null) {
+      for (Birth b : delivery.births()) {
+        if (b.infantId().equals(infantId)) {
+          birth = b;
+          break;
+        }
+      }
     }
-    if (!birth.get().isLive()) {
-      throw new InvalidEventException(prefix + ".infantId", infantId, Rule.STILLBORN_INFANT);
+    if (birth == null) {
+      throw new InvalidEventException(Fold.fieldPrefix(event) + ".infantId", infantId, Rule.INFANT_UNKNOWN);
+    }
+    if (!birth.isLive()) {
+      throw new InvalidEventException(Fold.fieldPrefix(event) + ".infantId", infantId, Rule.STILLBORN_INFANT);
     }
     // Checked here, not only in the fold: an event dated before the birth sorts before the
     // delivery, where the fold would see an unknown infant rather than an impossible date.
-    LocalDate bornOn = facts.delivery().orElseThrow().occurredOn();
+    LocalDate bornOn = delivery.occurredOn();
     if (event.occurredOn().isBefore(bornOn)) {
       throw event.kind() == EventKind.INFANT_HIV_TESTED
           ? new InvalidEventException("infantTest.sampleDate", event.occurredOn(), Rule.TEST_BEFORE_BIRTH)
-          : new InvalidEventException(prefix + ".occurredOn", event.occurredOn(), Rule.INFANT_EVENT_BEFORE_BIRTH);
+          : new InvalidEventException(Fold.fieldPrefix(event) + ".occurredOn", event.occurredOn(), Rule.INFANT_EVENT_BEFORE_BIRTH);
     }
   }
 

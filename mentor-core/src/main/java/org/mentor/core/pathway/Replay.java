@@ -432,13 +432,27 @@ final class Replay {
     return about == null || about.equals(infant.infantId);
   }
 
-  /** The infant an event is about, without allocating (the replay asks for every event and instance). */
+  /**
+   * The infant an event is about ({@link PathwayEvent#aboutInfant()}) without allocating: the
+   * replay asks for every event and instance, and recording for every event.
+   */
   static @Nullable InfantId infantOf(PathwayEvent event) {
     return switch (event.kind()) {
-      case INFANT_PROPHYLAXIS_STARTED, INFANT_PROPHYLAXIS_STOPPED, INFANT_HIV_TESTED, COTRIMOXAZOLE_STARTED,
-          COTRIMOXAZOLE_STOPPED, FEEDING_RECORDED, INFANT_ART_STARTED, TRANSFERRED_IN, TRANSFERRED_OUT, DIED, CORRECTED ->
-          event.aboutInfant().orElse(null);
-      default -> null;
+      case INFANT_PROPHYLAXIS_STARTED -> ((InfantProphylaxisStarted) event).infantId();
+      case INFANT_PROPHYLAXIS_STOPPED -> ((InfantProphylaxisStopped) event).infantId();
+      case INFANT_HIV_TESTED -> ((InfantHivTested) event).infantId();
+      case COTRIMOXAZOLE_STARTED -> ((CotrimoxazoleStarted) event).infantId();
+      case COTRIMOXAZOLE_STOPPED -> ((CotrimoxazoleStopped) event).infantId();
+      case FEEDING_RECORDED -> ((FeedingRecorded) event).infantId();
+      case INFANT_ART_STARTED -> ((InfantArtStarted) event).infantId();
+      case TRANSFERRED_IN -> ((TransferredIn) event).subject().infantId().orElse(null);
+      case TRANSFERRED_OUT -> ((TransferredOut) event).subject().infantId().orElse(null);
+      case DIED -> ((Died) event).subject().infantId().orElse(null);
+      case CORRECTED -> infantOf(((Corrected) event).replacement());
+      case ENROLLED, PROTOCOL_CHANGED, MATERNAL_HIV_TESTED, ART_STARTED, REGIMEN_CHANGED,
+          ARVS_DISPENSED, PILL_COUNTED, VIRAL_LOAD_RESULTED, ADHERENCE_COUNSELLED,
+          CONSENT_RECORDED, MENTOR_ASSIGNED, MENTOR_VISITED, APPOINTMENT_SET, APPOINTMENT_KEPT,
+          DELIVERED, TRACING_ATTEMPTED, RETURNED_TO_CARE, VOIDED -> null;
     };
   }
 
