@@ -642,7 +642,7 @@ final class PairWalk {
         }
       }
       tally.events += events;
-      tally.resources.add(plan, mother, s.mentorSupport(), e, view, infantIds, ctxStart, infantArtStart);
+      tally.resources.add(plan, mother, s.mentorSupport(), e, view.state(), infantIds, ctxStart, infantArtStart);
       for (org.mentor.core.DataQualityIssue issue : view.state().issues()) {
         tally.issues.merge(issue.rule().id(), 1L, Long::sum);
       }

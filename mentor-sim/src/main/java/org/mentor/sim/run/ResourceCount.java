@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.mentor.core.InfantId;
+import org.mentor.core.pathway.CaseState;
 import org.mentor.core.pathway.Codes.ProphylaxisRegimen;
 import org.mentor.core.pathway.InfantState;
 import org.mentor.core.pathway.ProphylaxisPlan;
-import org.mentor.core.registry.CaseView;
 import org.mentor.sim.result.LoadKind;
 import org.mentor.sim.result.Resource;
 import org.mentor.sim.result.ResourceUse;
@@ -24,7 +24,7 @@ final class ResourceCount {
   private final long[] days = new long[Resource.values().length];
 
   /** Adds one finished walk. */
-  void add(PairPlan plan, MotherCourse mother, boolean mentorSupport, LocalDate end, CaseView view, InfantId[] infants,
+  void add(PairPlan plan, MotherCourse mother, boolean mentorSupport, LocalDate end, CaseState state, InfantId[] infants,
       @Nullable LocalDate[] ctxStart, @Nullable LocalDate[] infantArtStart) {
     LocalDate motherEnd = min(end, plan.maternalDeath);
     if (mentorSupport) {
@@ -42,7 +42,7 @@ final class ResourceCount {
       if (infantArtStart[k] != null) {
         add(Resource.INFANT_ART_DAYS, inCareDays(plan, infantArtStart[k], infantEnd));
       }
-      Optional<ProphylaxisPlan> course = view.state().infant(infants[k]).map(InfantState::prophylaxis);
+      Optional<ProphylaxisPlan> course = state.infant(infants[k]).map(InfantState::prophylaxis);
       if (course.isPresent() && course.get().startedOn().isPresent()) {
         prophylaxis(course.get(), infantEnd);
       }
