@@ -1,34 +1,11 @@
 package org.mentor.bench;
 
-import ca.uhn.fhir.context.FhirContext;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.apache.http.client.methods.CloseableHttpResponse;
-import org.apache.http.client.methods.HttpPost;
-import org.apache.http.entity.ByteArrayEntity;
-import org.apache.http.entity.ContentType;
 import org.apache.http.impl.client.CloseableHttpClient;
-import org.apache.http.impl.client.HttpClients;
-import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
-import org.apache.http.util.EntityUtils;
-import org.mentor.core.CaseId;
-import org.mentor.core.pathway.CaseFile;
-import org.mentor.core.pathway.Enrolled;
-import org.mentor.core.pathway.PathwayEvent;
-import org.mentor.core.protocol.Protocol;
-import org.mentor.core.registry.CaseRegistry;
-import org.mentor.fhir.mapping.FhirMapping;
 import org.mentor.fhir.push.FhirPush;
-import org.mentor.fhir.push.InMemoryPushJournal;
 import org.mentor.fhir.push.PushReport;
 import org.mentor.fhir.testserver.FhirTestServer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -52,15 +29,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * push ≥ 0.97 × direct, must ≥ 0.90; unchanged re-push ≤ 0.02 × first push, must ≤ 0.10).
  *
  * <ul>
- *   <li>{@link #direct}: the baseline, the transactions Mentor's mapping builds, encoded before the timing, posted.
+ *   <li>{@link #direct}: the baseline, exactly the transactions a first push sends (its mentors' shared writes, then
+ *       the cases'), captured from a push at trial set-up, re-based to a fresh identifier base, posted.
  *   <li>{@link #push}: {@link FhirPush#push()} of the same cases, never pushed before (a fresh identifier base per
  *       iteration): mapping, change detection, journal, hashing, encoding, posting.
  *   <li>{@link #repushUnchanged}: the same push once more, nothing changed.
  * </ul>
  *
  * Single-shot: each operation is a whole push. Each benchmark and parameter set runs in its own fork, so each starts on
- * a fresh server and database; inside a fork every iteration writes a fresh identifier base. Resources/s = the resources per push (20 cases
- * of 40 events: 1 202 resources) / the time. Run: {@code java -jar mentor-bench/target/benchmarks.jar FhirPushBenchmark}.
+ * a fresh server and database; inside a fork every iteration writes a fresh identifier base. Forks run one after the
+ * other, so on a loaded machine prefer {@link FhirPushAB}, which alternates the two in one JVM; use this one with
+ * {@code -prof gc} for bytes per push. Run: {@code java -jar mentor-bench/target/benchmarks.jar FhirPushBenchmark}.
  */
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -74,7 +53,7 @@ public class FhirPushBenchmark {
   public int events;
 
   /** Requests in flight. */
-  @Param({"1", "4"})
+  @Param({"1", "2"})
   public int concurrency;
 
   /** Cases per push. */
@@ -82,50 +61,35 @@ public class FhirPushBenchmark {
   public int cases;
 
   FhirTestServer server;
-  FhirContext fhir;
-  CaseRegistry registry;
-  FhirMapping mapping;
+  PushWorkload workload;
+  PushWorkload.Capture capture;
   FhirPush push;
-  List<byte[]> preEncoded;
+  List<byte[]> shared;
+  List<byte[]> own;
   CloseableHttpClient http;
   ExecutorService pool;
 
   @Setup(Level.Trial)
   public void startServer() {
     server = FhirTestServer.builder().start();
-    fhir = FhirContext.forR4();
-    LocalDate today = LocalDate.of(2000, 1, 1);
-    List<SyntheticCase> synthetic = new ArrayList<>();
-    for (int i = 0; i < cases; i++) {
-      SyntheticCase c = SyntheticCase.generate(ApplyBenchmark.SEED + i, events);
-      synthetic.add(c);
-      today = today.isBefore(c.lastDay().plusDays(14)) ? c.lastDay().plusDays(14) : today;
-    }
-    registry = CaseRegistry.builder().clock(Clock.fixed(today.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC)).build();
-    for (SyntheticCase c : synthetic) {
-      CaseFile file = c.file();
-      List<PathwayEvent> history = file.history();
-      registry.enrol(file.caseId(), (Enrolled) history.get(0));
-      registry.record(file.caseId(), history.subList(1, history.size()), 1);
-    }
-    PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
-    connections.setMaxTotal(concurrency);
-    connections.setDefaultMaxPerRoute(concurrency);
-    http = HttpClients.custom().setConnectionManager(connections).disableAutomaticRetries().build();
+    workload = new PushWorkload(cases, events);
+    capture = workload.capture(server, concurrency);
+    http = PushWorkload.bareClient(concurrency);
     pool = Executors.newFixedThreadPool(concurrency);
   }
 
   /** A fresh identifier base: every push and post writes new resources, as a first push does. */
   @Setup(Level.Iteration)
-  public void freshBase() throws Exception {
-    mapping = FhirMapping.builder(fhir, "https://b" + UUID.randomUUID().toString().replace("-", "") + ".example.org/mentor").build();
-    push = FhirPush.builder(registry, mapping, server.baseUrl()).journal(new InMemoryPushJournal()).concurrency(concurrency).build();
-    preEncoded = new ArrayList<>();
-    for (CaseId id : registry.caseIds()) {
-      CaseFile file = registry.file(id);
-      var mapped = mapping.map(file, Protocol.who2021(), registry.today());
-      preEncoded.add(fhir.newJsonParser().encodeResourceToString(mapping.transaction(mapped)).getBytes(StandardCharsets.UTF_8));
-    }
+  public void freshBase() {
+    push = workload.push(server, PushWorkload.newToken(), concurrency);
+    String token = PushWorkload.newToken();
+    shared = PushWorkload.rebase(capture.shared(), capture.token(), token);
+    own = PushWorkload.rebase(capture.cases(), capture.token(), token);
+  }
+
+  @TearDown(Level.Iteration)
+  public void closePush() {
+    push.close();
   }
 
   @TearDown(Level.Trial)
@@ -138,26 +102,9 @@ public class FhirPushBenchmark {
   /** The baseline: the same transactions, encoded beforehand, posted at the same concurrency. */
   @Benchmark
   public int direct() throws Exception {
-    List<Future<Integer>> answers = new ArrayList<>();
-    for (byte[] body : preEncoded) {
-      answers.add(pool.submit(() -> {
-        HttpPost post = new HttpPost(server.baseUrl());
-        post.setHeader("Accept", "application/fhir+json");
-        post.setEntity(new ByteArrayEntity(body, ContentType.create("application/fhir+json", StandardCharsets.UTF_8)));
-        try (CloseableHttpResponse response = http.execute(post)) {
-          EntityUtils.consume(response.getEntity());
-          int status = response.getStatusLine().getStatusCode();
-          if (status != 200) {
-            throw new IllegalStateException("HTTP " + status);
-          }
-          return status;
-        }
-      }));
-    }
-    for (Future<Integer> f : answers) {
-      f.get();
-    }
-    return answers.size();
+    PushWorkload.post(http, pool, server.baseUrl(), shared);
+    PushWorkload.post(http, pool, server.baseUrl(), own);
+    return shared.size() + own.size();
   }
 
   /** A first push of the cases. */

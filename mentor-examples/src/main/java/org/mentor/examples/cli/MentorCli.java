@@ -26,7 +26,8 @@ import picocli.CommandLine.ScopeType;
     description = "Mentor: the mother-infant HIV care pathway from the command line. Every patient value is yours: "
         + "nothing is sent anywhere.",
     subcommands = {DemoCommand.class, DueCommand.class, CaseCommand.class, ProtocolCommand.class, FhirCommand.class, DiagramCommand.class,
-        ReportCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class},
+        ReportCommand.class, SimulateCommand.class,
+        EconomicsCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 a finding (invalid file, refused event), 2 bad usage, 3 internal error."})
 public final class MentorCli implements Runnable {
   /** Success. */

@@ -98,7 +98,7 @@ class CliTest {
     assertThat(commands()).containsExactly("mentor", "mentor demo", "mentor due", "mentor case", "mentor case show",
         "mentor case record", "mentor case import", "mentor protocol", "mentor protocol list", "mentor protocol show",
         "mentor protocol validate", "mentor protocol diff", "mentor fhir", "mentor fhir export", "mentor fhir push",
-        "mentor diagram", "mentor report", "mentor simulate");
+        "mentor diagram", "mentor report", "mentor simulate", "mentor economics");
   }
 
   @Test

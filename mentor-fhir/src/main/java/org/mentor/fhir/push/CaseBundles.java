@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.hl7.fhir.r4.model.Bundle;
@@ -46,6 +47,8 @@ final class CaseBundles {
 
   private final FhirMapping mapping;
   private final PushMode mode;
+  /** The last hash computed per shared resource (a handful: one pair per mentor), reused while its content is equal. */
+  private final Map<String, Shared> hashed = new ConcurrentHashMap<>();
 
   CaseBundles(FhirMapping mapping, PushMode mode) {
     this.mapping = mapping;
@@ -153,8 +156,14 @@ final class CaseBundles {
   }
 
   private Shared shared(Resource r) {
+    Shared known = hashed.get(key(r));
+    if (known != null && known.resource().equalsDeep(r)) {
+      return known; // the same mentor in another case: comparing is cheaper than encoding and hashing again
+    }
     Identifier id = identifier(r);
-    return new Shared(key(r), id.getSystem() + "|" + id.getValue(), r, hash(mapping.fhirContext().newJsonParser().encodeResourceToString(r)));
+    Shared fresh = new Shared(key(r), id.getSystem() + "|" + id.getValue(), r, hash(mapping.fhirContext().newJsonParser().encodeResourceToString(r)));
+    hashed.put(fresh.key(), fresh);
+    return fresh;
   }
 
   private static String hash(String json) {

@@ -22,10 +22,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hl7.fhir.instance.model.api.IBaseOperationOutcome;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
 import org.jspecify.annotations.Nullable;
@@ -143,9 +143,10 @@ public final class FhirPush implements AutoCloseable {
   public PushReport push(Collection<CaseId> caseIds) {
     List<CaseId> ids = ImmutableList.copyOf(requireNonNull(caseIds, "caseIds"));
     long start = System.nanoTime();
-    Run run = new Run();
+    Run run = new Run(concurrency);
     AtomicInteger done = new AtomicInteger();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency, ids.size())), r -> {
+    // One worker more than requests in flight: it maps and encodes the next case while the others wait for the server.
+    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(concurrency + 1, ids.size())), r -> {
       Thread t = new Thread(r, "mentor-fhir-push");
       t.setDaemon(true);
       return t;
@@ -183,10 +184,27 @@ public final class FhirPush implements AutoCloseable {
 
   /** One push's state, shared by its worker threads. */
   private static final class Run {
+    /** Requests in flight: a worker takes a permit to send, and sets {@link #unauthorized} before it gives it back. */
+    final Semaphore inFlight;
     final AtomicBoolean unauthorized = new AtomicBoolean();
     final Tally tally = new Tally();
     /** The shared writes of this push, by group (a mentor's identifier): each is written once, the others wait on it. */
     final Map<String, CompletableFuture<@Nullable SharedFailure>> sharedWrites = new ConcurrentHashMap<>();
+
+    Run(int concurrency) {
+      this.inFlight = new Semaphore(concurrency, true);
+    }
+
+    /** Waits for a permit to send; false if interrupted. */
+    boolean take() {
+      try {
+        inFlight.acquire();
+        return true;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
   }
 
   private sealed interface Result permits Pushed, Unchanged, Failed, Held {}
@@ -198,6 +216,10 @@ public final class FhirPush implements AutoCloseable {
   private record Failed(CaseFailure failure, int retries) implements Result {}
 
   private record Held(ForeignConflict conflict, int retries) implements Result {}
+
+  /** What a shared write answers when the credentials were refused before it could be sent (never reported). */
+  private static final SharedFailure NOT_ATTEMPTED = new SharedFailure(ImmutableList.of(), CaseFailure.Kind.UNAUTHORIZED, 0, 0,
+      "not attempted: the server refused the credentials");
 
   private static Result notAttempted(CaseId id) {
     return new Failed(new CaseFailure(id, CaseFailure.Kind.UNAUTHORIZED, 0, 0, "not attempted: the server refused the credentials"), 0);
@@ -219,6 +241,9 @@ public final class FhirPush implements AutoCloseable {
       CaseBundles.Plan plan = bundles.plan(file, this::protocolOf, today, earlier);
       // The shared resources it references first (also for an unchanged case: a mentor's details may have changed).
       SharedFailure shared = ensureShared(id, today, plan.shared(), run);
+      if (shared == NOT_ATTEMPTED) {
+        return notAttempted(id);
+      }
       if (shared != null) {
         return new Failed(new CaseFailure(id, shared.kind(), shared.httpStatus(), attempts,
             "not sent: shared resources it references (a mentor's Practitioner or PractitionerRole) were not written: " + shared.detail()), 0);
@@ -227,18 +252,29 @@ public final class FhirPush implements AutoCloseable {
         journal.confirm(id, plan.record()); // a new day, the same content: remember the day, send nothing
         return new Unchanged();
       }
-      journal.sending(id, plan.record());
-      attempts++;
-      Failure failure = send(plan.json(), plan.resources(), plan.writesPatients());
+      Failure failure;
+      if (!run.take()) {
+        return new Failed(new CaseFailure(id, CaseFailure.Kind.TRANSIENT, 0, attempts, "interrupted before sending"), Math.max(0, attempts - 1));
+      }
+      try {
+        if (run.unauthorized.get()) {
+          return notAttempted(id);
+        }
+        journal.sending(id, plan.record());
+        attempts++;
+        failure = send(plan.json(), plan.resources(), plan.writesPatients());
+        if (failure != null && failure.kind() == CaseFailure.Kind.UNAUTHORIZED) {
+          run.unauthorized.set(true); // before the permit goes back: no worker sends after a refusal
+        }
+      } finally {
+        run.inFlight.release();
+      }
       if (failure == null) {
         journal.confirm(id, plan.record());
         return new Pushed(plan.resources(), attempts - 1);
       }
       if (failure.foreign()) {
         return new Held(new ForeignConflict(id, failure.status(), failure.detail()), attempts - 1);
-      }
-      if (failure.kind() == CaseFailure.Kind.UNAUTHORIZED) {
-        run.unauthorized.set(true);
       }
       if (!retryable(failure) || attempts >= retry.maxAttempts()) {
         return new Failed(new CaseFailure(id, failure.kind(), failure.status(), attempts, failure.detail()), attempts - 1);
@@ -292,20 +328,32 @@ public final class FhirPush implements AutoCloseable {
     String json = bundles.planShared(id, today, resources);
     int attempts = 0;
     while (true) {
-      attempts++;
-      Failure failure = send(json, resources.size(), false);
+      Failure failure;
+      if (!run.take()) {
+        failure = new Failure(CaseFailure.Kind.TRANSIENT, 0, "interrupted before sending", false);
+      } else {
+        try {
+          if (run.unauthorized.get()) {
+            return NOT_ATTEMPTED;
+          }
+          attempts++;
+          failure = send(json, resources.size(), false);
+          if (failure != null && failure.kind() == CaseFailure.Kind.UNAUTHORIZED) {
+            run.unauthorized.set(true);
+          }
+        } finally {
+          run.inFlight.release();
+        }
+      }
       if (failure == null) {
         group.forEach(s -> journal.confirmShared(s.key(), s.hash()));
         run.tally.shared(resources.size(), attempts - 1, null);
         return null;
       }
-      if (failure.kind() == CaseFailure.Kind.UNAUTHORIZED) {
-        run.unauthorized.set(true);
-      }
       if (!retryable(failure) || attempts >= retry.maxAttempts() || !backOff(attempts)) {
         SharedFailure result = new SharedFailure(group.stream().map(CaseBundles.Shared::key).collect(ImmutableList.toImmutableList()),
             failure.kind(), failure.status(), attempts, failure.detail());
-        run.tally.shared(0, attempts - 1, result);
+        run.tally.shared(0, Math.max(0, attempts - 1), result);
         return result;
       }
     }
@@ -338,15 +386,8 @@ public final class FhirPush implements AutoCloseable {
       return new Failure(CaseFailure.Kind.TRANSIENT, 0, "no answer (" + e.getClass().getSimpleName() + ")", false);
     }
     if (response.ok()) {
-      try {
-        Bundle answer = fhir.newJsonParser().parseResource(Bundle.class, response.body());
-        if (answer.getType() == Bundle.BundleType.TRANSACTIONRESPONSE && answer.getEntry().size() == entries) {
-          return null;
-        }
-      } catch (RuntimeException e) {
-        // falls through: an answer we cannot read confirms nothing
-      }
-      return new Failure(CaseFailure.Kind.TRANSIENT, response.status(), "unreadable answer", false);
+      return TransactionResponse.confirms(response.body(), entries) ? null
+          : new Failure(CaseFailure.Kind.TRANSIENT, response.status(), "unreadable answer", false); // confirms nothing
     }
     return classify(response.status(), outcome(response.body()), writesPatients);
   }
