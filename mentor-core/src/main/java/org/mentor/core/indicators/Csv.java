@@ -8,6 +8,8 @@ import java.util.List;
  * Writes CSV rows (RFC 4180): fields joined by commas, a field quoted when it holds a comma, a
  * quote or a line break, with inner quotes doubled; lines end with CRLF. Shared by the indicator
  * report and the research export (org.mentor.core.export), whose tables are plain values.
+ *
+ * <p>Not thread-safe: a mutable builder, one per document.
  */
 public final class Csv {
   private final StringBuilder out = new StringBuilder();

@@ -1,6 +1,6 @@
 package org.mentor.core.pathway;
 
-/** A state of one {@link Region}; each region's states are an enum implementing this. */
+/** A state of one {@link Region}; each region's states are an enum implementing this (immutable constants). */
 public sealed interface PathwayState
     permits Phase, ArtStatus, ViralLoadStatus, AdherenceBand, Retention, InfantStatus {
 

@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.common.collect.ImmutableSet;
 import java.util.stream.Collectors;
 
-/** What fires a transition: an event of one of some kinds, or a deadline passing. */
+/** What fires a transition: an event of one of some kinds, or a deadline passing. Immutable values. */
 public sealed interface Trigger {
   /**
    * An event of one of these kinds (results fire on their result date).

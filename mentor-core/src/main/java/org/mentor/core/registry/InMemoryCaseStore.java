@@ -20,6 +20,8 @@ import org.mentor.core.pathway.PathwayEvent;
  * The default store: events in memory, for tests, simulations and EMRs that keep their own copy.
  * Appends are serialised by one lock, so the change feed's order is the commit order. The feed
  * keeps only each case's latest change, so it costs memory per case, not per event.
+ *
+ * <p>Thread-safe.
  */
 public final class InMemoryCaseStore implements CaseStore {
   private final Map<CaseId, Stored> cases = new HashMap<>();

@@ -38,6 +38,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@link FhirTestServer#stop()} or close a shared server; a test that restarts a server starts its own with
  * {@link FhirTestServer#builder()} and closes it. Register one such extension per test class (two would compete to
  * resolve the same parameters).
+ *
+ * <p>Thread-safe: the shared servers live in JUnit's root store, started once per settings value.
  */
 public final class FhirTestServerExtension implements ParameterResolver {
 

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  * manifest lists them), one resource per line, written case by case so memory holds one case at
  * a time; and the way back. References between resources are {@code Type/id} with Mentor's
  * deterministic ids, so the files need no rewriting to be read back or loaded into a server.
+ *
+ * <p>Immutable and thread-safe (each call has its own writers and readers).
  */
 public final class BulkNdjson {
   private static final Logger LOG = LoggerFactory.getLogger(BulkNdjson.class);

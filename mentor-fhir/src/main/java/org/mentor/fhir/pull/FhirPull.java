@@ -79,7 +79,9 @@ import org.slf4j.LoggerFactory;
  * server and also here is a {@link PullConflict}, recorded nowhere; a resource the import refuses is a
  * {@link PullRefusal} naming resource, element and rule; the pull goes on with the rest in both cases.
  *
- * <p>One pull at a time per registry. Logs counts and durations only, never patient data or identifiers.
+ * <p>Thread-safe to share, but run one pull at a time per registry: two would read the same changes and race to
+ * record them (event ids derived from the server's versions keep a fact from being recorded twice; the loser's
+ * attempts are refused). Logs counts and durations only, never patient data or identifiers.
  */
 public final class FhirPull implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FhirPull.class);

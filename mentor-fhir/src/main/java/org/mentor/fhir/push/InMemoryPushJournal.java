@@ -9,7 +9,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.mentor.core.CaseId;
 
-/** A {@link PushJournal} in memory: resumes within one process (after a server outage), forgets on exit. */
+/**
+ * A {@link PushJournal} in memory: resumes within one process (after a server outage), forgets on exit. Thread-safe
+ * (a push with concurrency above one records from several threads).
+ */
 public final class InMemoryPushJournal implements PushJournal {
   private record State(Optional<PushRecord> confirmed, ImmutableList<PushRecord> unconfirmed) {}
 
