@@ -115,8 +115,9 @@ final class FhirPullCommand implements Callable<Integer> {
         report.imported().size(), plural(report.imported().size(), "resource"), report.events(),
         plural(report.events(), "event"), cases, plural((int) cases, "case"), report.refusals().size(),
         report.conflicts().size(), plural(report.conflicts().size(), "conflict"));
-    out.printf("Read %d resource versions in %d pages: %d unchanged, %d read before, %d of other cases; "
-        + "%d searches restarted, %d failed; in %.1f s%n", report.considered(), report.pages(), report.unchanged(),
+    out.printf("Read %d resource %s in %d pages: %d unchanged, %d read before, %d of other cases; "
+        + "%d searches restarted, %d failed; in %.1f s%n", report.considered(), plural(report.considered(), "version"),
+        report.pages(), report.unchanged(),
         report.duplicates(), report.otherCases(), report.restartedSearches(), report.failures().size(),
         report.took().toMillis() / 1000.0);
     if (!report.refusals().isEmpty()) {

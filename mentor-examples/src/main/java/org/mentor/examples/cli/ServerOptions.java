@@ -23,7 +23,7 @@ final class ServerOptions {
       description = "The FHIR R4 server's base URL, such as https://fhir.example.gov/fhir.")
   String url;
 
-  @ArgGroup(exclusive = true)
+  @ArgGroup(exclusive = true, heading = "The bearer token, if the server asks for one (never on the command line):%n")
   Token token;
 
   @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",

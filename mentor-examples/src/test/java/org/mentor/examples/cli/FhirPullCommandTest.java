@@ -84,7 +84,7 @@ class FhirPullCommandTest {
     CliRun pulled = expect(0, pull(server));
     assertThat(pulled.out()).startsWith("Pulled from " + server.baseUrl() + " into clinic.mv.db: 1 resource recorded "
         + "(1 event on 1 case), 0 refused, 0 conflicts\n");
-    assertThat(pulled.out()).doesNotContain("case-103", "mother-of", "40");
+    assertThat(pulled.out()).doesNotContain("case-103", "mother-of", "<", "copies");
     String after = expect(0, "case", "show", "--db", db, "--case", "case-103", "--as-of", "2026-03-09").out();
     assertThat(CliTest.line(after, "VL_FOLLOW_UP#1")).contains("DONE", "2026-03-02");
     assertThat(CliTest.line(after, "Mother:")).contains("viral load SUPPRESSED");
