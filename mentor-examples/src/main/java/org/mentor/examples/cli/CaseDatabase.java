@@ -42,6 +42,17 @@ final class CaseDatabase {
     return Path.of(base + SUFFIX);
   }
 
+  /**
+   * A file kept beside the database, named after it: {@code beside(".pull-cursor.json")} of
+   * {@code work/clinic} is {@code work/clinic.pull-cursor.json}.
+   *
+   * @param suffix what follows the database's name
+   * @return the file's path
+   */
+  Path beside(String suffix) {
+    return Path.of(base + suffix);
+  }
+
   /** The name for messages: the file's name. */
   String name() {
     return file().getFileName().toString();

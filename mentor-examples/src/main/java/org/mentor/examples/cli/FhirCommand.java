@@ -1,6 +1,5 @@
 package org.mentor.examples.cli;
 
-import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -26,6 +25,7 @@ import org.mentor.fhir.push.FhirPush;
 import org.mentor.fhir.push.FilePushJournal;
 import org.mentor.fhir.push.PushMode;
 import org.mentor.fhir.push.PushReport;
+import org.mentor.fhir.push.RetryPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,22 +33,20 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code mentor fhir export|push}: every case as FHIR R4 Bulk Data NDJSON, or pushed to a server.
- * {@code pull} belongs here too, from the work on issue 10 (its library, {@code org.mentor.fhir.pull},
- * is in mentor-fhir): a {@code Pull} subcommand taking {@link ServerOptions} and the case options, as
- * {@link Push} does, recording into a database ({@code --db}) and keeping its cursor in a file.
+ * {@code mentor fhir export|push|pull}: every case as FHIR R4 Bulk Data NDJSON, pushed to a server,
+ * or what other systems recorded on the server pulled into a database ({@link FhirPullCommand}).
  */
 @Command(name = "fhir", mixinStandardHelpOptions = true,
-    description = {"FHIR R4: export the cases as Bulk Data NDJSON, or push them to a server (docs/fhir-mapping.md, "
-        + "docs/fhir-sync.md)."},
-    subcommands = {FhirCommand.Export.class, FhirCommand.Push.class})
+    description = {"FHIR R4: export the cases as Bulk Data NDJSON, push them to a server, or pull what other systems "
+        + "recorded there into a database (docs/fhir-mapping.md, docs/fhir-sync.md)."},
+    subcommands = {FhirCommand.Export.class, FhirCommand.Push.class, FhirPullCommand.class})
 final class FhirCommand implements Runnable {
   @Spec
   CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: export or push");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: export, push or pull");
   }
 
   /** {@code mentor fhir export}. */
@@ -67,10 +65,8 @@ final class FhirCommand implements Runnable {
     @Option(names = "--as-of", paramLabel = "DATE", description = "The mapping date: milestone states and statuses (default: today).")
     LocalDate asOf;
 
-    @Option(names = "--base", paramLabel = "URI", defaultValue = "https://fhir.example.org/mentor",
-        description = "The programme's base URI for Mentor's identifier systems and extensions, a domain it owns "
-            + "(default: ${DEFAULT-VALUE}).")
-    String base;
+    @Mixin
+    MappingOptions identities;
 
     @Spec
     CommandSpec spec;
@@ -84,12 +80,7 @@ final class FhirCommand implements Runnable {
 
     private int export(CaseRegistry registry) {
       LocalDate on = asOf == null ? cases.today() : asOf;
-      FhirMapping mapping;
-      try {
-        mapping = FhirMapping.builder(FhirContext.forR4Cached(), base).zone(cases.zone()).build();
-      } catch (IllegalArgumentException e) {
-        throw new BadUsage("--base: " + e.getMessage());
-      }
+      FhirMapping mapping = identities.mapping(cases.zone());
       List<CaseFile> files = new ArrayList<>();
       for (CaseId id : registry.caseIds().stream().sorted().toList()) {
         files.add(registry.file(id));
@@ -182,9 +173,8 @@ final class FhirCommand implements Runnable {
             + "for concurrent writers; the server must accept client ids). Never change it for a server that holds data.")
     Mode mode;
 
-    @Option(names = "--base", paramLabel = "URI", defaultValue = "https://fhir.example.org/mentor",
-        description = "The programme's base URI for Mentor's identifier systems (default: ${DEFAULT-VALUE}).")
-    String base;
+    @Mixin
+    MappingOptions identities;
 
     @Option(names = "--concurrency", paramLabel = "N", defaultValue = "2", description = "Cases in flight at once (default: ${DEFAULT-VALUE}).")
     int concurrency;
@@ -228,16 +218,15 @@ final class FhirCommand implements Runnable {
       if (journal != null && journal.toAbsolutePath().getParent() != null && !Files.isDirectory(journal.toAbsolutePath().getParent())) {
         throw new BadUsage("--journal: no such folder: " + journal.toAbsolutePath().getParent());
       }
-      FhirMapping mapping;
-      try {
-        mapping = FhirMapping.builder(FhirContext.forR4Cached(), base).zone(cases.zone()).build();
-      } catch (IllegalArgumentException e) {
-        throw new BadUsage("--base: " + e.getMessage());
-      }
+      FhirMapping mapping = identities.mapping(cases.zone());
+      java.time.Duration connectTimeout = server.connectTimeout();
+      java.time.Duration socketTimeout = server.socketTimeout();
+      RetryPolicy retry = server.retry();
       try (EventsOptions.Cases opened = cases.open();
           FilePushJournal file = journal == null ? null : openJournal(journal)) {
         CaseRegistry registry = opened.registry();
-        FhirPush.Builder builder = FhirPush.builder(registry, mapping, url).mode(mode.push).concurrency(concurrency);
+        FhirPush.Builder builder = FhirPush.builder(registry, mapping, url).mode(mode.push).concurrency(concurrency)
+            .connectTimeout(connectTimeout).socketTimeout(socketTimeout).retry(retry);
         token.ifPresent(builder::bearerToken);
         if (file != null) {
           builder.journal(file);

@@ -97,7 +97,7 @@ class CliTest {
   void the_commands_are_the_ones_documented() {
     assertThat(commands()).containsExactly("mentor", "mentor demo", "mentor due", "mentor case", "mentor case show",
         "mentor case record", "mentor case import", "mentor protocol", "mentor protocol list", "mentor protocol show",
-        "mentor protocol validate", "mentor protocol diff", "mentor fhir", "mentor fhir export", "mentor fhir push",
+        "mentor protocol validate", "mentor protocol diff", "mentor fhir", "mentor fhir export", "mentor fhir push", "mentor fhir pull",
         "mentor diagram", "mentor report", "mentor simulate", "mentor economics");
   }
 
