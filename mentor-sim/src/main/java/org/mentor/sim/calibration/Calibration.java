@@ -218,7 +218,16 @@ public final class Calibration {
     Measure m = c.measure();
     if (m.simulated()) {
       SimulationResult r = simulations.get(c.scenario())[mentorArm ? 0 : 1];
-      return m == Measure.TRANSMISSION_AT_FINAL ? r.transmissionAtFinal() : r.step("exposed infants tested (NAT) by 2 months");
+      return switch (m) {
+        case TRANSMISSION_AT_FINAL -> r.transmissionAtFinal();
+        case TRANSMISSION_AMONG_FINAL_STATUS_KNOWN -> {
+          long positive = r.finalOutcomes().getOrDefault("HIV_POSITIVE", 0L);
+          long known = positive + r.finalOutcomes().getOrDefault("HIV_NEGATIVE", 0L);
+          yield new Proportion("exposed infants positive among those with a final status", positive, known);
+        }
+        case NAT_BY_2_MONTHS -> r.step("exposed infants tested (NAT) by 2 months");
+        default -> throw new IllegalStateException(m + " is read from the plans, not a simulation");
+      };
     }
     return probes.computeIfAbsent(c.scenario() + "/" + m + "/" + mentorArm, k -> {
       Scenario s = scenarios.get(c.scenario()).arm(sizes.probePairs(), sizes.seed(), mentorArm);

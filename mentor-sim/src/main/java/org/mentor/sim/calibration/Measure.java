@@ -20,8 +20,14 @@ public enum Measure {
   VL_BELOW_50_6M_AFTER_BIRTH(Anchor.BIRTH, Period.ofMonths(6), "VL < 50 six months after birth (in care, on ART)"),
   /** Exposed infants with a first NAT sampled by 60 days (the whole simulation). */
   NAT_BY_2_MONTHS(null, null, "EID: first NAT by 2 months"),
-  /** Exposed infants infected at final status (the whole simulation). */
-  TRANSMISSION_AT_FINAL(null, null, "transmission at final status");
+  /** Exposed infants infected at final status, out of every exposed infant (the whole simulation). */
+  TRANSMISSION_AT_FINAL(null, null, "transmission at final status"),
+  /**
+   * Exposed infants diagnosed HIV-positive, out of those whose final status the programme reached
+   * (positive or negative; infants lost, dead or untested at the final age left out): what a programme
+   * reports from its final tests (transmission.md H1-H2). The whole simulation.
+   */
+  TRANSMISSION_AMONG_FINAL_STATUS_KNOWN(null, null, "transmission among infants with a final status");
 
   private final @Nullable Anchor anchor;
   private final @Nullable Period after;
