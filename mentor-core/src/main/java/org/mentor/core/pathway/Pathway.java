@@ -101,8 +101,12 @@ public final class Pathway {
     requireNonNull(protocol, "protocol");
     requireNonNull(facts, "facts");
     requireNonNull(from, "from");
+    return stretches(protocol, facts, from, maxStretches, Replay.run(protocol, facts, from));
+  }
+
+  /** The stretches from a replay of the facts that has run to {@code from}. */
+  static ImmutableList<Stretch> stretches(Protocol protocol, Facts facts, LocalDate from, int maxStretches, Replay replay) {
     List<Stretch> out = new ArrayList<>();
-    Replay replay = Replay.run(protocol, facts, from);
     LocalDate day = from;
     while (true) {
       CaseState state = assemble(protocol, facts, day, replay);
