@@ -162,6 +162,9 @@ final class PairWalk {
     final int[] firstNatAge;
     final boolean[] deathRecorded;
     final boolean[] stopRecorded;
+    /** Cotrimoxazole and ART starts per infant, for the resource count. */
+    final @Nullable LocalDate[] ctxStart;
+    final @Nullable LocalDate[] infantArtStart;
     final LocalDate end;
     int seq;
     int visits;
@@ -192,6 +195,8 @@ final class PairWalk {
       java.util.Arrays.fill(firstNatAge, -1);
       this.deathRecorded = new boolean[plan.infants];
       this.stopRecorded = new boolean[plan.infants];
+      this.ctxStart = new LocalDate[plan.infants];
+      this.infantArtStart = new LocalDate[plan.infants];
       this.nextMentorVisit = plan.booking.plusDays(s.mentor().homeVisitDays());
       this.end = endOfWalk();
     }
@@ -374,8 +379,14 @@ final class PairWalk {
             batch.add(new InfantProphylaxisStarted(id(), t, at(t), CLINIC, infant, regimen));
           }
           case PROPHYLAXIS_STOP -> batch.add(new InfantProphylaxisStopped(id(), t, at(t), CLINIC, infant));
-          case CTX_START -> batch.add(new CotrimoxazoleStarted(id(), t, at(t), CLINIC, infant));
-          case INFANT_ART -> batch.add(new InfantArtStarted(id(), t, at(t), CLINIC, infant));
+          case CTX_START -> {
+            batch.add(new CotrimoxazoleStarted(id(), t, at(t), CLINIC, infant));
+            ctxStart[k] = ctxStart[k] == null ? t : ctxStart[k];
+          }
+          case INFANT_ART -> {
+            batch.add(new InfantArtStarted(id(), t, at(t), CLINIC, infant));
+            infantArtStart[k] = infantArtStart[k] == null ? t : infantArtStart[k];
+          }
           case INFANT_TEST -> {
             boolean isNat = !"ANTIBODY".equals(m.expectedTest().orElse("NAT"));
             if (isNat ? nat[k] : antibody[k]) {
@@ -631,6 +642,7 @@ final class PairWalk {
         }
       }
       tally.events += events;
+      tally.resources.add(plan, mother, s.mentorSupport(), e, view.state(), infantIds, ctxStart, infantArtStart);
       for (org.mentor.core.DataQualityIssue issue : view.state().issues()) {
         tally.issues.merge(issue.rule().id(), 1L, Long::sum);
       }
