@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mentor fhir export|push}: every case as FHIR R4 Bulk Data NDJSON, or pushed to a server.
- * {@code pull} belongs here too once the pull of issue 10 lands in mentor-fhir: a {@code Pull}
- * subcommand taking {@link ServerOptions} and the case options, as {@link Push} does.
+ * {@code pull} belongs here too, from the work on issue 10 (its library, {@code org.mentor.fhir.pull},
+ * is in mentor-fhir): a {@code Pull} subcommand taking {@link ServerOptions} and the case options, as
+ * {@link Push} does, recording into a database ({@code --db}) and keeping its cursor in a file.
  */
 @Command(name = "fhir", mixinStandardHelpOptions = true,
     description = {"FHIR R4: export the cases as Bulk Data NDJSON, or push them to a server (docs/fhir-mapping.md, "

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
  * The options of the commands that talk to a FHIR server: its base URL and, for a server that asks
  * for one, the bearer token — read from a file or an environment variable, never from the command
  * line itself, where other users of the machine and the shell's history would see it. {@code mentor
- * fhir push} uses them; {@code mentor fhir pull} (issue 10, not in this build) is to take the same.
+ * fhir push} uses them; a {@code mentor fhir pull} over mentor-fhir's {@code org.mentor.fhir.pull}
+ * (issue 10) is to take the same.
  */
 final class ServerOptions {
   @Option(names = "--server", required = true, paramLabel = "URL",
