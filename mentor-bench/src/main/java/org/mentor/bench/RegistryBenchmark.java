@@ -40,8 +40,14 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@link #scanNextDue}: the floor of a naive design, scanning an {@code int[]} of each case's
  *       next due day and mentor;
  *   <li>{@link #record}, {@link #recordAndIndex}: the index's upkeep, as the extra cost of the due
- *       list that follows a recorded event (which re-indexes that case) over the due list alone.
+ *       list that follows a recorded event (which re-indexes that case) over the due list alone;
+ *   <li>{@link #recordAndReindex}: the upkeep alone, as the extra cost over {@link #record} of a
+ *       due list for a mentor with no cases (which re-indexes the changed case, then finds nothing).
  * </ul>
+ * {@link #record} and {@link #recordAndReindex} visit every case in turn, so each case grows by
+ * about (operations ÷ cases) visits over a trial (one or two at 10^5 cases, a few hundred at 10^3);
+ * {@link #recordAndIndex} visits mentor m-0's hundred cases, which grow by thousands of visits in a
+ * trial (its time is the due list's).
  * Cohorts are generated from seeds 0…cases-1 ({@link SyntheticCase}), so every run builds the same.
  */
 @State(Scope.Benchmark)
@@ -57,6 +63,7 @@ public class RegistryBenchmark {
   private CaseRegistry registry;
   private List<CaseId> ids;
   private DueQuery query;
+  private DueQuery nobody;
   private int[] nextDue;
   private int[] mentorOf;
   private int day;
@@ -88,6 +95,7 @@ public class RegistryBenchmark {
     LocalDate weekEnd = latest.plusDays(14);
     day = (int) weekEnd.toEpochDay();
     query = DueQuery.mentor(MentorId.of("m-0"), weekEnd);
+    nobody = DueQuery.mentor(MentorId.of("nobody"), weekEnd);
     for (int i = 0; i < cases; i++) {
       // the naive design's per-case summary: the earliest due date of anything actionable
       CaseView view = registry.view(ids.get(i), weekEnd, null);
@@ -125,24 +133,33 @@ public class RegistryBenchmark {
     return found;
   }
 
-  /** Records a mentor visit in the next case of mentor m-0 (dated on the week's end: in order). */
+  /** Records a mentor visit in the next case (dated on the week's end: in order). */
   @Benchmark
   public long record() {
-    return recordVisit();
+    return recordVisit(1);
   }
 
   /** The same, then the mentor's due list, which re-indexes the changed case first. */
   @Benchmark
   public DueList recordAndIndex() {
-    recordVisit();
+    recordVisit(Math.max(1, cases / 100));
     return registry.dueList(query);
   }
 
-  private long recordVisit() {
-    int mentors = Math.max(1, cases / 100);
-    next = (next + mentors) % cases; // cases of mentor m-0 are 0, mentors, 2 × mentors, ...
+  /** The same, then the due list of a mentor with no cases: the changed case is re-indexed, nothing evaluated. */
+  @Benchmark
+  public DueList recordAndReindex() {
+    recordVisit(1);
+    return registry.dueList(nobody);
+  }
+
+  /** Records a visit in the case {@code step} after the last one visited (step = mentors: m-0's cases only). */
+  private long recordVisit(int step) {
+    next = (next + step) % cases; // cases of mentor m-0 are 0, mentors, 2 × mentors, ...
     CaseId id = ids.get(next);
-    return registry.record(id, new MentorVisited(EventId.of("visit-" + visit++), query.asOf(),
+    // Ten digits, so each visit's id sorts after the last one's: in order on the day, as the javadoc says
+    // ("visit-10" < "visit-9" as text made every tenth visit a late event, re-folding the case).
+    return registry.record(id, new MentorVisited(EventId.of("visit-" + (1_000_000_000L + visit++)), query.asOf(),
         java.time.Instant.EPOCH, SyntheticCase.CLINIC, ContactMode.HOME));
   }
 }

@@ -46,7 +46,7 @@ public final class SimCpuTime {
       recorded.add(Simulation.eventsOf(scenario, i));
     }
     String[] names = {"simulate (1 worker)", "simulate with indicators", "replay", "replay + view per batch", "draws",
-        "simulate (2 workers)", "replay + state, schedule"};
+        "simulate (2 workers)", "replay + state, schedule", "replay + state"};
     long[][] cpu = new long[names.length][rounds];
     long[][] wall = new long[names.length][rounds];
     for (int warm = 0; warm < 3; warm++) {
@@ -81,6 +81,7 @@ public final class SimCpuTime {
     });
     measure(cpu, wall, 5, r, () -> Simulation.of(scenario).threads(2).indicators(false).run().pairs());
     measure(cpu, wall, 6, r, () -> replay(recorded, Read.STATE_AND_SCHEDULE));
+    measure(cpu, wall, 7, r, () -> replay(recorded, Read.STATE));
   }
 
   /** What the replay reads after each batch. */
@@ -89,7 +90,9 @@ public final class SimCpuTime {
     /** {@code CaseRegistry.view}: state, schedule, attention and assignment. */
     VIEW,
     /** State and schedule, as the simulation's walk reads them. */
-    STATE_AND_SCHEDULE
+    STATE_AND_SCHEDULE,
+    /** The state alone (so the schedule's share is the difference). */
+    STATE
   }
 
   /** Each measurement repeats its workload until it has used this much process CPU. */
@@ -124,6 +127,8 @@ public final class SimCpuTime {
               .plusDays(1);
           if (read == Read.VIEW) {
             seen += registry.view(caseId, day, null).attention().size();
+          } else if (read == Read.STATE) {
+            seen += registry.state(caseId, day).infants().size();
           } else {
             CaseState state = registry.state(caseId, day);
             seen += Schedule.of(protocol, registry.facts(caseId, null), state).milestones().size();

@@ -381,6 +381,28 @@ public final class CaseFile {
   }
 
   /**
+   * The case's states from a day on, one per stretch between changes, as
+   * {@link Pathway#stretches} gives them for this file's facts, from this file's checkpoint when the
+   * day is on or after it (the due index re-indexes a case from the day after its last fact, so
+   * after an in-order event this replays only what the event added).
+   *
+   * @param protocol the protocol, not null
+   * @param from the first day, not null
+   * @param maxStretches the most stretches to return, positive
+   * @return the stretches, in order
+   */
+  public com.google.common.collect.ImmutableList<Pathway.Stretch> stretches(org.mentor.core.protocol.Protocol protocol,
+      LocalDate from, int maxStretches) {
+    requireNonNull(protocol, "protocol");
+    requireNonNull(from, "from");
+    Replay start = checkpoint(protocol, from);
+    if (start == null) {
+      return Pathway.stretches(protocol, facts, from, maxStretches);
+    }
+    return Pathway.stretches(protocol, facts, from, maxStretches, start.advancedTo(from));
+  }
+
+  /**
    * This file's checkpoint for a protocol, made or advanced as needed (see {@link #checkpoint}), or
    * null when a date before it is asked for (that is replayed in full).
    */

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.mentor.core.DataQualityIssue;
 import org.mentor.core.Rule;
 import org.mentor.core.adherence.PillCountAdherence;
+import org.mentor.core.internal.InternedDates;
 import org.mentor.core.pathway.Codes.HivStatus;
 import org.mentor.core.pathway.Codes.HivTestResult;
 import org.mentor.core.pathway.Codes.InfantTestResult;
@@ -101,8 +102,12 @@ public final class Pathway {
     requireNonNull(protocol, "protocol");
     requireNonNull(facts, "facts");
     requireNonNull(from, "from");
+    return stretches(protocol, facts, from, maxStretches, Replay.run(protocol, facts, from));
+  }
+
+  /** The stretches from a replay of the facts that has run to {@code from}. */
+  static ImmutableList<Stretch> stretches(Protocol protocol, Facts facts, LocalDate from, int maxStretches, Replay replay) {
     List<Stretch> out = new ArrayList<>();
-    Replay replay = Replay.run(protocol, facts, from);
     LocalDate day = from;
     while (true) {
       CaseState state = assemble(protocol, facts, day, replay);
@@ -136,7 +141,7 @@ public final class Pathway {
         }
       }
       // outcome(): F7 from the final-test age + 28 days, while the infant is unresolved.
-      LocalDate overdue = infant.bornOn().plus(protocol.get(Key.FINAL_TEST_AGE)).plusDays(28);
+      LocalDate overdue = InternedDates.plusDays(InternedDates.plus(infant.bornOn(), protocol.get(Key.FINAL_TEST_AGE)), 28);
       if (overdue.isAfter(asOf)) {
         next = earlier(next, overdue);
       }
@@ -229,8 +234,14 @@ public final class Pathway {
       infant.prophylaxis().earliest(e -> e.kind() == EventKind.INFANT_PROPHYLAXIS_STARTED)
           .ifPresent(e -> issues.add(new DataQualityIssue(Rule.PROPHYLAXIS_LATE_START, e.id(), e.occurredOn())));
     }
-    ImmutableList.Builder<InfantHivTested> tests = ImmutableList.builder();
-    for (InfantHivTested test : infant.tests().oldestFirst()) {
+    // Oldest first, from a history kept newest first: filled from the end, without a reversed copy.
+    InfantHivTested[] sampled = new InfantHivTested[infant.tests().size()];
+    int n = sampled.length;
+    for (InfantHivTested test : infant.tests()) {
+      sampled[--n] = test;
+    }
+    ImmutableList.Builder<InfantHivTested> tests = ImmutableList.builderWithExpectedSize(sampled.length);
+    for (InfantHivTested test : sampled) {
       if (test.sampleDate().isAfter(asOf)) {
         continue;
       }
@@ -256,7 +267,7 @@ public final class Pathway {
       case TRANSFERRED_OUT -> Optional.of(new FinalOutcome(FinalOutcome.Category.TRANSFERRED_OUT, since));
       case EXPOSED, INCONCLUSIVE, PRESUMPTIVE_POSITIVE -> {
         // F7: overdue for the final-age test by the DAK's 28 days (clinical/README.md, OVERDUE).
-        LocalDate overdue = infant.bornOn().plus(protocol.get(Key.FINAL_TEST_AGE)).plusDays(28);
+        LocalDate overdue = InternedDates.plusDays(InternedDates.plus(infant.bornOn(), protocol.get(Key.FINAL_TEST_AGE)), 28);
         yield asOf.isBefore(overdue) ? Optional.empty()
             : Optional.of(new FinalOutcome(FinalOutcome.Category.NOT_TESTED_AT_FINAL_AGE, overdue));
       }

@@ -144,11 +144,6 @@ final class Replay {
     deadlineDates = null;
   }
 
-  /** The facts this replay reads. */
-  Facts facts() {
-    return facts;
-  }
-
   /**
    * A copy of this replay continued to a later date; this one is unchanged. Doing exactly what a
    * replay run to the later date in one go does after this one's date, it is how a checkpoint

@@ -6,15 +6,15 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import org.jspecify.annotations.Nullable;
 import org.mentor.core.CaseId;
@@ -77,7 +77,12 @@ final class DueIndex {
   private static final Object EVERYONE = DueQuery.Scope.Everyone.INSTANCE;
 
   private final CaseRegistry registry;
-  private final Set<CaseId> stale = ConcurrentHashMap.newKeySet();
+  /**
+   * Cases changed since they were last indexed, maybe more than once each. A queue, not a concurrent
+   * set: a set sized for a whole cohort's first indexing stays that size, and finding the one case
+   * a record marked meant walking its whole table at every due list (half the upkeep at 10^4 cases).
+   */
+  private final ConcurrentLinkedQueue<CaseId> stale = new ConcurrentLinkedQueue<>();
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
   /** Guarded by the write lock; read under the read lock. */
   private final Map<CaseId, Entry> entries = new HashMap<>();
@@ -249,11 +254,11 @@ final class DueIndex {
     }
     lock.writeLock().lock();
     try {
-      Iterator<CaseId> it = stale.iterator();
-      while (it.hasNext()) {
-        CaseId caseId = it.next();
-        it.remove();
-        reindex(caseId);
+      Set<CaseId> done = new HashSet<>();
+      for (CaseId caseId = stale.poll(); caseId != null; caseId = stale.poll()) {
+        if (done.add(caseId)) {
+          reindex(caseId);
+        }
       }
     } finally {
       lock.writeLock().unlock();
@@ -261,25 +266,48 @@ final class DueIndex {
   }
 
   private void reindex(CaseId caseId) {
-    Entry old = entries.remove(caseId);
-    if (old != null) {
-      for (Object scope : old.scopes) {
-        scopes.get(scope).remove(old);
-      }
-      entryAt[old.slot] = null;
-    }
+    Entry old = entries.get(caseId);
     CaseFile file = registry.cached(caseId);
     if (file == null || file.facts().enrolment().isEmpty()) {
+      if (old != null) {
+        entries.remove(caseId);
+        for (Object scope : old.scopes) {
+          scopes.get(scope).remove(old);
+        }
+        entryAt[old.slot] = null;
+      }
       return;
     }
     Facts facts = registry.facts(file, null);
     int slot = old != null ? old.slot : newSlot(caseId);
-    Entry entry = new Entry(slot, intervals(registry.protocolOf(facts), facts), scopesOf(facts));
+    Entry entry = new Entry(slot, intervals(registry.protocolOf(facts), facts, facts == file.facts() ? file : null),
+        scopesOf(facts));
     entries.put(caseId, entry);
     entryAt[slot] = entry;
-    for (Object scope : entry.scopes) {
-      scopes.computeIfAbsent(scope, s -> new Buckets()).add(entry);
+    if (old != null) {
+      for (Object scope : old.scopes) {
+        if (!contains(entry.scopes, scope)) {
+          scopes.get(scope).remove(old);
+        }
+      }
     }
+    for (Object scope : entry.scopes) {
+      Buckets buckets = scopes.computeIfAbsent(scope, s -> new Buckets());
+      if (old != null && contains(old.scopes, scope)) {
+        buckets.move(old, entry); // most of a case's blocks stay as they were after one more event
+      } else {
+        buckets.add(entry);
+      }
+    }
+  }
+
+  private static boolean contains(Object[] scopes, Object scope) {
+    for (Object s : scopes) {
+      if (s.equals(scope)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private int newSlot(CaseId caseId) {
@@ -310,17 +338,22 @@ final class DueIndex {
     return scope;
   }
 
-  /** The intervals [from, to) of days on which the case may have a due item; see the class comment. */
-  static int[] intervals(Protocol protocol, Facts facts) {
+  /**
+   * The intervals [from, to) of days on which the case may have a due item; see the class comment.
+   * The states come from the case file's checkpoint when the facts are the file's own (no sibling
+   * case adds the mother's events), so re-indexing after an event replays only what it added.
+   */
+  static int[] intervals(Protocol protocol, Facts facts, @Nullable CaseFile file) {
     IntervalList out = new IntervalList();
     LocalDate first = firstDay(facts);
     LocalDate stable = stableFrom(facts);
     if (first.isBefore(stable)) {
       out.add(day(first), day(stable));
     }
-    ImmutableList<Pathway.Stretch> stretches = Pathway.stretches(protocol, facts, stable, MAX_STATE_STEPS);
+    ImmutableList<Pathway.Stretch> stretches = file != null ? file.stretches(protocol, stable, MAX_STATE_STEPS)
+        : Pathway.stretches(protocol, facts, stable, MAX_STATE_STEPS);
     for (Pathway.Stretch stretch : stretches) {
-      if (!Attention.of(stretch.state()).isEmpty()) {
+      if (!Attention.kinds(stretch.state()).isEmpty()) {
         out.add(day(stretch.from()), stretch.until().map(DueIndex::day).orElse(OPEN));
       }
     }
@@ -413,6 +446,73 @@ final class DueIndex {
           }
         }
       }
+    }
+
+    /** Files a case's new entry in place of its old one, touching only the blocks that differ. */
+    void move(Entry old, Entry entry) {
+      int slot = entry.slot;
+      int[] before = blocks(old.intervals);
+      int[] after = blocks(entry.intervals);
+      int i = 0;
+      int j = 0;
+      while (i < before.length || j < after.length) {
+        if (j == after.length || (i < before.length && before[i] < after[j])) {
+          int block = before[i++];
+          removeFrom(bounded.get(block), slot, () -> bounded.remove(block));
+        } else if (i == before.length || after[j] < before[i]) {
+          bounded.computeIfAbsent(after[j++], k -> new IntSet()).add(slot);
+        } else {
+          i++;
+          j++;
+        }
+      }
+      int[] opensBefore = opens(old.intervals);
+      int[] opensAfter = opens(entry.intervals);
+      if (!java.util.Arrays.equals(opensBefore, opensAfter)) {
+        for (int start : opensBefore) {
+          removeFrom(open.get(start), slot, () -> open.remove(start));
+        }
+        for (int start : opensAfter) {
+          open.computeIfAbsent(start, k -> new IntSet()).add(slot);
+        }
+      }
+    }
+
+    /** The blocks an entry's bounded intervals cover, ascending, each once. */
+    private static int[] blocks(int[] iv) {
+      int[] out = new int[8];
+      int n = 0;
+      for (int i = 0; i < iv.length; i += 2) {
+        if (iv[i + 1] == OPEN) {
+          continue;
+        }
+        for (int b = Math.floorDiv(iv[i], BLOCK); b <= Math.floorDiv(iv[i + 1] - 1, BLOCK); b++) {
+          if (n > 0 && out[n - 1] >= b) {
+            continue; // intervals are sorted: a block already listed is the last one listed
+          }
+          if (n == out.length) {
+            out = java.util.Arrays.copyOf(out, n * 2);
+          }
+          out[n++] = b;
+        }
+      }
+      return java.util.Arrays.copyOf(out, n);
+    }
+
+    /** The starts of an entry's intervals with no end, ascending. */
+    private static int[] opens(int[] iv) {
+      int n = 0;
+      for (int i = 0; i < iv.length; i += 2) {
+        n += iv[i + 1] == OPEN ? 1 : 0;
+      }
+      int[] out = new int[n];
+      n = 0;
+      for (int i = 0; i < iv.length; i += 2) {
+        if (iv[i + 1] == OPEN) {
+          out[n++] = iv[i];
+        }
+      }
+      return out;
     }
 
     void remove(Entry entry) {

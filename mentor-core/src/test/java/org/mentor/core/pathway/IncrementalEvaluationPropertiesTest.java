@@ -109,6 +109,21 @@ class IncrementalEvaluationPropertiesTest {
     }
   }
 
+  /** A file's stretches (what the due index reads) from its checkpoint equal those from a full replay. */
+  @Property(tries = 100, seed = "20261125")
+  void stretches_from_the_checkpoint_equal_those_from_a_full_replay(@ForAll("recordings") Recording recording) {
+    ImmutableList<PathwayEvent> events = recording.arrival().events();
+    CaseFile file = CaseFile.empty(CASE);
+    for (int i = 0; i < events.size(); i++) {
+      file = file.record(events.get(i));
+      if (recording.evaluateAfter().get(i) || i == events.size() - 1) {
+        LocalDate from = lastDay(file).plusDays(1 + recording.daysAfter() % 30);
+        assertThat(file.stretches(WHO, from, 64)).as("version %d from %s", file.version(), from)
+            .isEqualTo(Pathway.stretches(WHO, file.facts(), from, 64));
+      }
+    }
+  }
+
   /**
    * Bi-temporal: as known at an instant, the case is the fold of the effective events among those
    * recorded by then, however warm the file's checkpoint is; and the file as then known evaluates

@@ -80,6 +80,48 @@ class DueIndexPropertiesTest {
     }
   }
 
+  /**
+   * Kept up to date: with a due list asked after every few events (so each case is re-indexed over
+   * and over, its entry moved from the blocks it held to the ones it now holds), the index still
+   * agrees with evaluating every case, on the day of the list and, at the end, on every week.
+   */
+  @Property(tries = 10)
+  void the_index_kept_up_to_date_while_recording_equals_evaluating_every_case(
+      @ForAll @Size(min = 1, max = 4) List<@From("files") CaseFile> cohort) {
+    InMemoryCaseStore store = new InMemoryCaseStore();
+    CaseRegistry registry = CaseRegistry.builder().protocols(WHO_2021_V2).store(store).build();
+    List<List<PathwayEvent>> pending = new ArrayList<>();
+    for (int i = 0; i < cohort.size(); i++) {
+      List<PathwayEvent> events = rekeyed(cohort.get(i), i);
+      registry.enrol(CaseId.of("g" + i), (Enrolled) events.get(0));
+      pending.add(new ArrayList<>(events.subList(1, events.size())));
+    }
+    LocalDate last = LocalDate.MIN;
+    for (int round = 0; pending.stream().anyMatch(list -> !list.isEmpty()); round++) {
+      for (int i = 0; i < pending.size(); i++) {
+        for (int n = 0; n < 3 && !pending.get(i).isEmpty(); n++) {
+          PathwayEvent event = pending.get(i).remove(0);
+          registry.record(CaseId.of("g" + i), event);
+          last = event.occurredOn().isAfter(last) ? event.occurredOn() : last;
+        }
+      }
+      LocalDate day = last.plusDays(round % 5 == 0 ? 30 : round % 60);
+      assertThat(keys(registry.dueList(DueQuery.everyone(day)).items())).as("round %d, everyone on %s", round, day)
+          .isEqualTo(keys(everyCase(registry, DueQuery.everyone(day))));
+    }
+    // A registry loaded from the same store indexes every case once: the same cases are proposed.
+    CaseRegistry fresh = CaseRegistry.builder().protocols(WHO_2021_V2).store(store).build();
+    for (LocalDate day = last.minusDays(200); !day.isAfter(last.plusDays(200)); day = day.plusDays(7)) {
+      assertThat(registry.dueList(DueQuery.everyone(day)).casesEvaluated()).as("proposed on %s", day)
+          .isEqualTo(fresh.dueList(DueQuery.everyone(day)).casesEvaluated());
+      assertThat(keys(registry.dueList(DueQuery.everyone(day)).items())).as("everyone on %s", day)
+          .isEqualTo(keys(everyCase(registry, DueQuery.everyone(day))));
+      DueQuery mentor = DueQuery.mentor(MENTORS[day.getDayOfMonth() % 2], day);
+      assertThat(keys(registry.dueList(mentor).items())).as("%s on %s", mentor.scope(), day)
+          .isEqualTo(keys(everyCase(registry, mentor)));
+    }
+  }
+
   /** The brute force: every case evaluated on the day. */
   private static List<DueItem> everyCase(CaseRegistry registry, DueQuery query) {
     List<DueItem> items = new ArrayList<>();

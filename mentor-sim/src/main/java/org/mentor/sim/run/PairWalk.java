@@ -3,7 +3,6 @@ package org.mentor.sim.run;
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -84,6 +83,9 @@ import org.mentor.sim.scenario.Scenario;
 final class PairWalk {
   private static final RecordedBy CLINIC = new RecordedBy("simulator", "sim-facility", "mentor-sim");
   private static final MentorId MENTOR = MentorId.of("sim-mentor");
+  private static final long SECONDS_PER_DAY = 86_400;
+  /** Noon, in seconds from midnight: when {@link #at} records events. */
+  private static final long NOON = 12 * 3_600;
 
   /** What satisfies a milestone, as the simulator acts on it. */
   enum Action {
@@ -700,6 +702,6 @@ final class PairWalk {
 
   /** Events are recorded at noon UTC on the day they became known: no clock, so every run is identical. */
   private static Instant at(LocalDate day) {
-    return day.atTime(12, 0).toInstant(ZoneOffset.UTC);
+    return Instant.ofEpochSecond(day.toEpochDay() * SECONDS_PER_DAY + NOON); // day.atTime(12, 0).toInstant(UTC)
   }
 }

@@ -92,8 +92,8 @@ final class Runner {
 
   private long consume(Chunk chunk, Tally[] totals, @Nullable Paired paired, long done) {
     for (PairOutcome[] row : chunk.rows()) {
-      for (PairOutcome o : row) {
-        append(o.csvRow());
+      for (int a = 0; a < row.length && csv != null; a++) { // a row's text only when it is written
+        append(row[a].csvRow());
       }
       if (paired != null) {
         paired.add(row[0], row[1]);
