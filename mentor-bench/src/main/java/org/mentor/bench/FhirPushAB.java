@@ -15,20 +15,23 @@ import org.mentor.fhir.testserver.FhirTestServer;
 /**
  * {@link FhirPushBenchmark}'s comparison as a finely interleaved A/B run in one JVM, for shared machines whose load
  * changes from second to second: each round starts a fresh in-process HAPI JPA server (a new empty H2 database) and
- * pushes the cases in units of {@code concurrency} cases ({@link FhirPush#push(java.util.Collection)}, one journal for
+ * pushes the cases in units of {@code unit} cases ({@link FhirPush#push(java.util.Collection)}, one journal for
  * the round, under a fresh identifier base), and, unit by unit, posts the same unit's transactions directly (exactly
  * what the push sent for it: the shared writes of mentors new in the unit, then its cases', captured once and re-based
  * to another fresh base; see {@link PushWorkload}) at the same concurrency; which of the two goes first alternates
  * from unit to unit. Each unit pair is timed in wall and process CPU time (server, client, JIT and GC together). The
  * unchanged re-push (every case, after the round) is timed against the sum of the round's push units. Printed: the
  * medians over all unit pairs of direct ÷ push (the push's throughput relative to direct posting), and per round the
- * sums. Not a JMH benchmark.
+ * sums. A unit of one case at concurrency 1 shows the push's serial cost (its mapping and encoding cannot overlap the
+ * server's work); larger units let the push prepare the next case while the server works, as a whole push does. Not a
+ * JMH benchmark.
  *
  * <pre>{@code
- * java -Xms1g -Xmx1g -cp mentor-bench/target/benchmarks.jar org.mentor.bench.FhirPushAB 5 20 40,200 1,2
+ * java -Xms1g -Xmx1g -cp mentor-bench/target/benchmarks.jar org.mentor.bench.FhirPushAB 5 20 40,200 1,2 4
  * }</pre>
  *
- * Arguments: rounds (default 5), cases per round (20), events per case (40,200), concurrency levels (1,2).
+ * Arguments: rounds (default 5), cases per round (20), events per case (40,200), concurrency levels (1,2), cases per
+ * unit (4; at least the concurrency).
  */
 public final class FhirPushAB {
   private static final com.sun.management.OperatingSystemMXBean OS =
@@ -41,23 +44,24 @@ public final class FhirPushAB {
     int cases = args.length > 1 ? Integer.parseInt(args[1]) : 20;
     int[] sizes = ints(args.length > 2 ? args[2] : "40,200");
     int[] levels = ints(args.length > 3 ? args[3] : "1,2");
-    System.out.printf("FHIR push A/B, interleaved by unit of <concurrency> cases: %d rounds of %d cases; medians over unit pairs%n",
-        rounds, cases);
+    int unit = args.length > 4 ? Integer.parseInt(args[4]) : 4;
+    System.out.printf("FHIR push A/B, interleaved by unit of max(%d, concurrency) cases: %d rounds of %d cases; medians over unit pairs%n",
+        unit, rounds, cases);
     System.out.printf("%6s %4s %6s %9s %6s | %10s %10s | %9s %9s %7s | %9s %9s | %9s %10s%n", "events", "conc", "pairs",
         "res/round", "shared", "wall d÷p", "CPU d÷p", "direct s", "push s", "sum d÷p", "res/s d", "res/s p", "repush ms",
         "repush÷1st");
     for (int events : sizes) {
       PushWorkload workload = new PushWorkload(cases, events);
       for (int concurrency : levels) {
-        run(workload, rounds, concurrency);
+        run(workload, rounds, concurrency, Math.max(unit, concurrency));
       }
     }
   }
 
-  private static void run(PushWorkload workload, int rounds, int concurrency) throws Exception {
+  private static void run(PushWorkload workload, int rounds, int concurrency, int unit) throws Exception {
     PushWorkload.Units capture;
     try (FhirTestServer server = FhirTestServer.builder().start()) {
-      capture = workload.captureUnits(server, concurrency);
+      capture = workload.captureUnits(server, unit, concurrency);
       for (int warm = 0; warm < 2; warm++) { // the JIT warmed on both paths
         round(workload, server, capture, concurrency, new ArrayList<>(), new ArrayList<>(), new long[5]);
       }

@@ -99,7 +99,7 @@ final class PushWorkload {
   record Units(String token, List<List<CaseId>> units, List<List<String>> shared, List<List<String>> cases, long resources) {}
 
   /** Pushes the cases in units to {@code server}, one journal across the units, and keeps what each unit sent. */
-  Units captureUnits(FhirTestServer server, int unitSize) {
+  Units captureUnits(FhirTestServer server, int unitSize, int concurrency) {
     String token = newToken();
     Recorder recorder = new Recorder();
     List<CaseId> ids = List.copyOf(registry.caseIds());
@@ -108,7 +108,7 @@ final class PushWorkload {
     List<List<String>> own = new ArrayList<>();
     long resources = 0;
     server.registerInterceptor(recorder);
-    try (FhirPush push = push(server, token, unitSize)) {
+    try (FhirPush push = push(server, token, concurrency)) {
       for (int from = 0; from < ids.size(); from += unitSize) {
         List<CaseId> unit = ids.subList(from, Math.min(ids.size(), from + unitSize));
         recorder.bodies.clear();
