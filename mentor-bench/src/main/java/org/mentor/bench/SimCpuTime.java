@@ -8,9 +8,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.mentor.core.CaseId;
+import org.mentor.core.pathway.CaseState;
 import org.mentor.core.pathway.Enrolled;
 import org.mentor.core.pathway.PathwayEvent;
+import org.mentor.core.protocol.Protocol;
 import org.mentor.core.registry.CaseRegistry;
+import org.mentor.core.schedule.Schedule;
 import org.mentor.sim.run.Simulation;
 import org.mentor.sim.run.Variates;
 import org.mentor.sim.scenario.Scenario;
@@ -20,7 +23,9 @@ import org.mentor.sim.scenario.Scenario;
  * where other work takes the cores: the rounds interleave the simulation, the registry replay of the
  * same batches (with and without a case view after each batch, the view the walk asks for), the bare
  * draws and the simulation on two workers, and the median CPU per pair of each is printed with the
- * ratios. CPU time includes the JVM's own threads (JIT, GC). Not a JMH benchmark.
+ * ratios. CPU time includes the JVM's own threads (JIT, GC). The process CPU clock ticks in
+ * milliseconds, so each measurement repeats its workload until it has used at least
+ * {@value #MIN_CPU_MS} ms of CPU. Not a JMH benchmark.
  *
  * <pre>{@code
  * java -Xms1g -Xmx1g -cp mentor-bench/target/benchmarks.jar org.mentor.bench.SimCpuTime 256 15
@@ -41,7 +46,7 @@ public final class SimCpuTime {
       recorded.add(Simulation.eventsOf(scenario, i));
     }
     String[] names = {"simulate (1 worker)", "simulate with indicators", "replay", "replay + view per batch", "draws",
-        "simulate (2 workers)"};
+        "simulate (2 workers)", "replay + state, schedule"};
     long[][] cpu = new long[names.length][rounds];
     long[][] wall = new long[names.length][rounds];
     for (int warm = 0; warm < 3; warm++) {
@@ -65,35 +70,48 @@ public final class SimCpuTime {
       long[][] wall, int r) {
     measure(cpu, wall, 0, r, () -> Simulation.of(scenario).threads(1).indicators(false).run().pairs());
     measure(cpu, wall, 1, r, () -> Simulation.of(scenario).threads(1).run().pairs());
-    measure(cpu, wall, 2, r, () -> replay(recorded, false));
-    measure(cpu, wall, 3, r, () -> replay(recorded, true));
-    measure(cpu, wall, 4, r, () -> { // 20 passes: one is below the CPU clock's resolution
+    measure(cpu, wall, 2, r, () -> replay(recorded, Read.NOTHING));
+    measure(cpu, wall, 3, r, () -> replay(recorded, Read.VIEW));
+    measure(cpu, wall, 4, r, () -> {
       long sum = 0;
-      for (int pass = 0; pass < DRAW_PASSES; pass++) {
-        for (int i = 0; i < recorded.size(); i++) {
-          sum += Variates.draw(scenario, i);
-        }
+      for (int i = 0; i < recorded.size(); i++) {
+        sum += Variates.draw(scenario, i);
       }
       return sum;
     });
-    cpu[4][r] /= DRAW_PASSES;
-    wall[4][r] /= DRAW_PASSES;
     measure(cpu, wall, 5, r, () -> Simulation.of(scenario).threads(2).indicators(false).run().pairs());
+    measure(cpu, wall, 6, r, () -> replay(recorded, Read.STATE_AND_SCHEDULE));
   }
 
-  private static final int DRAW_PASSES = 20;
+  /** What the replay reads after each batch. */
+  private enum Read {
+    NOTHING,
+    /** {@code CaseRegistry.view}: state, schedule, attention and assignment. */
+    VIEW,
+    /** State and schedule, as the simulation's walk reads them. */
+    STATE_AND_SCHEDULE
+  }
+
+  /** Each measurement repeats its workload until it has used this much process CPU. */
+  private static final long MIN_CPU_MS = 400;
   private static long sink;
 
+  /** CPU and wall time of one pass of the workload: the mean over as many passes as {@link #MIN_CPU_MS} takes. */
   private static void measure(long[][] cpu, long[][] wall, int b, int r, java.util.function.LongSupplier work) {
     long c0 = OS.getProcessCpuTime();
     long t0 = System.nanoTime();
-    sink += work.getAsLong();
-    wall[b][r] = System.nanoTime() - t0;
-    cpu[b][r] = OS.getProcessCpuTime() - c0;
+    int passes = 0;
+    do {
+      sink += work.getAsLong();
+      passes++;
+    } while (OS.getProcessCpuTime() - c0 < MIN_CPU_MS * 1_000_000);
+    wall[b][r] = (System.nanoTime() - t0) / passes;
+    cpu[b][r] = (OS.getProcessCpuTime() - c0) / passes;
   }
 
-  private static long replay(List<ImmutableList<ImmutableList<PathwayEvent>>> recorded, boolean view) {
+  private static long replay(List<ImmutableList<ImmutableList<PathwayEvent>>> recorded, Read read) {
     CaseRegistry registry = CaseRegistry.builder().build();
+    Protocol protocol = registry.defaultProtocol();
     long seen = 0;
     for (int i = 0; i < recorded.size(); i++) {
       CaseId caseId = CaseId.of("pair-" + i);
@@ -101,9 +119,15 @@ public final class SimCpuTime {
       registry.enrol(caseId, (Enrolled) batches.get(0).get(0));
       for (int b = 1; b < batches.size(); b++) {
         registry.record(caseId, batches.get(b), -1);
-        if (view) {
-          LocalDate last = batches.get(b).stream().map(PathwayEvent::occurredOn).max(Comparator.naturalOrder()).orElseThrow();
-          seen += registry.view(caseId, last.plusDays(1), null).attention().size();
+        if (read != Read.NOTHING) {
+          LocalDate day = batches.get(b).stream().map(PathwayEvent::occurredOn).max(Comparator.naturalOrder()).orElseThrow()
+              .plusDays(1);
+          if (read == Read.VIEW) {
+            seen += registry.view(caseId, day, null).attention().size();
+          } else {
+            CaseState state = registry.state(caseId, day);
+            seen += Schedule.of(protocol, registry.facts(caseId, null), state).milestones().size();
+          }
         }
       }
     }

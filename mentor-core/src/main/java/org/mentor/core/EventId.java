@@ -3,21 +3,26 @@ package org.mentor.core;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Identifies an event. Supplied by the caller and globally unique (an EMR's own record uuid is ideal): many installations sync to one national server.
  *
  * <p>Immutable and thread-safe. The value is opaque text of 1 to 128 characters without
- * surrounding white space.
+ * surrounding white space. Two ids are equal when their values are; they compare and hash as
+ * their values do ({@link String#compareTo}, {@link String#hashCode}).
  *
- * @param value the id, not null
+ * <p>A registry keeps every event's id for as long as it holds the case, so the common shapes are
+ * stored without a {@code String}: a canonical lower-case UUID as its 128 bits, and other ASCII
+ * ids of up to 24 characters as their bytes, each in one object of 32 or 40 bytes instead of the
+ * 72–96 bytes of an id object, a string and its bytes (mentor-bench {@code HeapPerCase}).
+ * {@link #value()} rebuilds the text of those on each call.
  */
-public record EventId(String value) implements Comparable<EventId> {
-  public EventId {
-    requireNonNull(value, "value");
-    checkArgument(
-        !value.isEmpty() && value.length() <= 128 && value.strip().equals(value),
-        "an id has 1 to 128 characters and no surrounding white space");
-  }
+public abstract sealed class EventId implements Comparable<EventId> {
+  private static final int MAX_PACKED = 24;
+  private static final int UUID_LENGTH = 36;
+
+  private EventId() {}
 
   /**
    * Returns the id with the given value.
@@ -27,16 +32,242 @@ public record EventId(String value) implements Comparable<EventId> {
    * @throws IllegalArgumentException if the value is empty, longer than 128 characters or padded
    */
   public static EventId of(String value) {
-    return new EventId(value);
+    requireNonNull(value, "value");
+    checkArgument(
+        !value.isEmpty() && value.length() <= 128 && value.strip().equals(value),
+        "an id has 1 to 128 characters and no surrounding white space");
+    if (value.length() == UUID_LENGTH) {
+      EventId uuid = Uuid.parse(value);
+      if (uuid != null) {
+        return uuid;
+      }
+    }
+    if (value.length() <= MAX_PACKED) {
+      EventId packed = Packed.pack(value);
+      if (packed != null) {
+        return packed;
+      }
+    }
+    return new Text(value);
+  }
+
+  /** The id's text. */
+  public abstract String value();
+
+  @Override
+  public final int compareTo(EventId other) {
+    if (this instanceof Packed a && other instanceof Packed b) {
+      return a.compareToPacked(b);
+    }
+    if (this instanceof Uuid a && other instanceof Uuid b) {
+      int high = Long.compareUnsigned(a.msb, b.msb);
+      return high != 0 ? Integer.signum(high) : Integer.signum(Long.compareUnsigned(a.lsb, b.lsb));
+    }
+    return value().compareTo(other.value());
   }
 
   @Override
-  public int compareTo(EventId other) {
-    return value.compareTo(other.value);
+  public final String toString() {
+    return value();
   }
 
-  @Override
-  public String toString() {
-    return value;
+  /**
+   * Up to 24 ASCII characters (no NUL), packed big-endian into words of 8 and zero-padded: two
+   * words for up to 16 characters, three for up to 24.
+   */
+  private abstract static sealed class Packed extends EventId {
+    final int length;
+
+    Packed(int length) {
+      this.length = length;
+    }
+
+    static @Nullable Packed pack(String value) {
+      long[] words = new long[3];
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (c == 0 || c > 0x7f) {
+          return null;
+        }
+        words[i >>> 3] |= (long) c << (8 * (7 - (i & 7)));
+      }
+      return value.length() <= 16 ? new Two(words[0], words[1], value.length())
+          : new Three(words[0], words[1], words[2], value.length());
+    }
+
+    /** The k-th word (0 to 2); zero past the stored ones. */
+    abstract long word(int k);
+
+    private char charAt(int i) {
+      return (char) (word(i >>> 3) >>> (8 * (7 - (i & 7))) & 0xff);
+    }
+
+    @Override
+    public String value() {
+      byte[] bytes = new byte[length];
+      for (int i = 0; i < length; i++) {
+        bytes[i] = (byte) charAt(i);
+      }
+      return new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** Zero padding sorts before every character, so this is {@code String.compareTo}'s order. */
+    int compareToPacked(Packed other) {
+      for (int k = 0; k < 3; k++) {
+        int byWord = Long.compareUnsigned(word(k), other.word(k));
+        if (byWord != 0) {
+          return Integer.signum(byWord);
+        }
+      }
+      return 0;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+      return other instanceof Packed that && length == that.length && word(0) == that.word(0)
+          && word(1) == that.word(1) && word(2) == that.word(2);
+    }
+
+    /** {@code String.hashCode} of the value. */
+    @Override
+    public int hashCode() {
+      int hash = 0;
+      for (int i = 0; i < length; i++) {
+        hash = 31 * hash + charAt(i);
+      }
+      return hash;
+    }
+  }
+
+  /** Up to 16 characters: 32 bytes in all. */
+  private static final class Two extends Packed {
+    private final long w0;
+    private final long w1;
+
+    Two(long w0, long w1, int length) {
+      super(length);
+      this.w0 = w0;
+      this.w1 = w1;
+    }
+
+    @Override
+    long word(int k) {
+      return k == 0 ? w0 : k == 1 ? w1 : 0;
+    }
+  }
+
+  /** 17 to 24 characters: 40 bytes in all. */
+  private static final class Three extends Packed {
+    private final long w0;
+    private final long w1;
+    private final long w2;
+
+    Three(long w0, long w1, long w2, int length) {
+      super(length);
+      this.w0 = w0;
+      this.w1 = w1;
+      this.w2 = w2;
+    }
+
+    @Override
+    long word(int k) {
+      return k == 0 ? w0 : k == 1 ? w1 : w2;
+    }
+  }
+
+  /** A canonical lower-case UUID ({@code 8-4-4-4-12} hexadecimal digits) as its 128 bits. */
+  private static final class Uuid extends EventId {
+    private static final int[] DASHES = {8, 13, 18, 23};
+    private final long msb;
+    private final long lsb;
+
+    private Uuid(long msb, long lsb) {
+      this.msb = msb;
+      this.lsb = lsb;
+    }
+
+    static @Nullable Uuid parse(String value) {
+      long msb = 0;
+      long lsb = 0;
+      int digits = 0;
+      for (int i = 0; i < UUID_LENGTH; i++) {
+        char c = value.charAt(i);
+        if (i == DASHES[0] || i == DASHES[1] || i == DASHES[2] || i == DASHES[3]) {
+          if (c != '-') {
+            return null;
+          }
+          continue;
+        }
+        int nibble = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+        if (nibble < 0) {
+          return null; // upper case or not hexadecimal: kept as text, so the value is returned as given
+        }
+        if (digits < 16) {
+          msb = msb << 4 | nibble;
+        } else {
+          lsb = lsb << 4 | nibble;
+        }
+        digits++;
+      }
+      return new Uuid(msb, lsb);
+    }
+
+    private char charAt(int i) {
+      if (i == DASHES[0] || i == DASHES[1] || i == DASHES[2] || i == DASHES[3]) {
+        return '-';
+      }
+      int digit = i - (i > DASHES[0] ? 1 : 0) - (i > DASHES[1] ? 1 : 0) - (i > DASHES[2] ? 1 : 0) - (i > DASHES[3] ? 1 : 0);
+      long word = digit < 16 ? msb : lsb;
+      int nibble = (int) (word >>> (4 * (15 - (digit & 15))) & 0xf);
+      return (char) (nibble < 10 ? '0' + nibble : 'a' + nibble - 10);
+    }
+
+    @Override
+    public String value() {
+      char[] text = new char[UUID_LENGTH];
+      for (int i = 0; i < UUID_LENGTH; i++) {
+        text[i] = charAt(i);
+      }
+      return new String(text);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+      return other instanceof Uuid that && msb == that.msb && lsb == that.lsb;
+    }
+
+    /** {@code String.hashCode} of the value. */
+    @Override
+    public int hashCode() {
+      int hash = 0;
+      for (int i = 0; i < UUID_LENGTH; i++) {
+        hash = 31 * hash + charAt(i);
+      }
+      return hash;
+    }
+  }
+
+  /** Any other id, as its text. */
+  private static final class Text extends EventId {
+    private final String value;
+
+    private Text(String value) {
+      this.value = value;
+    }
+
+    @Override
+    public String value() {
+      return value;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+      return other instanceof Text that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+      return value.hashCode();
+    }
   }
 }

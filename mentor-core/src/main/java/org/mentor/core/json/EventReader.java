@@ -11,6 +11,7 @@ import com.google.common.collect.ImmutableSet;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Optional;
 import org.mentor.core.EventId;
 import org.mentor.core.InvalidEventException;
 import org.mentor.core.MentorId;
@@ -50,6 +51,7 @@ import org.mentor.core.pathway.InfantProphylaxisStopped;
 import org.mentor.core.pathway.MaternalHivTested;
 import org.mentor.core.pathway.MentorAssigned;
 import org.mentor.core.pathway.MentorVisited;
+import org.mentor.core.pathway.Origin;
 import org.mentor.core.pathway.PathwayEvent;
 import org.mentor.core.pathway.PillCounted;
 import org.mentor.core.pathway.ProtocolChanged;
@@ -74,7 +76,8 @@ import org.mentor.core.protocol.ProtocolRef;
  * object that holds the fields.
  */
 final class EventReader {
-  private static final ImmutableSet<String> RECORDED_BY = ImmutableSet.of("user", "facility", "sourceSystem");
+  private static final ImmutableSet<String> RECORDED_BY = ImmutableSet.of("user", "facility", "sourceSystem", "origin");
+  private static final ImmutableSet<String> ORIGIN = ImmutableSet.of("system", "identifier", "version");
   private static final ImmutableSet<String> PROTOCOL = ImmutableSet.of("id", "version");
   private static final ImmutableSet<String> REGIMEN = ImmutableSet.of("code", "anchorClass");
   private static final ImmutableSet<String> VIRAL_LOAD = ImmutableSet.of("copiesPerMl", "qualifier");
@@ -256,7 +259,15 @@ final class EventReader {
 
     RecordedBy recordedBy() {
       FieldReader by = r.object("recordedBy", RECORDED_BY);
-      return new RecordedBy(by.nonBlankText("user"), by.nonBlankText("facility"), by.nonBlankText("sourceSystem"));
+      RecordedBy recordedBy = new RecordedBy(by.nonBlankText("user"), by.nonBlankText("facility"), by.nonBlankText("sourceSystem"));
+      if (by.optional("origin").isEmpty()) {
+        return recordedBy;
+      }
+      FieldReader origin = by.object("origin", ORIGIN);
+      String system = origin.nonBlankText("system");
+      String identifier = origin.nonBlankText("identifier");
+      Optional<String> version = origin.optional("version").isPresent() ? Optional.of(origin.nonBlankText("version")) : Optional.empty();
+      return recordedBy.withOrigin(new Origin(system, identifier, version));
     }
   }
 

@@ -185,8 +185,13 @@ final class EventWriter {
   }
 
   private static ObjectNode recordedBy(RecordedBy by) {
-    return NODES.objectNode()
+    ObjectNode n = NODES.objectNode()
         .put("user", by.user()).put("facility", by.facility()).put("sourceSystem", by.sourceSystem());
+    by.origin().ifPresent(origin -> {
+      ObjectNode o = n.putObject("origin").put("system", origin.system()).put("identifier", origin.identifier());
+      origin.version().ifPresent(version -> o.put("version", version));
+    });
+    return n;
   }
 
   private static ObjectNode protocol(ProtocolRef protocol) {

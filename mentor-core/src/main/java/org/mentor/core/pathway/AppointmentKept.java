@@ -29,7 +29,11 @@ public record AppointmentKept(
     requireNonNull(occurredOn, "occurredOn");
     requireNonNull(recordedAt, "recordedAt");
     requireNonNull(recordedBy, "recordedBy");
+    occurredOn = Shared.date(occurredOn);
+    recordedAt = Shared.instant(recordedAt);
+    recordedBy = Shared.recordedBy(recordedBy);
     requireNonNull(appointmentOn, "appointmentOn");
+    appointmentOn = Shared.date(appointmentOn);
   }
 
   @Override

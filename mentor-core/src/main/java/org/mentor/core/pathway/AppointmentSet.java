@@ -33,9 +33,13 @@ public record AppointmentSet(
     requireNonNull(occurredOn, "occurredOn");
     requireNonNull(recordedAt, "recordedAt");
     requireNonNull(recordedBy, "recordedBy");
+    occurredOn = Shared.date(occurredOn);
+    recordedAt = Shared.instant(recordedAt);
+    recordedBy = Shared.recordedBy(recordedBy);
     requireNonNull(appointmentOn, "appointmentOn");
     requireNonNull(purpose, "purpose");
     checkArgument(!appointmentOn.isBefore(occurredOn), "an appointment is set for a date on or after the day it is set");
+    appointmentOn = Shared.date(appointmentOn);
   }
 
   @Override

@@ -33,6 +33,9 @@ public record ArvsDispensed(
     requireNonNull(occurredOn, "occurredOn");
     requireNonNull(recordedAt, "recordedAt");
     requireNonNull(recordedBy, "recordedBy");
+    occurredOn = Shared.date(occurredOn);
+    recordedAt = Shared.instant(recordedAt);
+    recordedBy = Shared.recordedBy(recordedBy);
     if (quantity < 1) {
       throw new InvalidEventException("arvsDispensed.quantity", quantity, Rule.DISPENSED_QUANTITY_POSITIVE);
     }

@@ -4,7 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.mentor.core.InfantId;
 
 /**
@@ -70,60 +75,86 @@ public record Attention(Kind kind, Optional<InfantId> infantId, LocalDate since,
     return collect(state, requireNonNull(schedule, "schedule").actionable());
   }
 
+  /**
+   * The kinds of what needs attention in a case state, as {@link #of(CaseState)} lists them, without
+   * building the items and their explanations (a caller that acts on the kind alone, such as the
+   * simulator, asks this at every contact).
+   *
+   * @param state the evaluated case, not null
+   * @return the kinds, possibly none
+   */
+  public static EnumSet<Kind> kinds(CaseState state) {
+    EnumSet<Kind> kinds = EnumSet.noneOf(Kind.class);
+    visit(state, ImmutableList.of(), (kind, infantId, since, why) -> kinds.add(kind));
+    return kinds;
+  }
+
+  /** Where {@link #visit} reports each item; {@code why} is only read by a sink that keeps it. */
+  private interface Sink {
+    void add(Kind kind, Optional<InfantId> infantId, LocalDate since, Supplier<String> why);
+  }
+
   private static ImmutableList<Attention> collect(CaseState state, ImmutableList<org.mentor.core.schedule.Milestone> actionable) {
+    List<Attention> items = new ArrayList<>();
+    visit(state, actionable, (kind, infantId, since, why) -> items.add(new Attention(kind, infantId, since, why.get())));
+    items.sort(ORDER);
+    return ImmutableList.copyOf(items);
+  }
+
+  private static final Comparator<Attention> ORDER = Comparator.comparing(Attention::kind).thenComparing(Attention::since);
+
+  /** Every item, in the order of the rules below (the caller sorts). */
+  private static void visit(CaseState state, ImmutableList<org.mentor.core.schedule.Milestone> actionable, Sink items) {
     requireNonNull(state, "state");
-    ImmutableList.Builder<Attention> items = ImmutableList.builder();
-    {
-      for (org.mentor.core.schedule.Milestone m : actionable) {
-        Kind kind = switch (m.state()) {
-          case OVERDUE -> Kind.MILESTONE_OVERDUE;
-          case LATE -> Kind.MILESTONE_LATE;
-          default -> Kind.MILESTONE_DUE;
-        };
-        items.add(new Attention(kind, m.infantId(), m.due(), m.ruleId() + " due " + m.due() + ": " + m.why().text()));
-      }
+    for (org.mentor.core.schedule.Milestone m : actionable) {
+      Kind kind = switch (m.state()) {
+        case OVERDUE -> Kind.MILESTONE_OVERDUE;
+        case LATE -> Kind.MILESTONE_LATE;
+        default -> Kind.MILESTONE_DUE;
+      };
+      items.add(kind, m.infantId(), m.due(), () -> m.ruleId() + " due " + m.due() + ": " + m.why().text());
     }
     for (InfantState infant : state.infants()) {
       Optional<InfantId> id = Optional.of(infant.infantId());
       switch (infant.hivStatus()) {
-        case PRESUMPTIVE_POSITIVE -> items.add(new Attention(Kind.CONFIRM_INFANT_POSITIVE, id, infant.status().since(), infant.status().why()));
-        case INCONCLUSIVE -> items.add(new Attention(Kind.REPEAT_INFANT_SAMPLE, id, infant.status().since(), infant.status().why()));
-        case LOST_TO_FOLLOW_UP -> items.add(new Attention(Kind.TRACE_INTERRUPTED, id, infant.status().since(), infant.status().why()));
+        case PRESUMPTIVE_POSITIVE -> items.add(Kind.CONFIRM_INFANT_POSITIVE, id, infant.status().since(), infant.status()::why);
+        case INCONCLUSIVE -> items.add(Kind.REPEAT_INFANT_SAMPLE, id, infant.status().since(), infant.status()::why);
+        case LOST_TO_FOLLOW_UP -> items.add(Kind.TRACE_INTERRUPTED, id, infant.status().since(), infant.status()::why);
         case EXPOSED, HIV_POSITIVE, HIV_NEGATIVE, TRANSFERRED_OUT, DIED -> { }
       }
-      infant.outcome().filter(o -> o.category() == FinalOutcome.Category.NOT_TESTED_AT_FINAL_AGE)
-          .ifPresent(o -> items.add(new Attention(Kind.FINAL_INFANT_TEST_OVERDUE, id, o.on(), "infant.md F7")));
+      Optional<FinalOutcome> outcome = infant.outcome();
+      if (outcome.isPresent() && outcome.get().category() == FinalOutcome.Category.NOT_TESTED_AT_FINAL_AGE) {
+        items.add(Kind.FINAL_INFANT_TEST_OVERDUE, id, outcome.get().on(), () -> "infant.md F7");
+      }
     }
     MaternalState mother = state.mother();
     switch (mother.artStatus()) {
-      case ART_START_DUE, ART_START_LATE -> items.add(new Attention(Kind.START_ART, Optional.empty(), mother.art().since(), mother.art().why()));
+      case ART_START_DUE, ART_START_LATE -> items.add(Kind.START_ART, Optional.empty(), mother.art().since(), mother.art()::why);
       case NOT_KNOWN_POSITIVE, ON_ART -> { }
     }
     switch (mother.viralLoadStatus()) {
-      case SWITCH_INDICATED -> items.add(new Attention(Kind.SWITCH_REGIMEN, Optional.empty(), mother.viralLoad().since(), mother.viralLoad().why()));
+      case SWITCH_INDICATED -> items.add(Kind.SWITCH_REGIMEN, Optional.empty(), mother.viralLoad().since(), mother.viralLoad()::why);
       case LOW_LEVEL_VIRAEMIA, UNSUPPRESSED, ENHANCED_COUNSELLING ->
-          items.add(new Attention(Kind.ENHANCED_ADHERENCE_COUNSELLING, Optional.empty(), mother.viralLoad().since(), mother.viralLoad().why()));
-      case REPEAT_DUE -> items.add(new Attention(Kind.REPEAT_VIRAL_LOAD, Optional.empty(), mother.viralLoad().since(), mother.viralLoad().why()));
+          items.add(Kind.ENHANCED_ADHERENCE_COUNSELLING, Optional.empty(), mother.viralLoad().since(), mother.viralLoad()::why);
+      case REPEAT_DUE -> items.add(Kind.REPEAT_VIRAL_LOAD, Optional.empty(), mother.viralLoad().since(), mother.viralLoad()::why);
       case NO_RESULT, SUPPRESSED -> { }
     }
     if (mother.adherenceBand() == AdherenceBand.POOR) {
-      items.add(new Attention(Kind.ADHERENCE_SUPPORT, Optional.empty(), mother.adherence().since(), mother.adherence().why()));
+      items.add(Kind.ADHERENCE_SUPPORT, Optional.empty(), mother.adherence().since(), mother.adherence()::why);
     }
     switch (mother.retentionStatus()) {
-      case INTERRUPTED -> items.add(new Attention(Kind.TRACE_INTERRUPTED, Optional.empty(), mother.retention().since(), mother.retention().why()));
-      case APPOINTMENT_MISSED -> items.add(new Attention(Kind.TRACE_MISSED_APPOINTMENT, Optional.empty(), mother.retention().since(), mother.retention().why()));
-      case TRACED -> items.add(new Attention(Kind.TRACE_MISSED_APPOINTMENT, Optional.empty(), mother.retention().since(),
-          mother.retention().why() + " (reached; awaiting her return)"));
+      case INTERRUPTED -> items.add(Kind.TRACE_INTERRUPTED, Optional.empty(), mother.retention().since(), mother.retention()::why);
+      case APPOINTMENT_MISSED ->
+          items.add(Kind.TRACE_MISSED_APPOINTMENT, Optional.empty(), mother.retention().since(), mother.retention()::why);
+      case TRACED -> items.add(Kind.TRACE_MISSED_APPOINTMENT, Optional.empty(), mother.retention().since(),
+          () -> mother.retention().why() + " (reached; awaiting her return)");
       case IN_CARE, RETURNED, TRANSFERRED_OUT, DIED -> { }
     }
     for (Alert alert : state.alerts()) {
-      items.add(new Attention(Kind.ALERT, Optional.empty(), state.asOf(), alert.name()));
+      items.add(Kind.ALERT, Optional.empty(), state.asOf(), alert::name);
     }
     for (org.mentor.core.DataQualityIssue issue : state.issues()) {
-      items.add(new Attention(Kind.CHECK_DATA, Optional.empty(), issue.on(), issue.rule().id() + ": " + issue.rule().description()));
+      items.add(Kind.CHECK_DATA, Optional.empty(), issue.on(), () -> issue.rule().id() + ": " + issue.rule().description());
     }
-    return items.build().stream()
-        .sorted(java.util.Comparator.comparing(Attention::kind).thenComparing(Attention::since))
-        .collect(ImmutableList.toImmutableList());
   }
 }

@@ -42,20 +42,26 @@ public final class CaseFile {
       Comparator.comparing(PathwayEvent::recordedAt).thenComparing(PathwayEvent::id);
 
   private final CaseId caseId;
-  private final History<PathwayEvent> recorded;
+  private final EventLog recorded;
   private final Facts facts;
   /**
-   * The replay of this file's events up to its last event, for the last protocol evaluated with:
-   * a pure function of the (immutable) facts and protocol, computed once and copied for every
-   * evaluation dated on or after the last event (the usual "today"), so those cost only the days
-   * since. Racing threads may compute it twice; both results are equal.
+   * A replay checkpoint, for the last protocol evaluated with: the replay of this file's facts, or
+   * of an earlier version's, up to the day before its last event. It is a pure function of those
+   * (immutable) facts and the protocol, and is copied, never changed, by every evaluation dated on
+   * or after that day (the usual "today"), so those cost only the days since. A new version of the
+   * file inherits it, and its first evaluation advances it over the events added since
+   * ({@link Replay#resumedWith}) instead of replaying from the first event; a late event, a
+   * correction or a void dated before it makes it useless, and the replay starts over. It stops
+   * the day before the last event so that more events on that day (a clinic visit recorded as
+   * several) still extend it. Racing threads may compute it twice; both results are equal.
    */
   private volatile @Nullable Replay checkpoint;
 
-  private CaseFile(CaseId caseId, History<PathwayEvent> recorded, Facts facts) {
+  private CaseFile(CaseId caseId, EventLog recorded, Facts facts, @Nullable Replay checkpoint) {
     this.caseId = caseId;
     this.recorded = recorded;
     this.facts = facts;
+    this.checkpoint = checkpoint;
   }
 
   /**
@@ -77,7 +83,7 @@ public final class CaseFile {
    * @return the file, at version 0
    */
   public static CaseFile empty(CaseId caseId) {
-    return new CaseFile(requireNonNull(caseId, "caseId"), History.empty(), Facts.empty(caseId));
+    return new CaseFile(requireNonNull(caseId, "caseId"), EventLog.empty(), Facts.empty(caseId), null);
   }
 
   /**
@@ -118,6 +124,18 @@ public final class CaseFile {
   }
 
   /**
+   * The events accepted after a version, in arrival order: what a store appends after
+   * {@link #record} moved the file from that version to this one.
+   *
+   * @param version an earlier version of this file, from 0 to {@link #version()}
+   * @return the events, as an unmodifiable list
+   * @throws IndexOutOfBoundsException if the version is negative or after this file's
+   */
+  public List<PathwayEvent> historySince(long version) {
+    return recorded.since(Math.toIntExact(version));
+  }
+
+  /**
    * Finds a recorded event by id (an original, a correction or a void).
    *
    * @param id the id, not null
@@ -125,7 +143,7 @@ public final class CaseFile {
    */
   public Optional<PathwayEvent> event(EventId id) {
     requireNonNull(id, "id");
-    return recorded.latest(e -> e.id().equals(id));
+    return Optional.ofNullable(recorded.find(id));
   }
 
   /**
@@ -153,9 +171,9 @@ public final class CaseFile {
    */
   public CaseFile record(PathwayEvent event) {
     requireNonNull(event, "event");
-    Optional<PathwayEvent> existing = event(event.id());
-    if (existing.isPresent()) {
-      if (existing.get().equals(event)) {
+    PathwayEvent existing = recorded.find(event.id());
+    if (existing != null) {
+      if (existing.equals(event)) {
         return this;
       }
       throw new InvalidEventException(Fold.fieldPrefix(event) + ".id", event.id(), Rule.EVENT_ID_REUSED);
@@ -174,18 +192,45 @@ public final class CaseFile {
       }
       default -> event;
     };
-    plain.aboutInfant().ifPresent(infant -> checkInfant(infant, plain));
-    History<PathwayEvent> nextRecorded = recorded.plus(event);
+    InfantId about = Replay.infantOf(plain);
+    if (about != null) {
+      checkInfant(about, plain);
+    }
+    EventLog nextRecorded = recorded.plus(event);
     PathwayEvent last = facts.events().last();
-    Facts nextFacts =
-        event.kind() != EventKind.CORRECTED && event.kind() != EventKind.VOIDED
-                && (last == null || Fold.ORDER.compare(last, event) < 0)
-            ? Fold.evolve(facts, event)
-            : Fold.fold(caseId, effective(nextRecorded));
+    Facts nextFacts;
+    if (event.kind() == EventKind.CORRECTED || event.kind() == EventKind.VOIDED) {
+      nextFacts = Fold.fold(caseId, effective(nextRecorded.oldestFirst()));
+    } else if (last == null || Fold.ORDER.compare(last, event) < 0) {
+      nextFacts = Fold.evolve(facts, event);
+    } else {
+      // A late event is a new root no correction or void can name yet: the effective events are the
+      // ones already folded with it in its place.
+      nextFacts = Fold.fold(caseId, inserted(facts.events(), event));
+    }
     if (event.kind() == EventKind.CORRECTED && plain.kind() == EventKind.DELIVERED) {
       checkInfantEventsAfterBirth(nextFacts, (Delivered) plain);
     }
-    return new CaseFile(caseId, nextRecorded, nextFacts);
+    return new CaseFile(caseId, nextRecorded, nextFacts, checkpoint);
+  }
+
+  /** The events of a timeline with one more in its place in fold order. */
+  private static List<PathwayEvent> inserted(Timeline events, PathwayEvent event) {
+    List<PathwayEvent> all = new ArrayList<>(events.size() + 1);
+    int at = events.size();
+    while (at > 0 && Fold.ORDER.compare(events.get(at - 1), event) > 0) {
+      at--;
+    }
+    for (int i = 0; i < events.size(); i++) {
+      if (i == at) {
+        all.add(event);
+      }
+      all.add(events.get(i));
+    }
+    if (at == events.size()) {
+      all.add(event);
+    }
+    return all;
   }
 
   /** A corrected delivery date must not put an infant's recorded events before its birth. */
@@ -223,22 +268,29 @@ public final class CaseFile {
   }
 
   private void checkInfant(InfantId infantId, PathwayEvent event) {
-    Optional<Birth> birth = facts.delivery().flatMap(d -> d.births().stream()
-        .filter(b -> b.infantId().equals(infantId)).findFirst());
-    String prefix = Fold.fieldPrefix(event);
-    if (birth.isEmpty()) {
-      throw new InvalidEventException(prefix + ".infantId", infantId, Rule.INFANT_UNKNOWN);
+    Delivered delivery = facts.delivery().orElse(null);
+    Birth birth = null;
+    if (delivery != null) {
+      for (Birth b : delivery.births()) {
+        if (b.infantId().equals(infantId)) {
+          birth = b;
+          break;
+        }
+      }
     }
-    if (!birth.get().isLive()) {
-      throw new InvalidEventException(prefix + ".infantId", infantId, Rule.STILLBORN_INFANT);
+    if (birth == null) {
+      throw new InvalidEventException(Fold.fieldPrefix(event) + ".infantId", infantId, Rule.INFANT_UNKNOWN);
+    }
+    if (!birth.isLive()) {
+      throw new InvalidEventException(Fold.fieldPrefix(event) + ".infantId", infantId, Rule.STILLBORN_INFANT);
     }
     // Checked here, not only in the fold: an event dated before the birth sorts before the
     // delivery, where the fold would see an unknown infant rather than an impossible date.
-    LocalDate bornOn = facts.delivery().orElseThrow().occurredOn();
+    LocalDate bornOn = delivery.occurredOn();
     if (event.occurredOn().isBefore(bornOn)) {
       throw event.kind() == EventKind.INFANT_HIV_TESTED
           ? new InvalidEventException("infantTest.sampleDate", event.occurredOn(), Rule.TEST_BEFORE_BIRTH)
-          : new InvalidEventException(prefix + ".occurredOn", event.occurredOn(), Rule.INFANT_EVENT_BEFORE_BIRTH);
+          : new InvalidEventException(Fold.fieldPrefix(event) + ".occurredOn", event.occurredOn(), Rule.INFANT_EVENT_BEFORE_BIRTH);
     }
   }
 
@@ -246,10 +298,7 @@ public final class CaseFile {
    * The effective events of a history: corrections applied (the latest-recorded correction of a
    * chain wins), voided chains removed, in fold order.
    */
-  static List<PathwayEvent> effective(Iterable<PathwayEvent> newestFirst) {
-    List<PathwayEvent> arrival = new ArrayList<>();
-    newestFirst.forEach(arrival::add);
-    java.util.Collections.reverse(arrival);
+  static List<PathwayEvent> effective(List<PathwayEvent> arrival) {
     Map<EventId, EventId> rootOf = new HashMap<>();
     Map<EventId, PathwayEvent> current = new HashMap<>();
     Map<EventId, PathwayEvent> winningCorrection = new HashMap<>();
@@ -302,7 +351,7 @@ public final class CaseFile {
    */
   public CaseFile knownAsOf(Instant knownAsOf) {
     requireNonNull(knownAsOf, "knownAsOf");
-    History<PathwayEvent> kept = History.empty();
+    EventLog kept = EventLog.empty();
     for (PathwayEvent event : recorded.oldestFirst()) {
       if (!event.recordedAt().isAfter(knownAsOf)) {
         kept = kept.plus(event);
@@ -311,7 +360,7 @@ public final class CaseFile {
     if (kept.size() == recorded.size()) {
       return this;
     }
-    return new CaseFile(caseId, kept, Fold.fold(caseId, effective(kept)));
+    return new CaseFile(caseId, kept, Fold.fold(caseId, effective(kept.oldestFirst())), null);
   }
 
   /**
@@ -324,16 +373,38 @@ public final class CaseFile {
   public CaseState evaluate(org.mentor.core.protocol.Protocol protocol, java.time.LocalDate asOf) {
     requireNonNull(protocol, "protocol");
     requireNonNull(asOf, "asOf");
-    PathwayEvent last = facts.events().last();
-    if (last == null || asOf.isBefore(last.occurredOn())) {
+    Replay start = checkpoint(protocol, asOf);
+    if (start == null) {
       return Pathway.evaluate(protocol, facts, asOf);
     }
-    Replay start = checkpoint;
-    if (start == null || !start.protocol.equals(protocol)) {
-      start = Replay.checkpoint(protocol, facts);
-      checkpoint = start;
-    }
     return Pathway.assemble(protocol, facts, asOf, start.advancedTo(asOf));
+  }
+
+  /**
+   * This file's checkpoint for a protocol, made or advanced as needed (see {@link #checkpoint}), or
+   * null when a date before it is asked for (that is replayed in full).
+   */
+  private @Nullable Replay checkpoint(org.mentor.core.protocol.Protocol protocol, LocalDate asOf) {
+    PathwayEvent last = facts.events().last();
+    if (last == null) {
+      return null;
+    }
+    LocalDate until = last.occurredOn().minusDays(1);
+    if (asOf.isBefore(until)) {
+      return null;
+    }
+    Replay memo = checkpoint;
+    boolean sameProtocol = memo != null && (memo.protocol == protocol || memo.protocol.equals(protocol));
+    if (sameProtocol && memo.facts == facts) {
+      return memo;
+    }
+    Replay next = sameProtocol ? memo.resumedWith(facts, until) : null;
+    if (next == null) {
+      next = Replay.run(protocol, facts, until);
+    }
+    next.settle();
+    checkpoint = next;
+    return next;
   }
 
   /**

@@ -30,7 +30,11 @@ public record CotrimoxazoleStopped(
     requireNonNull(occurredOn, "occurredOn");
     requireNonNull(recordedAt, "recordedAt");
     requireNonNull(recordedBy, "recordedBy");
+    occurredOn = Shared.date(occurredOn);
+    recordedAt = Shared.instant(recordedAt);
+    recordedBy = Shared.recordedBy(recordedBy);
     requireNonNull(infantId, "infantId");
+    infantId = Shared.infant(infantId);
   }
 
   @Override

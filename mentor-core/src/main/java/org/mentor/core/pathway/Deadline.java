@@ -11,25 +11,38 @@ import org.mentor.core.protocol.Key;
  * state). A deadline with no date (null) does not fire.
  */
 public enum Deadline {
-  ART_START_OVERDUE("diagnosis + art.rapidStartDays + 1", s -> s.memory().diagnosedOn == null ? null
+  ART_START_OVERDUE("diagnosis + art.rapidStartDays + 1", m -> m.diagnosedOn, s -> s.memory().diagnosedOn == null ? null
       : s.memory().diagnosedOn.plusDays(s.protocol().getInt(Key.ART_RAPID_START_DAYS) + 1L)),
-  VL_REPEAT_WINDOW_OPENS("elevated sample + viralLoad.repeatAfterElevated - viralLoad.windowLeadDays",
+  VL_REPEAT_WINDOW_OPENS("elevated sample + viralLoad.repeatAfterElevated - viralLoad.windowLeadDays", m -> m.lastVl,
       s -> s.memory().lastVl == null ? null
           : s.memory().lastVl.sampleDate().plus(s.protocol().get(Key.VL_REPEAT_AFTER_ELEVATED))
               .minusDays(s.protocol().getInt(Key.VL_WINDOW_LEAD_DAYS))),
-  APPOINTMENT_MISSED("appointment + 1 day without a clinical contact",
+  APPOINTMENT_MISSED("appointment + 1 day without a clinical contact", Memory::missedAppointment,
       s -> s.memory().missedAppointment() == null ? null : s.memory().missedAppointment().plusDays(1)),
-  INTERRUPTION("missed appointment + retention.iitThresholdDays (+1 unless retention.iitInclusive)", Deadline::interruption),
-  POSTNATAL_PERIOD_ENDS("delivery + phase.postnatalPeriod", s -> s.memory().deliveredOn == null ? null
+  INTERRUPTION("missed appointment + retention.iitThresholdDays (+1 unless retention.iitInclusive)", Memory::missedAppointment,
+      Deadline::interruption),
+  POSTNATAL_PERIOD_ENDS("delivery + phase.postnatalPeriod", m -> m.deliveredOn, s -> s.memory().deliveredOn == null ? null
       : s.memory().deliveredOn.plus(s.protocol().get(Key.POSTNATAL_PERIOD))),
-  ALL_INFANTS_RESOLVED("the day the last infant reached a final outcome", s -> s.replay().allInfantsResolvedOn());
+  ALL_INFANTS_RESOLVED("the day the last infant reached a final outcome", null, s -> s.replay().allInfantsResolvedOn());
 
   private final String description;
+  private final @Nullable Function<Memory, @Nullable Object> input;
   private final Function<Step, @Nullable LocalDate> date;
 
-  Deadline(String description, Function<Step, @Nullable LocalDate> date) {
+  Deadline(String description, @Nullable Function<Memory, @Nullable Object> input, Function<Step, @Nullable LocalDate> date) {
     this.description = description;
+    this.input = input;
     this.date = date;
+  }
+
+  /**
+   * The one value of the replay's memory the date is computed from (with protocol values), when
+   * there is one: the same instance gives the same date, and none (null) gives no date. The replay
+   * keeps each deadline's last date and recomputes it only when this changes (date arithmetic was
+   * a quarter of an evaluation from a checkpoint). Null for a deadline read from elsewhere.
+   */
+  @Nullable Function<Memory, @Nullable Object> input() {
+    return input;
   }
 
   /** How the date is computed, in words for the diagram and explanations. */

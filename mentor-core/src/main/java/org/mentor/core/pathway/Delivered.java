@@ -33,6 +33,9 @@ public record Delivered(
     requireNonNull(occurredOn, "occurredOn");
     requireNonNull(recordedAt, "recordedAt");
     requireNonNull(recordedBy, "recordedBy");
+    occurredOn = Shared.date(occurredOn);
+    recordedAt = Shared.instant(recordedAt);
+    recordedBy = Shared.recordedBy(recordedBy);
     births = ImmutableList.copyOf(requireNonNull(births, "births"));
     if (births.isEmpty() || births.stream().map(Birth::infantId).distinct().count() != births.size()) {
       throw new InvalidEventException("delivered.births", births.size(), Rule.DELIVERY_WITHOUT_BIRTHS);

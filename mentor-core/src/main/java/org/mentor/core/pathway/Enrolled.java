@@ -48,6 +48,9 @@ public record Enrolled(
     requireNonNull(occurredOn, "occurredOn");
     requireNonNull(recordedAt, "recordedAt");
     requireNonNull(recordedBy, "recordedBy");
+    occurredOn = Shared.date(occurredOn);
+    recordedAt = Shared.instant(recordedAt);
+    recordedBy = Shared.recordedBy(recordedBy);
     requireNonNull(motherId, "motherId");
     requireNonNull(protocol, "protocol");
     requireNonNull(hivStatus, "hivStatus");
@@ -63,6 +66,8 @@ public record Enrolled(
         && Math.abs(ChronoUnit.DAYS.between(lmp.get().plusDays(280), edd.get())) > 14) {
       throw new InvalidEventException("enrolled.edd", edd.get(), Rule.DATING_CONFLICT);
     }
+    lmp = Shared.date(lmp);
+    edd = Shared.date(edd);
   }
 
   @Override

@@ -34,8 +34,12 @@ public record FeedingRecorded(
     requireNonNull(occurredOn, "occurredOn");
     requireNonNull(recordedAt, "recordedAt");
     requireNonNull(recordedBy, "recordedBy");
+    occurredOn = Shared.date(occurredOn);
+    recordedAt = Shared.instant(recordedAt);
+    recordedBy = Shared.recordedBy(recordedBy);
     requireNonNull(infantId, "infantId");
     requireNonNull(mode, "mode");
+    infantId = Shared.infant(infantId);
   }
 
   @Override

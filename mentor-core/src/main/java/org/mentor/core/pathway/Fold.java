@@ -60,41 +60,30 @@ public final class Fold {
       case ENROLLED -> onEnrolled(facts, (Enrolled) event, events);
       case PROTOCOL_CHANGED -> withProtocol(facts, (ProtocolChanged) event, events);
       case MATERNAL_HIV_TESTED -> withMother(facts, event, events, m -> new MaternalFacts(
-          m.hivTests().plus((MaternalHivTested) event), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
-          m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(event), m.tracing(), m.transfers(), m.death()));
+          m.hivTests().plus((MaternalHivTested) event), m.artStarts(), m.regimenChanges(), m.pillCounts(), m.viralLoads(),
+          m.counselling(), m.consents(), m.tracing(), m.transfers(), m.death()));
       case ART_STARTED -> withMother(facts, event, events, m -> new MaternalFacts(
-          m.hivTests(), m.artStarts().plus((ArtStarted) event), m.regimenChanges(), m.dispensings(), m.pillCounts(),
-          m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(event), m.tracing(), m.transfers(), m.death()));
+          m.hivTests(), m.artStarts().plus((ArtStarted) event), m.regimenChanges(), m.pillCounts(), m.viralLoads(),
+          m.counselling(), m.consents(), m.tracing(), m.transfers(), m.death()));
       case REGIMEN_CHANGED -> withMother(facts, event, events, m -> new MaternalFacts(
-          m.hivTests(), m.artStarts(), m.regimenChanges().plus((RegimenChanged) event), m.dispensings(), m.pillCounts(),
-          m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(event), m.tracing(), m.transfers(), m.death()));
-      case ARVS_DISPENSED -> withMother(facts, event, events, m -> new MaternalFacts(
-          m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings().plus((ArvsDispensed) event), m.pillCounts(),
-          m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(event), m.tracing(), m.transfers(), m.death()));
+          m.hivTests(), m.artStarts(), m.regimenChanges().plus((RegimenChanged) event), m.pillCounts(), m.viralLoads(),
+          m.counselling(), m.consents(), m.tracing(), m.transfers(), m.death()));
+      case ARVS_DISPENSED -> withMother(facts, event, events, m -> m);
       case PILL_COUNTED -> withMother(facts, event, events, m -> new MaternalFacts(
-          m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts().plus((PillCounted) event),
-          m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(event), m.tracing(), m.transfers(), m.death()));
+          m.hivTests(), m.artStarts(), m.regimenChanges(), m.pillCounts().plus((PillCounted) event), m.viralLoads(),
+          m.counselling(), m.consents(), m.tracing(), m.transfers(), m.death()));
       case VIRAL_LOAD_RESULTED -> onViralLoad(facts, (ViralLoadResulted) event, events);
       case ADHERENCE_COUNSELLED -> withMother(facts, event, events, m -> new MaternalFacts(
-          m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
-          m.viralLoads(), m.counselling().plus((AdherenceCounselled) event), m.consents(), m.appointments(), m.contacts().plus(event),
-          m.tracing(), m.transfers(), m.death()));
+          m.hivTests(), m.artStarts(), m.regimenChanges(), m.pillCounts(), m.viralLoads(),
+          m.counselling().plus((AdherenceCounselled) event), m.consents(), m.tracing(), m.transfers(), m.death()));
       case CONSENT_RECORDED -> withMother(facts, event, events, m -> new MaternalFacts(
-          m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
-          m.viralLoads(), m.counselling(), m.consents().plus((ConsentRecorded) event), m.appointments(), m.contacts(),
-          m.tracing(), m.transfers(), m.death()));
-      case APPOINTMENT_SET -> withMother(facts, event, events, m -> new MaternalFacts(
-          m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
-          m.viralLoads(), m.counselling(), m.consents(), m.appointments().plus((AppointmentSet) event), m.contacts(),
-          m.tracing(), m.transfers(), m.death()));
-      case APPOINTMENT_KEPT, RETURNED_TO_CARE -> withMother(facts, event, events, m -> new MaternalFacts(
-          m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
-          m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(event),
-          m.tracing(), m.transfers(), m.death()));
+          m.hivTests(), m.artStarts(), m.regimenChanges(), m.pillCounts(), m.viralLoads(),
+          m.counselling(), m.consents().plus((ConsentRecorded) event), m.tracing(), m.transfers(), m.death()));
+      case APPOINTMENT_SET -> withMother(facts, event, events, m -> m);
+      case APPOINTMENT_KEPT, RETURNED_TO_CARE -> withMother(facts, event, events, m -> m);
       case TRACING_ATTEMPTED -> withMother(facts, event, events, m -> new MaternalFacts(
-          m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
-          m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts(),
-          m.tracing().plus((TracingAttempted) event), m.transfers(), m.death()));
+          m.hivTests(), m.artStarts(), m.regimenChanges(), m.pillCounts(), m.viralLoads(),
+          m.counselling(), m.consents(), m.tracing().plus((TracingAttempted) event), m.transfers(), m.death()));
       case MENTOR_ASSIGNED -> new Facts(facts.caseId(), facts.enrolment(), facts.protocol(), facts.delivery(),
           facts.mother(), facts.infants(), facts.mentors().plus((MentorAssigned) event), facts.visits(), events, facts.issues());
       case MENTOR_VISITED -> new Facts(facts.caseId(), facts.enrolment(), facts.protocol(), facts.delivery(),
@@ -127,9 +116,7 @@ public final class Fold {
     MaternalFacts m = facts.mother();
     return new Facts(facts.caseId(), Optional.of(enrolled),
         facts.protocol().isPresent() ? facts.protocol() : Optional.of(enrolled.protocol()), facts.delivery(),
-        new MaternalFacts(m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
-            m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(enrolled), m.tracing(),
-            m.transfers(), m.death()),
+        m,
         facts.infants(), facts.mentors(), facts.visits(), events, facts.issues());
   }
 
@@ -145,9 +132,8 @@ public final class Fold {
     }
     Facts flagged = withIssues(facts, issues);
     return withMother(flagged, vl, events, m -> new MaternalFacts(
-        m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
-        m.viralLoads().plus(vl), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(vl), m.tracing(),
-        m.transfers(), m.death()), false);
+        m.hivTests(), m.artStarts(), m.regimenChanges(), m.pillCounts(), m.viralLoads().plus(vl),
+        m.counselling(), m.consents(), m.tracing(), m.transfers(), m.death()), false);
   }
 
   private static Facts onDelivered(Facts facts, Delivered delivered, Timeline events) {
@@ -163,9 +149,7 @@ public final class Fold {
     }
     MaternalFacts m = facts.mother();
     return new Facts(facts.caseId(), facts.enrolment(), facts.protocol(), Optional.of(delivered),
-        new MaternalFacts(m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(),
-            m.viralLoads(), m.counselling(), m.consents(), m.appointments(), m.contacts().plus(delivered), m.tracing(),
-            m.transfers(), m.death()),
+        m,
         ImmutableMap.copyOf(infants), facts.mentors(), facts.visits(), events, facts.issues());
   }
 
@@ -185,15 +169,12 @@ public final class Fold {
     }
     if (event.kind() == EventKind.DIED) {
       return withMother(facts, event, events, m -> new MaternalFacts(
-          m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(), m.viralLoads(),
-          m.counselling(), m.consents(), m.appointments(), m.contacts(), m.tracing(), m.transfers(),
-          Optional.of(m.death().orElse((Died) event))));
+          m.hivTests(), m.artStarts(), m.regimenChanges(), m.pillCounts(), m.viralLoads(),
+          m.counselling(), m.consents(), m.tracing(), m.transfers(), Optional.of(m.death().orElse((Died) event))));
     }
     return withMother(facts, event, events, m -> new MaternalFacts(
-        m.hivTests(), m.artStarts(), m.regimenChanges(), m.dispensings(), m.pillCounts(), m.viralLoads(),
-        m.counselling(), m.consents(), m.appointments(),
-        event.kind() == EventKind.TRANSFERRED_IN ? m.contacts().plus(event) : m.contacts(),
-        m.tracing(), m.transfers().plus(event), m.death()));
+        m.hivTests(), m.artStarts(), m.regimenChanges(), m.pillCounts(), m.viralLoads(),
+        m.counselling(), m.consents(), m.tracing(), m.transfers().plus(event), m.death()));
   }
 
   private interface MotherUpdate {

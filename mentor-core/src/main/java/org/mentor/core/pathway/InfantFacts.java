@@ -58,7 +58,23 @@ public record InfantFacts(
 
   /** The feeding mode recorded on or before a date, if any. */
   public Optional<FeedingMode> feedingOn(LocalDate date) {
-    return feeding.latest(f -> !f.occurredOn().isAfter(date)).map(FeedingRecorded::mode);
+    // A loop and shared Optionals: the schedule and the guards ask this for every candidate and result.
+    for (FeedingRecorded record : feeding) {
+      if (!record.occurredOn().isAfter(date)) {
+        return MODES.get(record.mode());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static final java.util.Map<FeedingMode, Optional<FeedingMode>> MODES = modes();
+
+  private static java.util.Map<FeedingMode, Optional<FeedingMode>> modes() {
+    java.util.EnumMap<FeedingMode, Optional<FeedingMode>> modes = new java.util.EnumMap<>(FeedingMode.class);
+    for (FeedingMode mode : FeedingMode.values()) {
+      modes.put(mode, Optional.of(mode));
+    }
+    return modes;
   }
 
   /** Whether the infant received breast milk at any time on or before a date. */

@@ -42,6 +42,9 @@ public record InfantHivTested(
     requireNonNull(occurredOn, "occurredOn");
     requireNonNull(recordedAt, "recordedAt");
     requireNonNull(recordedBy, "recordedBy");
+    occurredOn = Shared.date(occurredOn);
+    recordedAt = Shared.instant(recordedAt);
+    recordedBy = Shared.recordedBy(recordedBy);
     requireNonNull(infantId, "infantId");
     requireNonNull(testType, "testType");
     requireNonNull(result, "result");
@@ -52,6 +55,8 @@ public record InfantHivTested(
     if (resultDate.isPresent() && resultDate.get().isBefore(occurredOn)) {
       throw new InvalidEventException("infantTest.resultDate", resultDate.get(), Rule.RESULT_BEFORE_SAMPLE);
     }
+    resultDate = Shared.date(resultDate);
+    infantId = Shared.infant(infantId);
   }
 
   @Override

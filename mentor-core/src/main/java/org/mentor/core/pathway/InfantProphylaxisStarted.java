@@ -33,8 +33,12 @@ public record InfantProphylaxisStarted(
     requireNonNull(occurredOn, "occurredOn");
     requireNonNull(recordedAt, "recordedAt");
     requireNonNull(recordedBy, "recordedBy");
+    occurredOn = Shared.date(occurredOn);
+    recordedAt = Shared.instant(recordedAt);
+    recordedBy = Shared.recordedBy(recordedBy);
     requireNonNull(infantId, "infantId");
     requireNonNull(regimen, "regimen");
+    infantId = Shared.infant(infantId);
   }
 
   @Override

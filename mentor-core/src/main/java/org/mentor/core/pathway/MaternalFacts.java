@@ -7,20 +7,20 @@ import java.util.Optional;
 /**
  * The mother's own HIV-care facts, shared by all her cases: each history is newest first in fold
  * order. What depends on the date (retention, ART and viral-load status) is not stored here but
- * evaluated from these facts as of a date.
+ * evaluated from these facts as of a date. Her dispensings, appointments and visits are not kept here
+ * a second time: they are in the case's timeline ({@link Facts#events()}), and nothing reads them
+ * as histories of their own (a registry holds every case's facts: each history node is 24 bytes per
+ * event, mentor-bench {@code HeapPerCase}).
  *
  * <p>Immutable and thread-safe.
  *
  * @param hivTests her HIV tests
  * @param artStarts her ART starts (a restart after an interruption is a second start)
  * @param regimenChanges her regimen changes
- * @param dispensings ARV dispensings
  * @param pillCounts pill counts
  * @param viralLoads viral-load results, by sample date
  * @param counselling adherence counselling sessions
  * @param consents consent and disclosure records; the newest applies
- * @param appointments appointments set
- * @param contacts every event showing she was in clinical care (a visit, a dispensing, a sample, a return)
  * @param tracing tracing attempts and outcomes
  * @param transfers her transfers in and out (with her infants)
  * @param death her recorded death, if any
@@ -29,33 +29,26 @@ public record MaternalFacts(
     History<MaternalHivTested> hivTests,
     History<ArtStarted> artStarts,
     History<RegimenChanged> regimenChanges,
-    History<ArvsDispensed> dispensings,
     History<PillCounted> pillCounts,
     History<ViralLoadResulted> viralLoads,
     History<AdherenceCounselled> counselling,
     History<ConsentRecorded> consents,
-    History<AppointmentSet> appointments,
-    History<PathwayEvent> contacts,
     History<TracingAttempted> tracing,
     History<PathwayEvent> transfers,
     Optional<Died> death) {
 
   private static final MaternalFacts EMPTY =
       new MaternalFacts(History.empty(), History.empty(), History.empty(), History.empty(),
-          History.empty(), History.empty(), History.empty(), History.empty(), History.empty(),
-          History.empty(), History.empty(), History.empty(), Optional.empty());
+          History.empty(), History.empty(), History.empty(), History.empty(), History.empty(), Optional.empty());
 
   public MaternalFacts {
     requireNonNull(hivTests, "hivTests");
     requireNonNull(artStarts, "artStarts");
     requireNonNull(regimenChanges, "regimenChanges");
-    requireNonNull(dispensings, "dispensings");
     requireNonNull(pillCounts, "pillCounts");
     requireNonNull(viralLoads, "viralLoads");
     requireNonNull(counselling, "counselling");
     requireNonNull(consents, "consents");
-    requireNonNull(appointments, "appointments");
-    requireNonNull(contacts, "contacts");
     requireNonNull(tracing, "tracing");
     requireNonNull(transfers, "transfers");
     requireNonNull(death, "death");

@@ -31,6 +31,9 @@ public record MaternalHivTested(
     requireNonNull(occurredOn, "occurredOn");
     requireNonNull(recordedAt, "recordedAt");
     requireNonNull(recordedBy, "recordedBy");
+    occurredOn = Shared.date(occurredOn);
+    recordedAt = Shared.instant(recordedAt);
+    recordedBy = Shared.recordedBy(recordedBy);
     requireNonNull(result, "result");
   }
 

@@ -1,8 +1,7 @@
 package org.mentor.core.pathway;
 
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 import org.mentor.core.InfantId;
 import org.mentor.core.pathway.Codes.HivStatus;
@@ -11,7 +10,8 @@ import org.mentor.core.pathway.Codes.InfantTestResult;
 
 /**
  * What the replay has seen so far, as plain fields the guards and deadlines read. Local to one
- * evaluation and never shared, so it may be mutable; the evaluation as a whole stays pure.
+ * replay and never shared, so it may be mutable; the evaluation as a whole stays pure. Its infants'
+ * entries are immutable (a change replaces one), so copies share them.
  */
 final class Memory {
   @Nullable LocalDate diagnosedOn;
@@ -21,20 +21,26 @@ final class Memory {
   @Nullable LocalDate pendingAppointment;
   @Nullable LocalDate lastContact;
   @Nullable LocalDate deliveredOn;
-  final Map<InfantId, InfantMemory> infants = new HashMap<>();
+  /** The live-born infants, in birth order (a case has one or two: a scan beats a map, and copies cheaply). */
+  private InfantMemory[] infants = NO_INFANTS;
+  private static final InfantMemory[] NO_INFANTS = new InfantMemory[0];
 
-  /** One infant's part of the memory. */
+  /** One infant's part of the memory: immutable. */
   static final class InfantMemory {
     final InfantFacts facts;
-    @Nullable LocalDate firstPositiveSample;
+    final @Nullable LocalDate firstPositiveSample;
 
-    InfantMemory(InfantFacts facts) {
+    InfantMemory(InfantFacts facts, @Nullable LocalDate firstPositiveSample) {
       this.facts = facts;
+      this.firstPositiveSample = firstPositiveSample;
     }
   }
 
-  /** An independent copy (for a replay resumed from a checkpoint). */
-  Memory copy() {
+  /**
+   * An independent copy (for a replay resumed from a checkpoint), whose infants read their facts
+   * from {@code facts} (the same facts, or facts that add events after the copied replay's date).
+   */
+  Memory copy(Facts facts) {
     Memory copy = new Memory();
     copy.diagnosedOn = diagnosedOn;
     copy.anchorClass = anchorClass;
@@ -43,12 +49,36 @@ final class Memory {
     copy.pendingAppointment = pendingAppointment;
     copy.lastContact = lastContact;
     copy.deliveredOn = deliveredOn;
-    infants.forEach((id, infant) -> {
-      InfantMemory c = new InfantMemory(infant.facts);
-      c.firstPositiveSample = infant.firstPositiveSample;
-      copy.infants.put(id, c);
-    });
+    copy.infants = infants;
+    for (int i = 0; i < infants.length; i++) {
+      InfantMemory infant = infants[i];
+      InfantFacts current = facts.infants().get(infant.facts.infantId());
+      if (current != null && current != infant.facts) {
+        copy.replace(i, new InfantMemory(current, infant.firstPositiveSample));
+      }
+    }
     return copy;
+  }
+
+  /** Replaces one infant's entry (the array is shared with copies, so it is copied first). */
+  private void replace(int slot, InfantMemory entry) {
+    infants = infants.clone();
+    infants[slot] = entry;
+  }
+
+  /** An infant's slot, or -1 if it was not born alive in the facts. */
+  int slotOf(InfantId infantId) {
+    for (int i = 0; i < infants.length; i++) {
+      if (infants[i].facts.infantId().equals(infantId)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The infant in a slot. */
+  InfantMemory infantAt(int slot) {
+    return infants[slot];
   }
 
   /** Records what an event shows on the day it occurred (results are remembered when returned). */
@@ -84,8 +114,9 @@ final class Memory {
       case DELIVERED -> {
         deliveredOn = event.occurredOn();
         for (InfantFacts infant : facts.infants().values()) {
-          if (infant.bornOn().equals(event.occurredOn())) {
-            infants.putIfAbsent(infant.infantId(), new InfantMemory(infant));
+          if (infant.bornOn().equals(event.occurredOn()) && slotOf(infant.infantId()) < 0) {
+            infants = Arrays.copyOf(infants, infants.length + 1);
+            infants[infants.length - 1] = new InfantMemory(infant, null);
           }
         }
       }
@@ -104,9 +135,9 @@ final class Memory {
       lastVl = vl;
       eacSinceLastVl = 0;
     } else if (event instanceof InfantHivTested test && test.result() == InfantTestResult.POSITIVE) {
-      InfantMemory infant = infants.get(test.infantId());
-      if (infant != null && infant.firstPositiveSample == null) {
-        infant.firstPositiveSample = test.sampleDate();
+      int slot = slotOf(test.infantId());
+      if (slot >= 0 && infants[slot].firstPositiveSample == null) {
+        replace(slot, new InfantMemory(infants[slot].facts, test.sampleDate()));
       }
     }
   }

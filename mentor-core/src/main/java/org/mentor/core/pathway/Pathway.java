@@ -269,8 +269,14 @@ public final class Pathway {
     Optional<LocalDate> delivered = facts.delivery().map(Delivered::occurredOn).filter(d -> !d.isAfter(asOf));
     if (mother.latestViralLoad().isPresent() && delivered.isPresent()) {
       ViralLoadResulted vl = mother.latestViralLoad().get();
-      boolean breastfeeding = facts.infants().values().stream()
-          .anyMatch(i -> i.feedingOn(asOf).map(Codes.FeedingMode::isBreastfeeding).orElse(true));
+      boolean breastfeeding = false;
+      for (InfantFacts infant : facts.infants().values()) {
+        Optional<Codes.FeedingMode> feeding = infant.feedingOn(asOf);
+        if (feeding.isEmpty() || feeding.get().isBreastfeeding()) {
+          breastfeeding = true;
+          break;
+        }
+      }
       if (vl.sampleDate().isAfter(delivered.get()) && vl.result().isAbove(protocol.getInt(Key.VL_UNSUPPRESSED_ABOVE))
           && breastfeeding && !protocol.is(Key.RISK_UNSUPPRESSED_BREASTFEEDING_IS_HIGH)) {
         alerts.add(Alert.MATERNAL_UNSUPPRESSED_WHILE_BREASTFEEDING);

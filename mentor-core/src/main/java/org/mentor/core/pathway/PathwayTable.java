@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.ImmutableSetMultimap;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -78,6 +79,20 @@ public final class PathwayTable {
   }
 
   /** The deadline rows of a state, in table order. */
+  /** A row as an {@code Optional}, one shared instance per row (a region's state names the row that entered it). */
+  static Optional<Transition> optional(Transition row) {
+    Optional<Transition> shared = AS_OPTIONAL.get(row);
+    return shared != null ? shared : Optional.of(row);
+  }
+
+  private static final java.util.Map<Transition, Optional<Transition>> AS_OPTIONAL = asOptional();
+
+  private static java.util.Map<Transition, Optional<Transition>> asOptional() {
+    java.util.IdentityHashMap<Transition, Optional<Transition>> map = new java.util.IdentityHashMap<>();
+    ROWS.forEach(row -> map.put(row, Optional.of(row)));
+    return java.util.Collections.unmodifiableMap(map);
+  }
+
   static Transition[] deadlineRows(int stateIndex) {
     return DEADLINE_ROWS[stateIndex];
   }

@@ -37,6 +37,9 @@ public record PillCounted(
     requireNonNull(occurredOn, "occurredOn");
     requireNonNull(recordedAt, "recordedAt");
     requireNonNull(recordedBy, "recordedBy");
+    occurredOn = Shared.date(occurredOn);
+    recordedAt = Shared.instant(recordedAt);
+    recordedBy = Shared.recordedBy(recordedBy);
     if (pillsDispensed < 0) {
       throw new InvalidEventException("pillCount.pillsDispensed", pillsDispensed, Rule.NEGATIVE_PILL_COUNT);
     }

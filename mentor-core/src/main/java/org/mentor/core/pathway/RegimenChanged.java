@@ -32,6 +32,9 @@ public record RegimenChanged(
     requireNonNull(occurredOn, "occurredOn");
     requireNonNull(recordedAt, "recordedAt");
     requireNonNull(recordedBy, "recordedBy");
+    occurredOn = Shared.date(occurredOn);
+    recordedAt = Shared.instant(recordedAt);
+    recordedBy = Shared.recordedBy(recordedBy);
     requireNonNull(regimen, "regimen");
     requireNonNull(reason, "reason");
   }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import org.jspecify.annotations.Nullable;
 import org.mentor.core.DataQualityIssue;
 import org.mentor.core.EventId;
@@ -25,43 +24,47 @@ import org.mentor.core.protocol.Protocol;
 final class Replay {
   private static final Comparator<PathwayEvent> BY_RESULT_DATE =
       Comparator.comparing(Replay::resultDate).thenComparing(Fold.ORDER);
+  private static final Deadline[] DEADLINES = Deadline.values();
+  private static final PathwayEvent[] NO_RESULTS = new PathwayEvent[0];
+  /** Step order of the mother's regions: after the infants, before the phase. */
+  private static final int MOTHER_REGIONS = 4;
 
-  /** One region's running state. */
+  /**
+   * One region's running state. Immutable: a move makes a new one, so the copies of a replay (a
+   * case's checkpoint and every evaluation advanced from it) share the instances none of them moved.
+   */
   static final class Instance {
     final Region region;
-    final Memory.@Nullable InfantMemory infant;
-    PathwayState state;
-    int stateIndex;
-    LocalDate since;
-    @Nullable Transition via;
-    @Nullable EventId triggeredBy;
+    /** For an infant's region: the infant, and its slot in the memory; else null and -1. */
+    final @Nullable InfantId infantId;
+    final int infantSlot;
+    final PathwayState state;
+    final int stateIndex;
+    final LocalDate since;
+    final @Nullable Transition via;
+    final @Nullable EventId triggeredBy;
 
-    Instance copy(Memory.@Nullable InfantMemory infantCopy) {
-      Instance copy = new Instance(region, infantCopy, state, since);
-      copy.via = via;
-      copy.triggeredBy = triggeredBy;
-      return copy;
-    }
-
-    Instance(Region region, Memory.@Nullable InfantMemory infant, PathwayState initial, LocalDate since) {
+    Instance(Region region, @Nullable InfantId infantId, int infantSlot, PathwayState state, LocalDate since,
+        @Nullable Transition via, @Nullable EventId triggeredBy) {
       this.region = region;
-      this.infant = infant;
-      this.state = initial;
-      this.stateIndex = PathwayTable.index(initial);
+      this.infantId = infantId;
+      this.infantSlot = infantSlot;
+      this.state = state;
+      this.stateIndex = PathwayTable.index(state);
       this.since = since;
+      this.via = via;
+      this.triggeredBy = triggeredBy;
     }
 
-    void enter(Transition row, LocalDate on, @Nullable EventId by) {
-      state = row.to();
-      stateIndex = PathwayTable.index(state);
-      since = on;
-      via = row;
-      triggeredBy = by;
+    /** The instance after a transition. */
+    Instance entered(Transition row, LocalDate on, @Nullable EventId by) {
+      return new Instance(region, infantId, infantSlot, row.to(), on, row, by);
     }
 
+    /** The state as a value (not kept: a case's checkpoint holds instances for as long as the case lives). */
     RegionState snapshot() {
-      return new RegionState(region, infant == null ? Optional.empty() : Optional.of(infant.facts.infantId()),
-          state, since, Optional.ofNullable(via), Optional.ofNullable(triggeredBy));
+      return new RegionState(region, Optional.ofNullable(infantId), state, since,
+          via == null ? Optional.empty() : PathwayTable.optional(via), Optional.ofNullable(triggeredBy));
     }
   }
 
@@ -72,13 +75,19 @@ final class Replay {
   final List<DataQualityIssue> issues;
   /** How many of the facts' events have been delivered. */
   private int next;
-  private final List<Instance> infants = new ArrayList<>();
-  private final List<Instance> mother = new ArrayList<>();
-  private final Instance phase;
-  /** Every instance in step order: infants, then the mother's regions, then the phase. */
-  private final List<Instance> all = new ArrayList<>();
-  private final PriorityQueue<PathwayEvent> pendingResults = new PriorityQueue<>(BY_RESULT_DATE);
-  private final Step step;
+  /**
+   * Every instance in step order: the infants' (by birth), then the mother's four regions, then the
+   * phase (which reads the infants' outcomes). Not shared: copies clone it.
+   */
+  private Instance[] instances;
+  private int infantCount;
+  /** Results taken but not yet returned, by result date then fold order; never changed in place (copies share it). */
+  private PathwayEvent[] pendingResults;
+  /** What guards and deadlines read, refilled for each; made when the replay runs (a kept checkpoint drops it). */
+  private @Nullable Step step;
+  /** Per deadline, the memory value its date was last computed from, and that date ({@link Deadline#input}). */
+  private @Nullable Object @Nullable [] deadlineInputs;
+  private @Nullable LocalDate @Nullable [] deadlineDates;
 
   private Replay(Protocol protocol, Facts facts, LocalDate asOf) {
     this.protocol = protocol;
@@ -87,14 +96,15 @@ final class Replay {
     this.memory = new Memory();
     this.issues = new ArrayList<>();
     LocalDate start = facts.events().isEmpty() ? asOf : facts.events().get(0).occurredOn();
-    mother.add(new Instance(Region.MATERNAL_ART, null, ArtStatus.NOT_KNOWN_POSITIVE, start));
-    mother.add(new Instance(Region.VIRAL_LOAD, null, ViralLoadStatus.NO_RESULT, start));
-    mother.add(new Instance(Region.ADHERENCE, null, AdherenceBand.UNKNOWN, start));
-    mother.add(new Instance(Region.RETENTION, null, Retention.IN_CARE, start));
-    phase = new Instance(Region.PHASE, null, Phase.ANTENATAL, start);
-    all.addAll(mother);
-    all.add(phase);
-    step = new Step(protocol, facts, memory, this, start);
+    this.instances = new Instance[] {
+        new Instance(Region.MATERNAL_ART, null, -1, ArtStatus.NOT_KNOWN_POSITIVE, start, null, null),
+        new Instance(Region.VIRAL_LOAD, null, -1, ViralLoadStatus.NO_RESULT, start, null, null),
+        new Instance(Region.ADHERENCE, null, -1, AdherenceBand.UNKNOWN, start, null, null),
+        new Instance(Region.RETENTION, null, -1, Retention.IN_CARE, start, null, null),
+        new Instance(Region.PHASE, null, -1, Phase.ANTENATAL, start, null, null)};
+    this.pendingResults = NO_RESULTS;
+    this.deadlineInputs = new Object[DEADLINES.length];
+    this.deadlineDates = new LocalDate[DEADLINES.length];
   }
 
   /** Replays the facts up to and including {@code asOf}. */
@@ -106,43 +116,79 @@ final class Replay {
 
   /**
    * A copy whose running state is independent of this one (the checkpoint a case keeps is copied,
-   * never advanced itself).
+   * never advanced itself), over the same facts or over facts that extend them
+   * ({@link #resumedWith}). What never changes in place (instances, pending results, the infants'
+   * memories) is shared.
    */
-  private Replay(Replay from) {
+  private Replay(Replay from, Facts facts) {
     this.protocol = from.protocol;
-    this.facts = from.facts;
+    this.facts = facts;
     this.asOf = from.asOf;
-    this.memory = from.memory.copy();
-    this.issues = new ArrayList<>(from.issues);
+    this.memory = from.memory.copy(facts);
+    this.issues = from.issues.isEmpty() ? new ArrayList<>() : new ArrayList<>(from.issues);
     this.next = from.next;
-    this.pendingResults.addAll(from.pendingResults);
-    for (Instance instance : from.all) {
-      Instance copy = instance.copy(instance.infant == null ? null : memory.infants.get(instance.infant.facts.infantId()));
-      all.add(copy);
-      if (instance.region == Region.INFANT) {
-        infants.add(copy);
-      } else if (instance.region != Region.PHASE) {
-        mother.add(copy);
-      }
-    }
-    this.phase = all.get(all.size() - 1);
-    this.step = new Step(protocol, facts, memory, this, from.step.since());
+    this.instances = from.instances.clone();
+    this.infantCount = from.infantCount;
+    this.pendingResults = from.pendingResults;
+    this.deadlineInputs = from.deadlineInputs == null ? new Object[DEADLINES.length] : from.deadlineInputs.clone();
+    this.deadlineDates = from.deadlineDates == null ? new LocalDate[DEADLINES.length] : from.deadlineDates.clone();
   }
 
   /**
-   * The replay of every event and of what followed up to the last event's date: a checkpoint from
-   * which any later date is reached by {@link #advancedTo}, doing exactly what a full replay to
-   * that date does after its last event.
+   * Drops what only a running replay needs, before this one is kept as a case's checkpoint (it is
+   * copied, never run again itself): the step and the deadline dates, made again by each copy.
    */
-  static Replay checkpoint(Protocol protocol, Facts facts) {
-    LocalDate last = facts.events().isEmpty() ? LocalDate.MIN : facts.events().get(facts.events().size() - 1).occurredOn();
-    return run(protocol, facts, last);
+  void settle() {
+    step = null;
+    deadlineInputs = null;
+    deadlineDates = null;
   }
 
-  /** A copy of this replay continued to a later date; this one is unchanged. */
+  /** The facts this replay reads. */
+  Facts facts() {
+    return facts;
+  }
+
+  /**
+   * A copy of this replay continued to a later date; this one is unchanged. Doing exactly what a
+   * replay run to the later date in one go does after this one's date, it is how a checkpoint
+   * serves any later date.
+   */
   Replay advancedTo(LocalDate later) {
-    Replay copy = new Replay(this);
+    Replay copy = new Replay(this, facts);
     copy.asOf = later;
+    copy.run();
+    return copy;
+  }
+
+  /**
+   * This replay continued over other facts to a date, if they only add events after this replay's
+   * date: then the result equals {@code run(protocol, other, until)}, because what the replay has
+   * done so far read only events up to its date. Those must be the very same instances, in the
+   * same places (a later event inserted, a correction or a void changes the effective events
+   * before it, and then the facts are new instances or in new places), with the same infants (the
+   * replay skips events about an infant the facts do not have). Guards also read an infant's facts
+   * as a whole, but only up to a sample date the replay has reached, so they see no added event.
+   * This one is unchanged.
+   *
+   * @return the continued replay, or null if the other facts change what this one has done
+   */
+  @Nullable Replay resumedWith(Facts other, LocalDate until) {
+    if (until.isBefore(asOf)) {
+      return null;
+    }
+    Timeline theirs = other.events();
+    if (theirs.size() < next || !theirs.startsWithSame(facts.events(), next)) {
+      return null;
+    }
+    if (theirs.size() > next && !theirs.get(next).occurredOn().isAfter(asOf)) {
+      return null;
+    }
+    if (!other.infants().keySet().equals(facts.infants().keySet())) {
+      return null;
+    }
+    Replay copy = new Replay(this, other);
+    copy.asOf = until;
     copy.run();
     return copy;
   }
@@ -153,10 +199,13 @@ final class Replay {
   }
 
   private void run() {
+    if (step == null) {
+      step = new Step(protocol, facts, memory, this, asOf);
+    }
     Timeline events = facts.events();
     while (true) {
       PathwayEvent event = next < events.size() && !events.get(next).occurredOn().isAfter(asOf) ? events.get(next) : null;
-      PathwayEvent result = pendingResults.peek();
+      PathwayEvent result = pendingResults.length == 0 ? null : pendingResults[0];
       if (result != null && resultDate(result).isAfter(asOf)) {
         result = null;
       }
@@ -172,7 +221,8 @@ final class Replay {
         return;
       }
       if (result != null && (event == null || !resultDate(result).isAfter(event.occurredOn()))) {
-        pendingResults.poll();
+        pendingResults = pendingResults.length == 1 ? NO_RESULTS
+            : java.util.Arrays.copyOfRange(pendingResults, 1, pendingResults.length);
         deliverResult(result);
       } else {
         next++;
@@ -190,16 +240,15 @@ final class Replay {
   private void deliverEvent(PathwayEvent event) {
     boolean isResult = hasResult(event);
     LocalDate date = event.occurredOn();
-    for (int i = 0; i < infants.size(); i++) {
-      Instance instance = infants.get(i);
-      if (!(isResult && readsResults(instance.region)) && concerns(instance, event)) {
-        dispatch(instance, event, date);
+    int phase = instances.length - 1;
+    for (int i = 0; i < infantCount; i++) {
+      if (!(isResult && readsResults(Region.INFANT)) && concerns(instances[i], event)) {
+        dispatch(i, event, date);
       }
     }
-    for (int i = 0; i < mother.size(); i++) {
-      Instance instance = mother.get(i);
-      if (!(isResult && readsResults(instance.region))) {
-        dispatch(instance, event, date);
+    for (int i = infantCount; i < phase; i++) {
+      if (!(isResult && readsResults(instances[i].region))) {
+        dispatch(i, event, date);
       }
     }
     if (!(isResult && readsResults(Region.PHASE))) {
@@ -208,44 +257,60 @@ final class Replay {
     memory.onOccurred(event, facts);
     if (event.kind() == EventKind.DELIVERED) {
       for (Birth birth : ((Delivered) event).births()) {
-        Memory.InfantMemory infant = memory.infants.get(birth.infantId());
-        if (infant != null) {
-          Instance instance = new Instance(Region.INFANT, infant, InfantStatus.EXPOSED, date);
-          all.add(infants.size(), instance);
-          infants.add(instance);
+        int slot = memory.slotOf(birth.infantId());
+        if (slot >= 0) {
+          Instance[] grown = new Instance[instances.length + 1];
+          System.arraycopy(instances, 0, grown, 0, infantCount);
+          grown[infantCount] = new Instance(Region.INFANT, birth.infantId(), slot, InfantStatus.EXPOSED, date, null, null);
+          System.arraycopy(instances, infantCount, grown, infantCount + 1, instances.length - infantCount);
+          instances = grown;
+          infantCount++;
         }
       }
     }
     if (isResult) {
-      pendingResults.add(event);
+      pendingResults = withPending(pendingResults, event);
     }
+  }
+
+  /** The pending results with one more in its place (a new array: copies share the old one). */
+  private static PathwayEvent[] withPending(PathwayEvent[] pending, PathwayEvent event) {
+    int at = pending.length;
+    while (at > 0 && BY_RESULT_DATE.compare(pending[at - 1], event) > 0) {
+      at--;
+    }
+    PathwayEvent[] grown = new PathwayEvent[pending.length + 1];
+    System.arraycopy(pending, 0, grown, 0, at);
+    grown[at] = event;
+    System.arraycopy(pending, at, grown, at + 1, pending.length - at);
+    return grown;
   }
 
   private void deliverResult(PathwayEvent event) {
     LocalDate date = resultDate(event);
-    for (int i = 0; i < infants.size(); i++) {
-      Instance instance = infants.get(i);
-      if (concerns(instance, event)) {
-        dispatch(instance, event, date);
+    int phase = instances.length - 1;
+    for (int i = 0; i < infantCount; i++) {
+      if (concerns(instances[i], event)) {
+        dispatch(i, event, date);
       }
     }
-    for (int i = 0; i < mother.size(); i++) {
-      Instance instance = mother.get(i);
-      if (readsResults(instance.region)) {
-        dispatch(instance, event, date);
+    for (int i = infantCount; i < phase; i++) {
+      if (readsResults(instances[i].region)) {
+        dispatch(i, event, date);
       }
     }
     dispatch(phase, event, date);
     memory.onResult(event);
   }
 
-  private void dispatch(Instance instance, PathwayEvent event, LocalDate date) {
+  private void dispatch(int at, PathwayEvent event, LocalDate date) {
+    Instance instance = instances[at];
     Transition[] rows = PathwayTable.eventRows(instance.stateIndex, event.kind());
     for (int i = 0; i < rows.length; i++) {
       Transition row = rows[i];
       if (row.guard().test(step(instance, event, date))) {
         if (!row.keepsState()) {
-          instance.enter(row, date, event.id());
+          instances[at] = instance.entered(row, date, event.id());
         }
         return;
       }
@@ -257,16 +322,16 @@ final class Replay {
 
   private void fireDeadlines(LocalDate horizon) {
     while (true) {
-      Instance best = null;
+      int best = -1;
       Transition bestRow = null;
       LocalDate bestDate = null;
-      for (int i = 0; i < all.size(); i++) {
-        Instance instance = all.get(i);
+      for (int i = 0; i < instances.length; i++) {
+        Instance instance = instances[i];
         Transition[] rows = PathwayTable.deadlineRows(instance.stateIndex);
         for (int r = 0; r < rows.length; r++) {
           Transition row = rows[r];
           if (row.trigger() instanceof Trigger.AtDeadline at) {
-            LocalDate due = at.deadline().at(step(instance, null, horizon));
+            LocalDate due = deadline(at.deadline(), instance, horizon);
             if (due == null) {
               continue;
             }
@@ -274,17 +339,17 @@ final class Replay {
               due = instance.since;
             }
             if (!due.isAfter(horizon) && (bestDate == null || due.isBefore(bestDate))) {
-              best = instance;
+              best = i;
               bestRow = row;
               bestDate = due;
             }
           }
         }
       }
-      if (best == null) {
+      if (best < 0) {
         return;
       }
-      best.enter(bestRow, bestDate, null);
+      instances[best] = instances[best].entered(bestRow, bestDate, null);
     }
   }
 
@@ -294,12 +359,12 @@ final class Replay {
    */
   @Nullable LocalDate nextDeadlineAfter() {
     LocalDate earliest = null;
-    for (int i = 0; i < all.size(); i++) {
-      Instance instance = all.get(i);
+    for (int i = 0; i < instances.length; i++) {
+      Instance instance = instances[i];
       Transition[] rows = PathwayTable.deadlineRows(instance.stateIndex);
       for (int r = 0; r < rows.length; r++) {
         if (rows[r].trigger() instanceof Trigger.AtDeadline at) {
-          LocalDate due = at.deadline().at(step(instance, null, asOf));
+          LocalDate due = deadline(at.deadline(), instance, asOf);
           if (due == null) {
             continue;
           }
@@ -315,18 +380,36 @@ final class Replay {
     return earliest;
   }
 
+  /** A deadline's date for an instance, recomputed only when what it is computed from changed. */
+  private @Nullable LocalDate deadline(Deadline deadline, Instance instance, LocalDate date) {
+    java.util.function.Function<Memory, @Nullable Object> input = deadline.input();
+    if (input == null) {
+      return deadline.at(step(instance, null, date));
+    }
+    Object value = input.apply(memory);
+    if (value == null) {
+      return null;
+    }
+    int d = deadline.ordinal();
+    if (deadlineInputs[d] != value) {
+      deadlineDates[d] = deadline.at(step(instance, null, date));
+      deadlineInputs[d] = value;
+    }
+    return deadlineDates[d];
+  }
+
   private Step step(Instance instance, @Nullable PathwayEvent event, LocalDate date) {
-    return step.at(instance.infant, event, date, instance.since);
+    return step.at(instance.infantSlot < 0 ? null : memory.infantAt(instance.infantSlot), event, date, instance.since);
   }
 
   /** The day the last infant reached a final outcome, if every infant has one; else null. */
   @Nullable LocalDate allInfantsResolvedOn() {
-    if (infants.isEmpty()) {
+    if (infantCount == 0) {
       return null;
     }
     LocalDate latest = null;
-    for (int i = 0; i < infants.size(); i++) {
-      Instance infant = infants.get(i);
+    for (int i = 0; i < infantCount; i++) {
+      Instance infant = instances[i];
       if (!isResolved((InfantStatus) infant.state)) {
         return null;
       }
@@ -346,16 +429,30 @@ final class Replay {
 
   private static boolean concerns(Instance infant, PathwayEvent event) {
     InfantId about = infantOf(event);
-    return about == null || about.equals(infant.infant.facts.infantId());
+    return about == null || about.equals(infant.infantId);
   }
 
-  /** The infant an event is about, without allocating (the replay asks for every event and instance). */
+  /**
+   * The infant an event is about ({@link PathwayEvent#aboutInfant()}) without allocating: the
+   * replay asks for every event and instance, and recording for every event.
+   */
   static @Nullable InfantId infantOf(PathwayEvent event) {
     return switch (event.kind()) {
-      case INFANT_PROPHYLAXIS_STARTED, INFANT_PROPHYLAXIS_STOPPED, INFANT_HIV_TESTED, COTRIMOXAZOLE_STARTED,
-          COTRIMOXAZOLE_STOPPED, FEEDING_RECORDED, INFANT_ART_STARTED, TRANSFERRED_IN, TRANSFERRED_OUT, DIED, CORRECTED ->
-          event.aboutInfant().orElse(null);
-      default -> null;
+      case INFANT_PROPHYLAXIS_STARTED -> ((InfantProphylaxisStarted) event).infantId();
+      case INFANT_PROPHYLAXIS_STOPPED -> ((InfantProphylaxisStopped) event).infantId();
+      case INFANT_HIV_TESTED -> ((InfantHivTested) event).infantId();
+      case COTRIMOXAZOLE_STARTED -> ((CotrimoxazoleStarted) event).infantId();
+      case COTRIMOXAZOLE_STOPPED -> ((CotrimoxazoleStopped) event).infantId();
+      case FEEDING_RECORDED -> ((FeedingRecorded) event).infantId();
+      case INFANT_ART_STARTED -> ((InfantArtStarted) event).infantId();
+      case TRANSFERRED_IN -> ((TransferredIn) event).subject().infantId().orElse(null);
+      case TRANSFERRED_OUT -> ((TransferredOut) event).subject().infantId().orElse(null);
+      case DIED -> ((Died) event).subject().infantId().orElse(null);
+      case CORRECTED -> infantOf(((Corrected) event).replacement());
+      case ENROLLED, PROTOCOL_CHANGED, MATERNAL_HIV_TESTED, ART_STARTED, REGIMEN_CHANGED,
+          ARVS_DISPENSED, PILL_COUNTED, VIRAL_LOAD_RESULTED, ADHERENCE_COUNSELLED,
+          CONSENT_RECORDED, MENTOR_ASSIGNED, MENTOR_VISITED, APPOINTMENT_SET, APPOINTMENT_KEPT,
+          DELIVERED, TRACING_ATTEMPTED, RETURNED_TO_CARE, VOIDED -> null;
     };
   }
 
@@ -381,23 +478,32 @@ final class Replay {
   }
 
   RegionState phase() {
-    return phase.snapshot();
+    return instances[instances.length - 1].snapshot();
   }
 
   RegionState mother(Region region) {
-    for (Instance instance : mother) {
-      if (instance.region == region) {
-        return instance.snapshot();
+    for (int i = infantCount; i < infantCount + MOTHER_REGIONS; i++) {
+      if (instances[i].region == region) {
+        return instances[i].snapshot();
       }
     }
     throw new IllegalArgumentException(region.name());
   }
 
   ImmutableList<RegionState> infants() {
-    return infants.stream().map(Instance::snapshot).collect(ImmutableList.toImmutableList());
+    ImmutableList.Builder<RegionState> infants = ImmutableList.builderWithExpectedSize(infantCount);
+    for (int i = 0; i < infantCount; i++) {
+      infants.add(instances[i].snapshot());
+    }
+    return infants.build();
   }
 
   Optional<RegionState> infant(InfantId infantId) {
-    return infants.stream().filter(i -> i.infant.facts.infantId().equals(infantId)).findFirst().map(Instance::snapshot);
+    for (int i = 0; i < infantCount; i++) {
+      if (infantId.equals(instances[i].infantId)) {
+        return Optional.of(instances[i].snapshot());
+      }
+    }
+    return Optional.empty();
   }
 }

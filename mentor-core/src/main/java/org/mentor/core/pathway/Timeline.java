@@ -72,7 +72,8 @@ public final class Timeline implements Iterable<PathwayEvent> {
       events[size] = event;
       return new Timeline(buffer, size + 1);
     }
-    PathwayEvent[] grown = Arrays.copyOf(events, Math.max(8, size * 2));
+    // Grows by half (not doubling): a case's timeline is tens of events and is kept for the case's life.
+    PathwayEvent[] grown = Arrays.copyOf(events, Math.max(8, size + (size >> 1) + 1));
     Arrays.fill(grown, size, grown.length, null);
     grown[size] = event;
     Buffer copy = new Buffer(grown);
@@ -101,6 +102,25 @@ public final class Timeline implements Iterable<PathwayEvent> {
       throw new IndexOutOfBoundsException(index);
     }
     return buffer.events[index];
+  }
+
+  /**
+   * Whether this timeline's first {@code n} events are the very instances of another's first
+   * {@code n} (true at once for timelines that share their array).
+   */
+  boolean startsWithSame(Timeline other, int n) {
+    if (n > size || n > other.size) {
+      return false;
+    }
+    if (buffer == other.buffer) {
+      return true;
+    }
+    for (int i = 0; i < n; i++) {
+      if (buffer.events[i] != other.buffer.events[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The newest event, or null when empty (internal fast path). */

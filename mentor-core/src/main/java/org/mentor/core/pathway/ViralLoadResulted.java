@@ -34,11 +34,15 @@ public record ViralLoadResulted(
     requireNonNull(occurredOn, "occurredOn");
     requireNonNull(recordedAt, "recordedAt");
     requireNonNull(recordedBy, "recordedBy");
+    occurredOn = Shared.date(occurredOn);
+    recordedAt = Shared.instant(recordedAt);
+    recordedBy = Shared.recordedBy(recordedBy);
     requireNonNull(resultDate, "resultDate");
     requireNonNull(result, "result");
     if (resultDate.isBefore(occurredOn)) {
       throw new InvalidEventException("viralLoad.resultDate", resultDate, Rule.RESULT_BEFORE_SAMPLE);
     }
+    resultDate = Shared.date(resultDate);
   }
 
   @Override

@@ -33,6 +33,9 @@ public record Voided(
     requireNonNull(occurredOn, "occurredOn");
     requireNonNull(recordedAt, "recordedAt");
     requireNonNull(recordedBy, "recordedBy");
+    occurredOn = Shared.date(occurredOn);
+    recordedAt = Shared.instant(recordedAt);
+    recordedBy = Shared.recordedBy(recordedBy);
     requireNonNull(voids, "voids");
     requireNonNull(reason, "reason");
     checkArgument(!voids.equals(id), "an event cannot void itself");

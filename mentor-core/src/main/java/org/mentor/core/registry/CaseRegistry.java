@@ -288,7 +288,7 @@ public final class CaseRegistry {
         if (next.version() == file.version()) {
           return file.version();
         }
-        List<PathwayEvent> added = next.history().subList((int) file.version(), (int) next.version());
+        List<PathwayEvent> added = next.historySince(file.version());
         try {
           store.append(target, file.version(), added);
         } catch (VersionConflictException e) {

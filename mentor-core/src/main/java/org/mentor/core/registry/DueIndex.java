@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
+
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,6 +82,13 @@ final class DueIndex {
   /** Guarded by the write lock; read under the read lock. */
   private final Map<CaseId, Entry> entries = new HashMap<>();
   private final Map<Object, Buckets> scopes = new HashMap<>();
+  /**
+   * Each indexed case has a number for good ({@link Entry#slot}); the buckets file numbers, and
+   * these arrays turn them back into the case and its entry (null once the case has no entry).
+   */
+  private CaseId[] caseAt = new CaseId[64];
+  private @Nullable Entry[] entryAt = new Entry[64];
+  private int slots;
 
   DueIndex(CaseRegistry registry) {
     this.registry = registry;
@@ -192,7 +199,12 @@ final class DueIndex {
         return new ArrayList<>(entries.keySet());
       }
       Buckets buckets = scopes.get(scopeKey(scope));
-      return buckets == null ? List.of() : new ArrayList<>(buckets.members);
+      if (buckets == null) {
+        return List.of();
+      }
+      List<CaseId> members = new ArrayList<>(buckets.members.size());
+      buckets.members.forEach(slot -> members.add(caseAt[slot]));
+      return members;
     } finally {
       lock.readLock().unlock();
     }
@@ -207,20 +219,25 @@ final class DueIndex {
       if (buckets == null) {
         return List.of();
       }
-      Set<CaseId> found = new LinkedHashSet<>();
-      Set<CaseId> inBlock = buckets.bounded.get(Math.floorDiv(day, BLOCK));
+      IntSet seen = new IntSet();
+      List<CaseId> found = new ArrayList<>();
+      IntSet inBlock = buckets.bounded.get(Math.floorDiv(day, BLOCK));
       if (inBlock != null) {
-        for (CaseId caseId : inBlock) {
-          Entry entry = entries.get(caseId);
-          if (entry != null && entry.covers(day)) {
-            found.add(caseId);
+        inBlock.forEach(slot -> {
+          Entry entry = entryAt[slot];
+          if (entry != null && entry.covers(day) && seen.add(slot)) {
+            found.add(caseAt[slot]);
           }
-        }
+        });
       }
-      for (Set<CaseId> open : buckets.open.headMap(day, true).values()) {
-        found.addAll(open);
+      for (IntSet open : buckets.open.headMap(day, true).values()) {
+        open.forEach(slot -> {
+          if (seen.add(slot)) {
+            found.add(caseAt[slot]);
+          }
+        });
       }
-      return new ArrayList<>(found);
+      return found;
     } finally {
       lock.readLock().unlock();
     }
@@ -247,22 +264,34 @@ final class DueIndex {
     Entry old = entries.remove(caseId);
     if (old != null) {
       for (Object scope : old.scopes) {
-        scopes.get(scope).remove(caseId, old);
+        scopes.get(scope).remove(old);
       }
+      entryAt[old.slot] = null;
     }
     CaseFile file = registry.cached(caseId);
     if (file == null || file.facts().enrolment().isEmpty()) {
       return;
     }
     Facts facts = registry.facts(file, null);
-    Entry entry = new Entry(intervals(registry.protocolOf(facts), facts), scopesOf(facts));
+    int slot = old != null ? old.slot : newSlot(caseId);
+    Entry entry = new Entry(slot, intervals(registry.protocolOf(facts), facts), scopesOf(facts));
     entries.put(caseId, entry);
+    entryAt[slot] = entry;
     for (Object scope : entry.scopes) {
-      scopes.computeIfAbsent(scope, s -> new Buckets()).add(caseId, entry);
+      scopes.computeIfAbsent(scope, s -> new Buckets()).add(entry);
     }
   }
 
-  private static List<Object> scopesOf(Facts facts) {
+  private int newSlot(CaseId caseId) {
+    if (slots == caseAt.length) {
+      caseAt = java.util.Arrays.copyOf(caseAt, slots * 2);
+      entryAt = java.util.Arrays.copyOf(entryAt, slots * 2);
+    }
+    caseAt[slots] = caseId;
+    return slots++;
+  }
+
+  private static Object[] scopesOf(Facts facts) {
     Set<Object> keys = new LinkedHashSet<>();
     keys.add(EVERYONE);
     for (MentorAssigned assigned : facts.mentors()) {
@@ -274,7 +303,7 @@ final class DueIndex {
         keys.add(new DueQuery.Scope.Facility(in.recordedBy().facility()));
       }
     }
-    return List.copyOf(keys);
+    return keys.toArray();
   }
 
   private static Object scopeKey(DueQuery.Scope scope) {
@@ -340,12 +369,14 @@ final class DueIndex {
     return (int) date.toEpochDay();
   }
 
-  /** One case's indexed intervals and the scopes it is filed under. */
+  /** One case's number, indexed intervals and the scopes it is filed under. */
   private static final class Entry {
+    final int slot;
     final int[] intervals; // pairs [from, to), sorted and merged
-    final List<Object> scopes;
+    final Object[] scopes;
 
-    Entry(int[] intervals, List<Object> scopes) {
+    Entry(int slot, int[] intervals, Object[] scopes) {
+      this.slot = slot;
       this.intervals = intervals;
       this.scopes = scopes;
     }
@@ -360,44 +391,49 @@ final class DueIndex {
     }
   }
 
-  /** One scope's buckets: bounded intervals by 32-day block, intervals with no end by their start. */
+  /**
+   * One scope's buckets, of case numbers: bounded intervals by 32-day block, intervals with no end
+   * by their start, and every case filed here (the gap lists and forecast read those).
+   */
   private static final class Buckets {
-    final Map<Integer, Set<CaseId>> bounded = new HashMap<>();
-    final TreeMap<Integer, Set<CaseId>> open = new TreeMap<>();
-    final Set<CaseId> members = new HashSet<>();
+    final Map<Integer, IntSet> bounded = new HashMap<>();
+    final TreeMap<Integer, IntSet> open = new TreeMap<>();
+    final IntSet members = new IntSet();
 
-    void add(CaseId caseId, Entry entry) {
-      members.add(caseId);
+    void add(Entry entry) {
+      int slot = entry.slot;
+      members.add(slot);
       int[] iv = entry.intervals;
       for (int i = 0; i < iv.length; i += 2) {
         if (iv[i + 1] == OPEN) {
-          open.computeIfAbsent(iv[i], k -> new HashSet<>()).add(caseId);
+          open.computeIfAbsent(iv[i], k -> new IntSet()).add(slot);
         } else {
           for (int b = Math.floorDiv(iv[i], BLOCK); b <= Math.floorDiv(iv[i + 1] - 1, BLOCK); b++) {
-            bounded.computeIfAbsent(b, k -> new HashSet<>(4)).add(caseId);
+            bounded.computeIfAbsent(b, k -> new IntSet()).add(slot);
           }
         }
       }
     }
 
-    void remove(CaseId caseId, Entry entry) {
-      members.remove(caseId);
+    void remove(Entry entry) {
+      int slot = entry.slot;
+      members.remove(slot);
       int[] iv = entry.intervals;
       for (int i = 0; i < iv.length; i += 2) {
         if (iv[i + 1] == OPEN) {
           int start = iv[i];
-          removeFrom(open.get(start), caseId, () -> open.remove(start));
+          removeFrom(open.get(start), slot, () -> open.remove(start));
         } else {
           for (int b = Math.floorDiv(iv[i], BLOCK); b <= Math.floorDiv(iv[i + 1] - 1, BLOCK); b++) {
             int block = b;
-            removeFrom(bounded.get(block), caseId, () -> bounded.remove(block));
+            removeFrom(bounded.get(block), slot, () -> bounded.remove(block));
           }
         }
       }
     }
 
-    private static void removeFrom(@Nullable Set<CaseId> set, CaseId caseId, Runnable whenEmpty) {
-      if (set != null && set.remove(caseId) && set.isEmpty()) {
+    private static void removeFrom(@Nullable IntSet set, int slot, Runnable whenEmpty) {
+      if (set != null && set.remove(slot) && set.isEmpty()) {
         whenEmpty.run();
       }
     }

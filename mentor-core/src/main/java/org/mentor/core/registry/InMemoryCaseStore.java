@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,36 +22,63 @@ import org.mentor.core.pathway.PathwayEvent;
  * keeps only each case's latest change, so it costs memory per case, not per event.
  */
 public final class InMemoryCaseStore implements CaseStore {
-  private final Map<CaseId, ImmutableList<PathwayEvent>> cases = new HashMap<>();
-  private final Map<CaseId, Long> lastChange = new HashMap<>();
+  private final Map<CaseId, Stored> cases = new HashMap<>();
   private final TreeMap<Long, CaseId> feed = new TreeMap<>();
   private long position;
+
+  /**
+   * One case's events, appended in place (the store's lock guards them; readers get copies), and
+   * its latest position in the feed. A copy of the whole list per append made recording a case
+   * O(events) and kept a list object per case besides its array.
+   */
+  private static final class Stored {
+    PathwayEvent[] events = new PathwayEvent[8];
+    int size;
+    long position;
+
+    void addAll(List<PathwayEvent> more) {
+      if (size + more.size() > events.length) {
+        events = Arrays.copyOf(events, Math.max(size + more.size(), size + (size >> 1) + 1));
+      }
+      for (PathwayEvent event : more) {
+        events[size++] = event;
+      }
+    }
+
+    ImmutableList<PathwayEvent> list() {
+      return ImmutableList.copyOf(Arrays.asList(events).subList(0, size));
+    }
+  }
 
   @Override
   public synchronized long append(CaseId caseId, long expectedVersion, List<PathwayEvent> events) {
     requireNonNull(caseId, "caseId");
     requireNonNull(events, "events");
     checkArgument(!events.isEmpty(), "nothing to append");
-    ImmutableList<PathwayEvent> stored = cases.getOrDefault(caseId, ImmutableList.of());
-    if (stored.size() != expectedVersion) {
-      throw new VersionConflictException(caseId, expectedVersion, stored.size());
+    for (PathwayEvent event : events) {
+      requireNonNull(event, "event");
     }
-    List<PathwayEvent> next = new ArrayList<>(stored.size() + events.size());
-    next.addAll(stored);
-    next.addAll(events);
-    cases.put(caseId, ImmutableList.copyOf(next));
-    Long previous = lastChange.put(caseId, ++position);
-    if (previous != null) {
-      feed.remove(previous);
+    Stored stored = cases.get(caseId);
+    int version = stored == null ? 0 : stored.size;
+    if (version != expectedVersion) {
+      throw new VersionConflictException(caseId, expectedVersion, version);
     }
+    if (stored == null) {
+      stored = new Stored();
+      cases.put(caseId, stored);
+    } else {
+      feed.remove(stored.position);
+    }
+    stored.addAll(events);
+    stored.position = ++position;
     feed.put(position, caseId);
-    return next.size();
+    return stored.size;
   }
 
   @Override
   public synchronized Optional<StoredCase> load(CaseId caseId) {
-    ImmutableList<PathwayEvent> events = cases.get(requireNonNull(caseId, "caseId"));
-    return events == null ? Optional.empty() : Optional.of(new StoredCase(caseId, events));
+    Stored stored = cases.get(requireNonNull(caseId, "caseId"));
+    return stored == null ? Optional.empty() : Optional.of(new StoredCase(caseId, stored.list()));
   }
 
   @Override
@@ -59,7 +87,7 @@ public final class InMemoryCaseStore implements CaseStore {
     List<StoredCase> snapshot;
     synchronized (this) {
       snapshot = new ArrayList<>(cases.size());
-      cases.forEach((id, events) -> snapshot.add(new StoredCase(id, events)));
+      cases.forEach((id, stored) -> snapshot.add(new StoredCase(id, stored.list())));
     }
     snapshot.forEach(action);
   }

@@ -1,5 +1,6 @@
 package org.mentor.core.schedule;
 
+import org.mentor.core.internal.InternedDates;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;

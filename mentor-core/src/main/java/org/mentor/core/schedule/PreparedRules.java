@@ -40,8 +40,11 @@ final class PreparedRules {
   /**
    * Per infant id instance (weak identity keys: the instance lives as long as its case's facts):
    * its milestone keys, so the first schedule after each new event does not build them again.
+   * Bounded like the schedule's plans, which hold these keys: infants not scheduled lately are
+   * dropped, not kept for as long as their case lives.
    */
-  private final Cache<InfantId, InfantKeys> infantKeys = CacheBuilder.newBuilder().weakKeys().build();
+  private final Cache<InfantId, InfantKeys> infantKeys =
+      CacheBuilder.newBuilder().weakKeys().maximumSize(Schedule.MEMO_CASES).build();
   /** The rules, in the protocol's order. */
   final ImmutableList<Rule> rules;
   /** How many target milestone ids some rule closes on ({@code closes.whenWindowOpens}). */

@@ -1,5 +1,6 @@
 package org.mentor.core.schedule;
 
+import org.mentor.core.internal.InternedDates;
 import static java.util.Objects.requireNonNull;
 
 import com.google.common.cache.Cache;
@@ -94,8 +95,17 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
    * plan replaces the older one. Keyed by facts instance instead, every version scheduled once
    * would leave its plan in the map until a collection found its key dead, so each plan survived
    * at least one collection and the collector copied them all.
+   *
+   * <p>Bounded to the {@value #MEMO_CASES} cases scheduled most recently: a due list evaluates the
+   * cases its index proposes (about a hundred for one mentor), so those stay planned from one list
+   * to the next, while a registry of 10^5–10^6 cases does not keep a plan (about 1.4 KB) for every
+   * case it ever scheduled (mentor-bench {@code HeapPerCase}).
    */
-  private static final Cache<CaseId, Plan> PLANS = CacheBuilder.newBuilder().weakKeys().build();
+  private static final Cache<CaseId, Plan> PLANS =
+      CacheBuilder.newBuilder().weakKeys().maximumSize(Schedule.MEMO_CASES).build();
+
+  /** How many cases' plans the memo keeps (see {@link #PLANS}). */
+  static final int MEMO_CASES = 4096;
 
   /**
    * The day after the last day any fact of the case happened or became known (its last event, or a

@@ -1,5 +1,6 @@
 package org.mentor.core.schedule;
 
+import org.mentor.core.internal.InternedDates;
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
 import java.util.Arrays;

@@ -139,6 +139,8 @@ class ResearchExportTest {
       out.add(uuid.toString());
     } else if (value instanceof Instant instant) {
       out.add(instant.toString());
+    } else if (value instanceof EventId id) { // a class, not a record: its text is collected as it was
+      out.add(id.value());
     } else if (value instanceof Record record && !(record instanceof ProtocolRef)) {
       for (RecordComponent component : record.getClass().getRecordComponents()) {
         try {

@@ -15,6 +15,7 @@ import org.mentor.core.json.CaseEvent;
 import org.mentor.core.json.EventJson;
 import org.mentor.core.pathway.Attention;
 import org.mentor.core.pathway.CaseState;
+import org.mentor.core.pathway.Enrolled;
 import org.mentor.core.pathway.InfantState;
 import org.mentor.core.pathway.MaternalState;
 import org.mentor.core.pathway.PathwayEvent;
@@ -30,15 +31,16 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code mentor case show|record}: one case's state and schedule, and recording an event on it. */
-@Command(name = "case", mixinStandardHelpOptions = true, description = "Show a case, or record an event on it.",
-    subcommands = {CaseCommand.Show.class, CaseCommand.Record.class})
+@Command(name = "case", mixinStandardHelpOptions = true,
+    description = "Show a case, record an event on it, or import an events file into a database.",
+    subcommands = {CaseCommand.Show.class, CaseCommand.Record.class, CaseCommand.Import.class})
 final class CaseCommand implements Runnable {
   @Spec
   CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: show or record");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: show, record or import");
   }
 
   /** {@code mentor case show}. */
@@ -61,13 +63,15 @@ final class CaseCommand implements Runnable {
 
     @Override
     public Integer call() {
-      CaseRegistry registry = cases.load();
-      if (!registry.caseIds().contains(caseId)) {
-        throw new Finding("--case: no such case in " + cases.events.getFileName());
+      try (EventsOptions.Cases opened = cases.open()) {
+        CaseRegistry registry = opened.registry();
+        if (!registry.caseIds().contains(caseId)) {
+          throw new Finding("--case: no such case in " + cases.name());
+        }
+        CaseView view = registry.view(caseId, asOf == null ? cases.today() : asOf, null);
+        print(spec.commandLine().getOut(), view);
+        return MentorCli.OK;
       }
-      CaseView view = registry.view(caseId, asOf == null ? cases.today() : asOf, null);
-      print(spec.commandLine().getOut(), view);
-      return MentorCli.OK;
     }
 
     private static void print(PrintWriter out, CaseView view) {
@@ -159,26 +163,71 @@ final class CaseCommand implements Runnable {
       } catch (IOException e) {
         throw new Finding(eventFile.getFileName() + ": cannot be read: " + e.getMessage(), e);
       }
-      CaseRegistry registry = cases.load();
       PathwayEvent event;
-      boolean changed;
       try {
         event = EventJson.standard().read(json.strip());
-        changed = EventsFile.record(registry, caseId, event);
       } catch (MentorException e) {
         throw new Finding(eventFile.getFileName() + ": refused, nothing recorded: " + e.getMessage(), e);
       }
-      PrintWriter out = spec.commandLine().getOut();
-      if (!changed) {
-        out.printf("Already recorded: %s %s on case %s (version %d); the file is unchanged.%n", event.kind(), event.id(),
-            caseId, registry.file(caseId).version());
-      } else {
-        cases.file().append(new CaseEvent(caseId, event));
-        out.printf("Recorded %s %s on case %s (version %d) in %s.%n", event.kind(), event.id(), caseId,
-            registry.file(caseId).version(), cases.events.getFileName());
+      // A database is created by the enrolment of its first case; an events file must exist.
+      try (EventsOptions.Cases opened = cases.open(event instanceof Enrolled)) {
+        CaseRegistry registry = opened.registry();
+        boolean changed;
+        try {
+          changed = EventsFile.record(registry, caseId, event);
+        } catch (MentorException e) {
+          throw new Finding(eventFile.getFileName() + ": refused, nothing recorded: " + e.getMessage(), e);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (!changed) {
+          out.printf("Already recorded: %s %s on case %s (version %d); %s is unchanged.%n", event.kind(), event.id(),
+              caseId, registry.file(caseId).version(), cases.name());
+        } else {
+          opened.keep().keep(new CaseEvent(caseId, event));
+          out.printf("Recorded %s %s on case %s (version %d) in %s.%n", event.kind(), event.id(), caseId,
+              registry.file(caseId).version(), cases.name());
+        }
+        out.flush();
+        return MentorCli.OK;
       }
-      out.flush();
-      return MentorCli.OK;
+    }
+  }
+
+  /** {@code mentor case import}. */
+  @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+      description = {"Records every line of an events file into a database (created if needed), in order, each checked "
+          + "by every rule, so the cases persist for the next command (--db). A line repeating an event the database "
+          + "holds changes nothing, so importing a file twice is harmless.",
+          "The first refused line stops the import with 1, naming the line, field and rule; the lines before it stay recorded."})
+  static final class Import implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "EVENTS_FILE", description = "Newline-delimited case events (the --events form).")
+    Path events;
+
+    @Option(names = "--db", required = true, paramLabel = "PATH", description = "The H2 database, PATH.mv.db (created if needed).")
+    Path db;
+
+    @Option(names = "--zone", paramLabel = "ZONE", description = "The programme's time zone (default: the system's).")
+    java.time.ZoneId zone;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      if (!Files.isRegularFile(events)) {
+        throw new BadUsage("EVENTS_FILE: no such file: " + events);
+      }
+      CaseDatabase database = CaseDatabase.of(db);
+      java.time.ZoneId programmeZone = zone == null ? java.time.ZoneId.systemDefault() : zone;
+      try (EventsOptions.Cases opened = database.open(java.time.Clock.system(programmeZone), true)) {
+        int before = opened.registry().size();
+        int changed = new EventsFile(events).loadInto(opened.registry(), line -> {});
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Imported %s into %s: %d events recorded, %d cases new, %d cases in the database.%n", events.getFileName(),
+            database.name(), changed, opened.registry().size() - before, opened.registry().size());
+        out.flush();
+        return MentorCli.OK;
+      }
     }
   }
 }

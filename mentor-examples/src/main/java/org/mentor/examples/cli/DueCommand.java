@@ -79,7 +79,12 @@ final class DueCommand implements Callable<Integer> {
     if (scope != null && scope.facility != null && scope.facility.isBlank()) {
       throw new BadUsage("--facility: a facility code is not blank");
     }
-    CaseRegistry registry = cases.load();
+    try (EventsOptions.Cases opened = cases.open()) {
+      return print(opened.registry());
+    }
+  }
+
+  private int print(CaseRegistry registry) {
     DueQuery query = scope == null ? DueQuery.everyone(asOf)
         : scope.mentor != null ? DueQuery.mentor(scope.mentor, asOf)
         : DueQuery.facility(scope.facility, asOf);

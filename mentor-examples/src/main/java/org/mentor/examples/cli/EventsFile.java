@@ -47,7 +47,22 @@ final class EventsFile {
    */
   CaseRegistry load(ZoneId zone) {
     CaseRegistry registry = CaseRegistry.builder().clock(Clock.system(zone)).build();
+    loadInto(registry, line -> {});
+    return registry;
+  }
+
+  /**
+   * Records every line of the file into a registry, in order.
+   *
+   * @param registry the registry, not null
+   * @param progress told the line number after each line
+   * @return how many events changed a case (a line repeating a recorded event changes nothing)
+   * @throws BadUsage if the file does not exist
+   * @throws Finding if a line is not a valid event or a rule refuses it; the lines before it stay recorded
+   */
+  int loadInto(CaseRegistry registry, java.util.function.IntConsumer progress) {
     mustExist();
+    int changed = 0;
     try (BufferedReader lines = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
       int number = 0;
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -60,7 +75,10 @@ final class EventsFile {
         }
         try {
           CaseEvent caseEvent = EventJson.standard().readCaseEvent(line);
-          record(registry, caseEvent.caseId(), caseEvent.event());
+          if (record(registry, caseEvent.caseId(), caseEvent.event())) {
+            changed++;
+          }
+          progress.accept(number);
         } catch (MentorException e) {
           throw new Finding(path.getFileName() + " line " + number + ": " + e.getMessage(), e);
         }
@@ -68,7 +86,7 @@ final class EventsFile {
     } catch (IOException e) {
       throw new Finding(path.getFileName() + ": cannot be read: " + e.getMessage(), e);
     }
-    return registry;
+    return changed;
   }
 
   /**

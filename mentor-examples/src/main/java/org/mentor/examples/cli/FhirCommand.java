@@ -2,6 +2,7 @@ package org.mentor.examples.cli;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mentor.core.CaseId;
 import org.mentor.core.pathway.CaseFile;
@@ -20,24 +22,33 @@ import org.mentor.core.protocol.Protocol;
 import org.mentor.core.registry.CaseRegistry;
 import org.mentor.fhir.bulk.BulkNdjson;
 import org.mentor.fhir.mapping.FhirMapping;
+import org.mentor.fhir.push.FhirPush;
+import org.mentor.fhir.push.FilePushJournal;
+import org.mentor.fhir.push.PushMode;
+import org.mentor.fhir.push.PushReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code mentor fhir export}: every case as FHIR R4 Bulk Data NDJSON. */
+/**
+ * {@code mentor fhir export|push}: every case as FHIR R4 Bulk Data NDJSON, or pushed to a server.
+ * {@code pull} belongs here too, from the work on issue 10 (its library, {@code org.mentor.fhir.pull},
+ * is in mentor-fhir): a {@code Pull} subcommand taking {@link ServerOptions} and the case options, as
+ * {@link Push} does, recording into a database ({@code --db}) and keeping its cursor in a file.
+ */
 @Command(name = "fhir", mixinStandardHelpOptions = true,
-    description = {"FHIR R4: export the cases as Bulk Data NDJSON (docs/fhir-mapping.md).",
-        "(push and pull to a server: a follow-up, see docs/cli.md.)"},
-    subcommands = {FhirCommand.Export.class})
+    description = {"FHIR R4: export the cases as Bulk Data NDJSON, or push them to a server (docs/fhir-mapping.md, "
+        + "docs/fhir-sync.md)."},
+    subcommands = {FhirCommand.Export.class, FhirCommand.Push.class})
 final class FhirCommand implements Runnable {
   @Spec
   CommandSpec spec;
 
   @Override
   public void run() {
-    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: export");
+    throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing subcommand: export or push");
   }
 
   /** {@code mentor fhir export}. */
@@ -66,7 +77,12 @@ final class FhirCommand implements Runnable {
 
     @Override
     public Integer call() {
-      CaseRegistry registry = cases.load();
+      try (EventsOptions.Cases opened = cases.open()) {
+        return export(opened.registry());
+      }
+    }
+
+    private int export(CaseRegistry registry) {
       LocalDate on = asOf == null ? cases.today() : asOf;
       FhirMapping mapping;
       try {
@@ -139,6 +155,124 @@ final class FhirCommand implements Runnable {
 
     private static Protocol protocolOf(CaseRegistry registry, CaseFile file) {
       return registry.protocol(file.facts().protocol().orElseThrow()).orElseThrow();
+    }
+  }
+
+  /** {@code mentor fhir push}. */
+  @Command(name = "push", mixinStandardHelpOptions = true, sortOptions = false,
+      description = {"Pushes every case, as of today, to a FHIR R4 server: one transaction bundle per case, each write "
+          + "idempotent (a conditional update on business identifiers, or a PUT with deterministic ids), so pushing again "
+          + "never duplicates and resumes after any failure (docs/fhir-sync.md).",
+          "With --journal, the cases the server confirmed are remembered, and a later push sends only what changed.",
+          "Exits with 1 if a case could not be pushed (one line per case on standard output, a summary on standard "
+              + "error)."})
+  static final class Push implements Callable<Integer> {
+    @Mixin
+    EventsOptions cases;
+
+    @Mixin
+    ServerOptions server;
+
+    @Option(names = "--journal", paramLabel = "FILE",
+        description = "A push journal (created if needed): what this server confirmed, so unchanged cases are not sent again.")
+    Path journal;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "conditional", converter = Mode.Converter.class,
+        description = "conditional (PUT Type?identifier=..., any server; the default) or deterministic-id (PUT Type/id, "
+            + "for concurrent writers; the server must accept client ids). Never change it for a server that holds data.")
+    Mode mode;
+
+    @Option(names = "--base", paramLabel = "URI", defaultValue = "https://fhir.example.org/mentor",
+        description = "The programme's base URI for Mentor's identifier systems (default: ${DEFAULT-VALUE}).")
+    String base;
+
+    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "2", description = "Cases in flight at once (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Mixin
+    ProgressBars.Options progress;
+
+    @Spec
+    CommandSpec spec;
+
+    enum Mode {
+      conditional(PushMode.CONDITIONAL_UPDATE), deterministic_id(PushMode.DETERMINISTIC_ID);
+
+      final PushMode push;
+
+      Mode(PushMode push) {
+        this.push = push;
+      }
+
+      /** Reads conditional or deterministic-id. */
+      static final class Converter implements picocli.CommandLine.ITypeConverter<Mode> {
+        @Override
+        public Mode convert(String value) {
+          for (Mode m : values()) {
+            if (m.name().replace('_', '-').equals(value)) {
+              return m;
+            }
+          }
+          throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not conditional or deterministic-id");
+        }
+      }
+    }
+
+    @Override
+    public Integer call() {
+      String url = server.url();
+      Optional<String> token = server.bearerToken();
+      if (concurrency < 1 || concurrency > 64) {
+        throw new BadUsage("--concurrency: " + concurrency + " is not between 1 and 64");
+      }
+      if (journal != null && journal.toAbsolutePath().getParent() != null && !Files.isDirectory(journal.toAbsolutePath().getParent())) {
+        throw new BadUsage("--journal: no such folder: " + journal.toAbsolutePath().getParent());
+      }
+      FhirMapping mapping;
+      try {
+        mapping = FhirMapping.builder(FhirContext.forR4Cached(), base).zone(cases.zone()).build();
+      } catch (IllegalArgumentException e) {
+        throw new BadUsage("--base: " + e.getMessage());
+      }
+      try (EventsOptions.Cases opened = cases.open();
+          FilePushJournal file = journal == null ? null : openJournal(journal)) {
+        CaseRegistry registry = opened.registry();
+        FhirPush.Builder builder = FhirPush.builder(registry, mapping, url).mode(mode.push).concurrency(concurrency);
+        token.ifPresent(builder::bearerToken);
+        if (file != null) {
+          builder.journal(file);
+        }
+        PushReport report;
+        try (ProgressBars.Bar bar = progress.on(spec.commandLine().getErr()).open("Pushing", registry.size(), "cases");
+            FhirPush push = builder.listener((done, all) -> bar.stepTo(done)).build()) {
+          report = push.push();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("Pushed to %s as of %s: %d of %d cases sent (%,d resources), %d unchanged, %d failed, "
+            + "%d held back by a conflict with another system's change, %d retries, in %.1f s%n", url, registry.today(),
+            report.pushed(), report.considered(), report.resources(), report.unchanged(), report.failures().size(),
+            report.conflicts().size(), report.retries(), report.duration().toMillis() / 1000.0);
+        report.sharedFailures().forEach(f -> out.println("  " + f));
+        report.failures().forEach(f -> out.println("  " + f));
+        report.conflicts().forEach(c -> out.println("  " + c));
+        out.flush();
+        if (report.unauthorized()) {
+          throw new Finding("the server refused the credentials (HTTP 401/403); nothing was written");
+        }
+        if (!report.complete()) {
+          throw new Finding((report.failures().size() + report.conflicts().size()) + " of " + report.considered()
+              + " cases not pushed (listed above); push again to resume");
+        }
+        return MentorCli.OK;
+      }
+    }
+
+    private static FilePushJournal openJournal(Path path) {
+      try {
+        return FilePushJournal.open(path);
+      } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+        throw new Finding("--journal: " + path.getFileName() + " is not a push journal: " + e.getMessage(), e);
+      }
     }
   }
 }

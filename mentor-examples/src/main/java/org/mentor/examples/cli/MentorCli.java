@@ -25,8 +25,9 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "mentor", mixinStandardHelpOptions = true, versionProvider = MentorCli.Version.class,
     description = "Mentor: the mother-infant HIV care pathway from the command line. Every patient value is yours: "
         + "nothing is sent anywhere.",
-    subcommands = {DueCommand.class, CaseCommand.class, ProtocolCommand.class, FhirCommand.class, DiagramCommand.class,
-        ReportCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {DemoCommand.class, DueCommand.class, CaseCommand.class, ProtocolCommand.class, FhirCommand.class, DiagramCommand.class,
+        ReportCommand.class, SimulateCommand.class,
+        EconomicsCommand.class, CommandLine.HelpCommand.class},
     footer = {"", "Exit codes: 0 ok, 1 a finding (invalid file, refused event), 2 bad usage, 3 internal error."})
 public final class MentorCli implements Runnable {
   /** Success. */
@@ -50,6 +51,8 @@ public final class MentorCli implements Runnable {
    * @param args the arguments
    */
   public static void main(String[] args) {
+    // Charts are drawn to files; no command opens a window (nor a dock icon on macOS).
+    System.setProperty("java.awt.headless", "true");
     System.exit(commandLine().execute(args));
   }
 

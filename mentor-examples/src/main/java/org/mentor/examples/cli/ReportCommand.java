@@ -62,9 +62,11 @@ final class ReportCommand implements Callable<Integer> {
     if (cut.isBefore(reporting.start())) {
       throw new BadUsage("--cut-off: the data cut-off " + cut + " is before the period's start " + reporting.start());
     }
-    CaseRegistry registry = cases.load();
     ReportRequest request = knownAsOf == null ? ReportRequest.current(reporting, cut) : ReportRequest.knownAt(reporting, cut, knownAsOf);
-    IndicatorReport report = Indicators.report(registry, request);
+    IndicatorReport report;
+    try (EventsOptions.Cases opened = cases.open()) {
+      report = Indicators.report(opened.registry(), request);
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (format == Format.csv) {
       out.print(report.toCsv());
@@ -75,7 +77,7 @@ final class ReportCommand implements Callable<Integer> {
     return MentorCli.OK;
   }
 
-  private static void print(PrintWriter out, IndicatorReport report) {
+  static void print(PrintWriter out, IndicatorReport report) {
     ReportRequest request = report.request();
     out.printf("Indicators %s, data cut-off %s%s, definitions version %s, %d cases (%s)%n", request.period(),
         request.evaluatedOn(), request.knownAsOf().map(i -> ", known at " + i).orElse(""), report.definitionVersion(),

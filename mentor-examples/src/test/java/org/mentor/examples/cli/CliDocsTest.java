@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Runs every {@code $ mentor ...} example of docs/cli.md, in document order, and checks that the
  * output shown is the output the command gives: standard output and error, then {@code [exit N]}
  * for a non-zero exit code (CSV's CRLF line ends shown as LF). A line {@code ...} in the documented output stands for lines left out.
- * Paths under {@code mentor-examples/} are the repository's; {@code /tmp/} is a scratch folder
- * holding a copy of the sample clinic as {@code /tmp/mentor-clinic.ndjson}.
+ * Paths under {@code mentor-examples/} are the repository's; {@code work/} is a scratch folder, new
+ * for each run of this test (the page asks readers to make it with {@code mkdir work}), into which
+ * the page's {@code cp} has copied the sample clinic as {@code work/clinic.ndjson}.
  *
  * <p>After a change to the CLI's output, regenerate the examples without {@code ...} with
  * {@code mvn -pl mentor-examples -am test -Dtest=CliDocsTest -Dsurefire.failIfNoSpecifiedTests=false
@@ -36,7 +37,7 @@ class CliDocsTest {
 
   @Test
   void every_example_in_docs_cli_md_gives_the_output_shown() throws IOException {
-    Files.copy(CliSampleTest.SAMPLE, tmp.resolve("mentor-clinic.ndjson"));
+    Files.copy(CliSampleTest.SAMPLE, tmp.resolve("clinic.ndjson"));
     String doc = Files.readString(DOC, StandardCharsets.UTF_8);
     Matcher block = BLOCK.matcher(doc);
     StringBuilder regenerated = new StringBuilder();
@@ -69,15 +70,15 @@ class CliDocsTest {
     for (String arg : command.isEmpty() ? new String[0] : command.split(" +")) {
       if (arg.startsWith("mentor-examples/")) {
         args.add(Path.of("..").resolve(arg).toString());
-      } else if (arg.startsWith("/tmp/")) {
-        args.add(tmp.resolve(arg.substring("/tmp/".length())).toString());
+      } else if (arg.startsWith("work/")) {
+        args.add(tmp.resolve(arg.substring("work/".length())).toString());
       } else {
         args.add(arg);
       }
     }
     CliRun run = CliRun.of(args.toArray(String[]::new));
     // CSV lines end with CRLF (RFC 4180); the page shows them with LF
-    String output = (run.out() + run.err()).replace(tmp.toString(), "/tmp").replace("\r\n", "\n");
+    String output = (run.out() + run.err()).replace(tmp.toString(), "work").replace("\r\n", "\n");
     return run.exit() == 0 ? output : output + "[exit " + run.exit() + "]\n";
   }
 

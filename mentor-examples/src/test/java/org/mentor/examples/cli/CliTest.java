@@ -95,9 +95,10 @@ class CliTest {
 
   @Test
   void the_commands_are_the_ones_documented() {
-    assertThat(commands()).containsExactly("mentor", "mentor due", "mentor case", "mentor case show", "mentor case record",
-        "mentor protocol", "mentor protocol list", "mentor protocol show", "mentor protocol validate", "mentor protocol diff",
-        "mentor fhir", "mentor fhir export", "mentor diagram", "mentor report");
+    assertThat(commands()).containsExactly("mentor", "mentor demo", "mentor due", "mentor case", "mentor case show",
+        "mentor case record", "mentor case import", "mentor protocol", "mentor protocol list", "mentor protocol show",
+        "mentor protocol validate", "mentor protocol diff", "mentor fhir", "mentor fhir export", "mentor fhir push",
+        "mentor diagram", "mentor report", "mentor simulate", "mentor economics");
   }
 
   @Test
@@ -455,6 +456,130 @@ class CliTest {
     void an_invalid_events_file_is_a_finding() {
       oneLineError(expect(1, "report", "--events", malformed.toString(), "--period", "2026Q1", "--cut-off", CliFixture.AS_OF),
           "line 3: $.event.occurredOn", "[JSON-006:");
+    }
+  }
+
+  // --- --db: the cases in a database ------------------------------------------------------------
+
+  @Nested
+  class Database {
+    @Test
+    void import_then_every_reading_command_reads_the_database_as_it_reads_the_file(@TempDir Path tmp) {
+      String db = tmp.resolve("clinic").toString();
+      CliRun imported = expect(0, "case", "import", "--db", db, clinic());
+      assertThat(imported.out()).isEqualTo("Imported clinic.ndjson into clinic.mv.db: 26 events recorded, 6 cases new, "
+          + "6 cases in the database.\n");
+      assertThat(tmp.resolve("clinic.mv.db")).isRegularFile();
+      assertThat(expect(0, "case", "import", "--db", db, clinic()).out()).contains(": 0 events recorded, 0 cases new, 6 cases");
+      for (String[] command : List.of(
+          new String[] {"due", "--as-of", CliFixture.AS_OF, "--format", "csv"},
+          new String[] {"case", "show", "--case", "case-101", "--as-of", CliFixture.AS_OF},
+          new String[] {"report", "--period", "2026Q1", "--cut-off", CliFixture.AS_OF})) {
+        List<String> fromFile = new ArrayList<>(List.of(command));
+        fromFile.addAll(List.of("--events", clinic()));
+        List<String> fromDb = new ArrayList<>(List.of(command));
+        fromDb.addAll(List.of("--db", db + ".mv.db"));
+        CliRun file = expect(0, fromFile.toArray(String[]::new));
+        assertThat(expect(0, fromDb.toArray(String[]::new)).out()).as(String.join(" ", command)).isEqualTo(file.out());
+      }
+    }
+
+    @Test
+    void record_keeps_the_event_in_the_database_for_the_next_command(@TempDir Path tmp) throws IOException {
+      String db = tmp.resolve("clinic").toString();
+      expect(0, "case", "import", "--db", db, clinic());
+      Path nat = Files.writeString(tmp.resolve("nat.json"), natBefore("2026-02-16", "emr-0201"));
+      assertThat(expect(0, "case", "record", "--db", db, "--case", "case-101", nat.toString()).out())
+          .isEqualTo("Recorded INFANT_HIV_TESTED emr-0201 on case case-101 (version 8) in the database clinic.mv.db.\n");
+      CliRun show = expect(0, "case", "show", "--db", db, "--case", "case-101", "--as-of", CliFixture.AS_OF);
+      assertThat(line(show.out(), "NAT_6W ")).contains("DONE", "2026-02-16");
+      // refused: before the birth (EID-001); the database is unchanged
+      Path early = Files.writeString(tmp.resolve("early.json"), natBefore("2025-09-01", "emr-0202"));
+      oneLineError(expect(1, "case", "record", "--db", db, "--case", "case-101", early.toString()), "[EID-001:");
+      assertThat(expect(0, "case", "show", "--db", db, "--case", "case-101", "--as-of", CliFixture.AS_OF).out())
+          .startsWith("Case case-101 as of 2026-02-16: version 8,");
+    }
+
+    @Test
+    void an_enrolment_creates_a_new_database_and_nothing_else_does(@TempDir Path tmp) throws IOException {
+      Path nat = Files.writeString(tmp.resolve("nat.json"), natBefore("2026-02-16", "emr-0301"));
+      oneLineError(expect(2, "case", "record", "--db", tmp.resolve("new").toString(), "--case", "case-101", nat.toString()),
+          "--db: no such database: ");
+      assertThat(tmp.resolve("new.mv.db")).doesNotExist();
+      String enrolment = Files.readAllLines(clinic).get(0);
+      Path enrolled = Files.writeString(tmp.resolve("enrolled.json"), enrolment.substring(enrolment.indexOf("\"event\":") + 8,
+          enrolment.length() - 1));
+      assertThat(expect(0, "case", "record", "--db", tmp.resolve("new").toString(), "--case", "case-101", enrolled.toString()).out())
+          .startsWith("Recorded ENROLLED ");
+      assertThat(tmp.resolve("new.mv.db")).isRegularFile();
+    }
+
+    @Test
+    void bad_usage_and_bad_input() throws IOException {
+      oneLineError(expect(2, "due", "--db", dir.resolve("none").toString(), "--as-of", CliFixture.AS_OF),
+          "mentor due: --db: no such database: ");
+      oneLineError(expect(2, "due", "--db", dir.resolve("x").toString(), "--events", clinic(), "--as-of", CliFixture.AS_OF),
+          "mutually exclusive");
+      oneLineError(expect(2, "case", "import", "--db", dir.resolve("y").toString()), "Missing required parameter: 'EVENTS_FILE'");
+      CliRun run = expect(1, "case", "import", "--db", dir.resolve("refused").toString(), refused.toString());
+      oneLineError(run, "refused.ndjson line 27: infantTest.sampleDate (value redacted) breaks a rule [EID-001:");
+    }
+  }
+
+  // --- simulate -----------------------------------------------------------------------------------
+
+  @Nested
+  class Simulate {
+    @Test
+    void simulates_the_scenario_and_writes_tables_and_charts(@TempDir Path tmp) throws IOException {
+      Path out = tmp.resolve("sim");
+      CliRun run = CliRun.of("simulate", "../mentor-examples/samples/scenario.json", "--pairs", "40", "--seed", "3", "--out",
+          out.toString(), "--threads", "2", "--pair-csv");
+      assertThat(run.err()).isEmpty();
+      assertThat(run.exit()).isZero();
+      assertThat(run.out()).startsWith("Simulated 40 pairs in ").contains("South Africa 2023, mentor mothers — ZA_2023 v1, 40 pairs, seed 3")
+          .contains("MILESTONE", "PCR_10W"); // ZA 2023 tests at 10 weeks (infant.md §3b)
+      assertThat(out.resolve("cascade.csv")).isRegularFile();
+      assertThat(out.resolve("cascade.png")).isRegularFile();
+      assertThat(out.resolve("monthly-load.png")).isRegularFile();
+      assertThat(Files.readAllLines(out.resolve("pairs.csv"))).hasSize(41).first().asString().startsWith("arm,pair,");
+      assertThat(Files.readString(out.resolve("scenario.json"))).contains("\"pairs\" : 40", "\"seed\" : 3");
+      // the scenario written is the scenario run: simulating it again gives the same pairs
+      CliRun again = CliRun.of("simulate", out.resolve("scenario.json").toString(), "--out", tmp.resolve("again").toString(),
+          "--pair-csv", "--threads", "1");
+      assertThat(again.exit()).isZero();
+      assertThat(Files.readString(tmp.resolve("again").resolve("pairs.csv"))).isEqualTo(Files.readString(out.resolve("pairs.csv")));
+    }
+
+    @Test
+    void draws_a_progress_bar_with_the_rate_and_the_time_left_when_asked(@TempDir Path tmp) {
+      CliRun run = CliRun.of("simulate", "../mentor-examples/samples/scenario.json", "--pairs", "20", "--out",
+          tmp.resolve("sim").toString(), "--progress", "always");
+      assertThat(run.exit()).isZero();
+      // the bar redraws itself: "Simulating 100% [====] 20/20 pairs (0:00:01 / 0:00:00) 19.5 pairs/s"
+      assertThat(run.err()).contains("\rSimulating", "20/20 pairs (", " / 0:00:00) ", " pairs/s");
+    }
+
+    @Test
+    void a_scenario_breaking_a_rule_is_refused_before_anything_runs(@TempDir Path tmp) throws IOException {
+      Path bad = Files.writeString(tmp.resolve("bad.json"), "{\"booking\": {\"onArtShare\": 1.5}}");
+      Path out = tmp.resolve("out");
+      oneLineError(expect(1, "simulate", bad.toString(), "--out", out.toString()),
+          "mentor simulate: bad.json: booking.onArtShare 1.5 breaks a rule [SIM-002: a probability or share lies between 0 and 1]");
+      assertThat(out).doesNotExist();
+      Path unknown = Files.writeString(tmp.resolve("unknown.json"), "{\"colour\": \"red\"}");
+      oneLineError(expect(1, "simulate", unknown.toString(), "--out", out.toString()), "colour", "[SIM-008:");
+      oneLineError(expect(1, "simulate", "../mentor-examples/samples/scenario.json", "--pairs", "0", "--out", out.toString()),
+          "pairs 0 breaks a rule [SIM-001:");
+    }
+
+    @Test
+    void bad_usage_exits_2() {
+      oneLineError(expect(2, "simulate", "--out", dir.toString()), "Missing required parameter: 'SCENARIO_JSON'");
+      oneLineError(expect(2, "simulate", "../mentor-examples/samples/scenario.json"), "Missing required option: '--out=DIR'");
+      oneLineError(expect(2, "simulate", dir.resolve("none.json").toString(), "--out", dir.toString()), "SCENARIO_JSON: no such file");
+      oneLineError(expect(2, "simulate", "../mentor-examples/samples/scenario.json", "--out", dir.toString(), "--pairs", "many"),
+          "'--pairs'");
     }
   }
 

@@ -3,12 +3,21 @@ package org.mentor.fhir.http;
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
 
+import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.http.NameValuePair;
 import org.apache.http.client.config.RequestConfig;
+import org.apache.http.client.entity.UrlEncodedFormEntity;
 import org.apache.http.client.methods.CloseableHttpResponse;
+import org.apache.http.client.methods.HttpDelete;
 import org.apache.http.client.methods.HttpGet;
 import org.apache.http.client.methods.HttpPost;
 import org.apache.http.client.methods.HttpRequestBase;
@@ -18,7 +27,9 @@ import org.apache.http.entity.ContentType;
 import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
+import org.apache.http.message.BasicNameValuePair;
 import org.apache.http.util.EntityUtils;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -42,6 +53,7 @@ public final class FhirHttp implements AutoCloseable {
   public static final String FHIR_JSON = "application/fhir+json";
 
   private final String base;
+  private final PoolingHttpClientConnectionManager pool;
   private final CloseableHttpClient client;
   private final @Nullable BearerTokenSource auth;
 
@@ -50,7 +62,7 @@ public final class FhirHttp implements AutoCloseable {
     this.auth = b.auth;
     int connect = Math.toIntExact(b.connectTimeout.toMillis());
     int socket = Math.toIntExact(b.socketTimeout.toMillis());
-    PoolingHttpClientConnectionManager pool = new PoolingHttpClientConnectionManager();
+    this.pool = new PoolingHttpClientConnectionManager();
     pool.setMaxTotal(b.maxConnections);
     pool.setDefaultMaxPerRoute(b.maxConnections);
     pool.setDefaultSocketConfig(SocketConfig.custom().setSoTimeout(socket).build());
@@ -119,6 +131,42 @@ public final class FhirHttp implements AutoCloseable {
     return execute(new HttpGet(url(path)));
   }
 
+  /**
+   * Searches: {@code POST [type]/_search} with the parameters form-encoded (no identifier travels in a URL, which
+   * proxies log) and {@code Cache-Control: no-cache}, so a HAPI server runs the search afresh instead of answering
+   * from its search cache. Follow the answer's next links with {@link #get}.
+   *
+   * @param type the resource type, not null
+   * @param parameters the search parameters in order, each name with one value (repeat a name to AND), not null
+   * @return the answer, whatever its status
+   * @throws IOException when no answer came
+   */
+  public Response search(String type, List<Map.Entry<String, String>> parameters) throws IOException {
+    requireNonNull(type, "type");
+    HttpPost post = new HttpPost(url(type + "/_search"));
+    List<NameValuePair> form = new ArrayList<>();
+    for (Map.Entry<String, String> p : parameters) {
+      form.add(new BasicNameValuePair(p.getKey(), p.getValue()));
+    }
+    post.setEntity(new UrlEncodedFormEntity(form, StandardCharsets.UTF_8));
+    post.setHeader("Cache-Control", "no-cache");
+    return execute(post);
+  }
+
+  /**
+   * Deletes a resource.
+   *
+   * @param path {@code Type/id}, relative to the base URL
+   * @param ifMatch the version it must still have, such as {@code W/"3"} (a concurrent change then wins), if any
+   * @return the answer, whatever its status
+   * @throws IOException when no answer came
+   */
+  public Response delete(String path, Optional<String> ifMatch) throws IOException {
+    HttpDelete delete = new HttpDelete(url(path));
+    ifMatch.ifPresent(v -> delete.setHeader("If-Match", v));
+    return execute(delete);
+  }
+
   private String url(String path) {
     requireNonNull(path, "path");
     if (path.startsWith("http://") || path.startsWith("https://")) {
@@ -131,16 +179,34 @@ public final class FhirHttp implements AutoCloseable {
 
   private Response execute(HttpRequestBase request) throws IOException {
     request.setHeader("Accept", FHIR_JSON);
-    String token = authorize(request);
-    Response response = send(request);
-    if (response.status() == 401 && token != null) {
-      auth.rejected(token);
-      String renewed = authorize(request);
-      if (renewed != null && !renewed.equals(token)) {
-        response = send(request); // refused before anything was written: safe to send again, once
+    try {
+      String token = authorize(request);
+      Response response = send(request);
+      if (response.status() == 401 && token != null) {
+        auth.rejected(token);
+        String renewed = authorize(request);
+        if (renewed != null && !renewed.equals(token)) {
+          // The server may have closed the connection it refused on (it did not read the body; Jetty behind HAPI
+          // does): a retry on that pooled connection would get no answer. Idle connections are dropped first.
+          pool.closeIdleConnections(0, TimeUnit.MILLISECONDS);
+          response = send(request); // refused before anything was written: safe to send again, once
+        }
       }
+      return response;
+    } catch (TokenException e) {
+      if (e.isTransient()) {
+        throw new IOException("no token from the token endpoint: " + e.getMessage());
+      }
+      // The token endpoint refused the client: answered as the server answers refused credentials, nothing sent.
+      return new Response(401, tokenRefused(e));
     }
-    return response;
+  }
+
+  private static String tokenRefused(TokenException e) {
+    OperationOutcome outcome = new OperationOutcome();
+    outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR).setCode(OperationOutcome.IssueType.LOGIN)
+        .setDiagnostics(e.getMessage());
+    return FhirContext.forR4Cached().newJsonParser().encodeResourceToString(outcome);
   }
 
   private @Nullable String authorize(HttpRequestBase request) {

@@ -3,6 +3,7 @@ package org.mentor.fhir.mapping;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,6 +32,7 @@ import org.mentor.core.pathway.Corrected;
 import org.mentor.core.pathway.Enrolled;
 import org.mentor.core.pathway.EventKind;
 import org.mentor.core.pathway.Fold;
+import org.mentor.core.pathway.Origin;
 import org.mentor.core.pathway.PathwayEvent;
 import org.mentor.core.pathway.RecordedBy;
 import org.mentor.core.pathway.Subject;
@@ -57,11 +59,42 @@ public final class CaseReader {
     }
   }
 
-  /** Who and when, for resources that do not say (a third party's, without Provenance or Mentor's extension). */
-  public record Defaults(RecordedBy recordedBy, Instant recordedAt) {
+  /**
+   * Who and when, for resources that do not say (a third party's, without Provenance or Mentor's extension), and
+   * where third parties' resources come from.
+   *
+   * @param recordedBy who recorded a resource that does not say, not null
+   * @param recordedAt when, for a resource that does not say, not null
+   * @param originSystem when present, the system the resources were read from (a FHIR server's base URL): an event
+   *     read from a resource without a Mentor identity then remembers its {@link Origin} (this system, the
+   *     resource's {@code Type/id} and {@code meta.versionId}), so Mentor never writes it back as its own; a later
+   *     version of a resource already imported becomes a correction, an {@code entered-in-error} one a void
+   */
+  public record Defaults(RecordedBy recordedBy, Instant recordedAt, Optional<String> originSystem) {
     public Defaults {
       requireNonNull(recordedBy, "recordedBy");
       requireNonNull(recordedAt, "recordedAt");
+      requireNonNull(originSystem, "originSystem");
+    }
+
+    /** Defaults without an origin system (a file or a message, not a server the resources stay on). */
+    public Defaults(RecordedBy recordedBy, Instant recordedAt) {
+      this(recordedBy, recordedAt, Optional.empty());
+    }
+  }
+
+  /**
+   * The event identity of a resource the importer reads as an event.
+   *
+   * @param root the id of the chain's first event: from Mentor's event identifier, or {@code fhir:Type/id} for a third
+   *     party's resource
+   * @param inForce for Mentor's resources, the id of the content in force (the root, or the correction it carries)
+   * @param mentors whether the resource carries a Mentor event identity (Mentor owns it)
+   */
+  public record EventIdentity(EventId root, Optional<EventId> inForce, boolean mentors) {
+    public EventIdentity {
+      requireNonNull(root, "root");
+      requireNonNull(inForce, "inForce");
     }
   }
 
@@ -112,6 +145,34 @@ public final class CaseReader {
       return List.of();
     }
     return mapping.fhirContext().newTerser().getValues(resource, resource.fhirType() + ".identifier", Identifier.class);
+  }
+
+  /**
+   * The event identity of a resource of an event type: the root and the content in force of a Mentor resource, or
+   * the {@code fhir:Type/id} root of a third party's. Empty for resources that are not events, and for a Mentor
+   * identifier or a third party's resource without an id, which {@link #read} refuses.
+   */
+  public Optional<EventIdentity> eventIdentity(Resource resource) {
+    if (role(resource) != Role.EVENT) {
+      return Optional.empty();
+    }
+    DomainResource dr = (DomainResource) resource;
+    Optional<List<String>> identity = Envelope.identity(identifiers(dr), uris);
+    if (identity.isPresent()) {
+      if (identity.get().isEmpty()) {
+        return Optional.empty();
+      }
+      EventId root = EventId.of(identity.get().get(1));
+      return Optional.of(new EventIdentity(root, Optional.of(Envelope.effectiveId(dr, uris).map(EventId::of).orElse(root)), true));
+    }
+    if (!dr.hasIdElement() || dr.getIdElement().getIdPart() == null) {
+      return Optional.empty();
+    }
+    return Optional.of(new EventIdentity(thirdPartyRoot(dr), Optional.empty(), false));
+  }
+
+  private static EventId thirdPartyRoot(DomainResource resource) {
+    return EventId.of("fhir:" + resource.fhirType() + "/" + resource.getIdElement().getIdPart());
   }
 
   /** The case id a resource's Mentor event identifier names, if any. */
@@ -183,6 +244,7 @@ public final class CaseReader {
     Optional<List<String>> identity = Envelope.identity(identifiers(resource), uris);
     EventId root;
     EventId effective;
+    Optional<Origin> origin = Optional.empty();
     if (identity.isPresent()) {
       if (identity.get().isEmpty()) {
         throw new InvalidFhirException(label, resource.fhirType() + ".identifier", FhirRule.INVALID_VALUE);
@@ -196,11 +258,29 @@ public final class CaseReader {
       if (!resource.hasIdElement() || resource.getIdElement().getIdPart() == null) {
         throw new InvalidFhirException(label, resource.fhirType() + ".id", FhirRule.REQUIRED_ELEMENT);
       }
-      root = EventId.of("fhir:" + resource.fhirType() + "/" + resource.getIdElement().getIdPart());
+      root = thirdPartyRoot(resource);
       effective = root;
+      origin = defaults.originSystem().map(system -> new Origin(system, resource.fhirType() + "/" + resource.getIdElement().getIdPart(),
+          Optional.ofNullable(resource.getMeta().getVersionId()).filter(v -> !v.isBlank())));
+    }
+    boolean rootKnown = target.event(root).isPresent();
+    if (origin.isPresent() && rootKnown) {
+      // A resource read before: a version already read brings nothing new; a later one corrects or withdraws the fact.
+      if (origin.get().version().isEmpty() || originVersions(target, root).contains(origin.get().version().get())) {
+        return null;
+      }
+      effective = EventId.of(root.value() + "/_history/" + origin.get().version().get());
     }
     boolean voidedHere = resource.getExtensionByUrl(uris.extension(Envelope.VOIDED)) != null;
     if (!voidedHere && isEnteredInError(mapper, resource)) {
+      if (origin.isPresent() && rootKnown && !voidedIn(target, root)) {
+        // Withdrawn at its source after Mentor read it: the fact is withdrawn here too.
+        PathwayEvent existing = target.event(root).orElseThrow();
+        RecordedBy by = defaults.recordedBy().withOrigin(origin.get());
+        Voided withdrawn = new Voided(effective, LocalDate.ofInstant(defaults.recordedAt(), mapping.zone()), defaults.recordedAt(), by, root,
+            "entered in error at its source");
+        return new Read(root, existing, existing, Optional.of(withdrawn), mapper, label);
+      }
       return null; // withdrawn at its source with nothing of ours to withdraw: nothing to import
     }
     Optional<Optional<EventKind>> tagged = Envelope.kind(resource, uris);
@@ -222,6 +302,9 @@ public final class CaseReader {
       }
     }
     RecordedBy by = p == null ? defaults.recordedBy() : recorder(p, label);
+    if (origin.isPresent()) {
+      by = by.withOrigin(origin.get());
+    }
     Instant at = Envelope.recordedAt(resource, uris)
         .orElse(p != null && p.hasRecorded() ? p.getRecorded().toInstant() : defaults.recordedAt());
     PathwayEvent content = readAs(mapper, resource, kind, context(label, effective, at, by, byUrl, knownMother));
@@ -254,6 +337,23 @@ public final class CaseReader {
     } catch (IllegalArgumentException e) {
       throw new InvalidFhirException(rc.label, mapper.type, FhirRule.INVALID_VALUE);
     }
+  }
+
+  /** The versions of a third party's resource that the events of its chain were read from. */
+  private static java.util.Set<String> originVersions(CaseFile file, EventId root) {
+    java.util.Set<String> versions = new java.util.HashSet<>();
+    for (PathwayEvent event : file.history()) {
+      PathwayEvent content = event instanceof Corrected c ? c.replacement() : event;
+      EventId target = event instanceof Corrected c ? c.corrects() : event instanceof Voided v ? v.voids() : event.id();
+      if (file.event(target).isPresent() && file.rootOf(target).equals(root)) {
+        content.recordedBy().origin().flatMap(Origin::version).ifPresent(versions::add);
+      }
+    }
+    return versions;
+  }
+
+  private static boolean voidedIn(CaseFile file, EventId root) {
+    return file.history().stream().anyMatch(e -> e instanceof Voided v && file.rootOf(v.voids()).equals(root));
   }
 
   private RecordedBy recorder(Provenance p, String label) {

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
@@ -29,6 +30,7 @@ import org.jspecify.annotations.Nullable;
 import org.mentor.core.pathway.CaseFile;
 import org.mentor.core.pathway.CaseState;
 import org.mentor.core.pathway.EventKind;
+import org.mentor.core.pathway.Origin;
 import org.mentor.core.pathway.RecordedBy;
 import org.mentor.core.protocol.Protocol;
 import org.mentor.core.schedule.Milestone;
@@ -126,7 +128,14 @@ public final class FhirMapping {
     Map<String, RecordedBy> recorders = new LinkedHashMap<>();
     Map<String, Instant> recordedAt = new HashMap<>();
     List<Resource> outcomes = new ArrayList<>();
-    for (Chain chain : Chain.of(file)) {
+    List<Chain> chains = Chain.of(file);
+    for (Chain chain : chains) {
+      ownerOf(file, chain).ifPresent(origin -> ctx.ownedElsewhere.put(chain.root(), origin));
+    }
+    for (Chain chain : chains) {
+      if (ctx.ownedElsewhere.containsKey(chain.root())) {
+        continue; // another system's record (a lab's result read from the server): never written as Mentor's
+      }
       DomainResource resource = write(mappers.get(chain.content().kind()), chain, ctx);
       String ref = resource.fhirType() + "/" + resource.getIdElement().getIdPart();
       recorders.put(ref, chain.content().recordedBy());
@@ -141,6 +150,18 @@ public final class FhirMapping {
     out.addAll(Derived.provenance(ctx, recorders, recordedAt));
     LOG.debug("mapped a case to {} resources", out.size());
     return new CaseResources(file.caseId(), asOf, ImmutableList.copyOf(out));
+  }
+
+  /**
+   * The record another system owns that a chain copies, if any: its root event was read from that system (a
+   * third party's resource on the server), so the fact stays that system's, whatever was corrected here since.
+   *
+   * @param file the case, not null
+   * @param chain one of its chains, not null
+   * @return the origin of the chain's root event, if it has one
+   */
+  public static Optional<Origin> ownerOf(CaseFile file, Chain chain) {
+    return file.event(chain.root()).flatMap(root -> root.recordedBy().origin());
   }
 
   private static <R extends DomainResource> R write(EventMapper<R> mapper, Chain chain, MapContext ctx) {
@@ -232,6 +253,11 @@ public final class FhirMapping {
     rows.addAll(CareMappers.envelopeRows());
     rows.addAll(Derived.rows());
     return rows.build().stream().distinct().collect(ImmutableList.toImmutableList());
+  }
+
+  /** The resource types that carry events (what the importer reads as events, and a pull searches). */
+  public com.google.common.collect.ImmutableSet<String> eventTypes() {
+    return mappersByType.keySet();
   }
 
   /** The event kinds that have a resource of their own (all but corrections and voids). */

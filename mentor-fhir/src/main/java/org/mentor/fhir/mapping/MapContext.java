@@ -19,6 +19,7 @@ import org.mentor.core.pathway.CaseFile;
 import org.mentor.core.pathway.CaseState;
 import org.mentor.core.pathway.Facts;
 import org.mentor.core.pathway.MentorAssigned;
+import org.mentor.core.pathway.Origin;
 import org.mentor.core.pathway.Subject;
 import org.mentor.core.schedule.Schedule;
 
@@ -39,6 +40,8 @@ final class MapContext {
   final MotherId motherId;
   /** Milestone request references by the event that satisfied the milestone (for Observation.basedOn). */
   final Map<EventId, String> requestBySatisfyingEvent = new HashMap<>();
+  /** Chains another system owns (their roots were read from it), by root: never written, referenced at their source. */
+  final Map<EventId, Origin> ownedElsewhere = new HashMap<>();
   /** The mentors some resource references, sorted (each gets a Practitioner and a PractitionerRole). */
   final SortedSet<String> mentorsReferenced = new TreeSet<>();
 
@@ -95,8 +98,12 @@ final class MapContext {
     return new Reference(type + "/" + Ids.resourceId(type, system, value));
   }
 
-  /** The literal reference to the resource of an event chain. */
+  /** The literal reference to the resource of an event chain: Mentor's, or the record another system owns. */
   Reference event(String type, EventId root) {
+    Origin origin = ownedElsewhere.get(root);
+    if (origin != null && origin.identifier().startsWith(type + "/")) {
+      return new Reference(origin.identifier());
+    }
     return literal(type, uris.eventSystem(), Ids.value(caseId.value(), root.value()));
   }
 

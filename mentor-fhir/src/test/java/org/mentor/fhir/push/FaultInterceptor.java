@@ -7,14 +7,19 @@ import ca.uhn.fhir.rest.api.server.RequestDetails;
 import ca.uhn.fhir.rest.server.exceptions.InternalErrorException;
 import ca.uhn.fhir.rest.server.exceptions.ResourceVersionConflictException;
 import ca.uhn.fhir.rest.server.exceptions.UnclassifiedServerFailureException;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Server-side faults on transactions, armed by count, that a healthy server does not produce on demand: an error
  * before the transaction runs (nothing written), an error after it committed (written, answer lost), a 409 version
- * conflict, and an answer held past the client's timeout. Counts what it injected, per kind.
+ * conflict, and an answer held past the client's timeout. Counts what it injected, per kind, and knows which held
+ * transactions are still running on the server (a test waits for them: see {@link #awaitHeldFinished}).
  */
 final class FaultInterceptor {
   enum Kind {
@@ -35,6 +40,8 @@ final class FaultInterceptor {
   private final Map<Kind, AtomicInteger> armed = new ConcurrentHashMap<>();
   private final Map<Kind, AtomicInteger> injected = new ConcurrentHashMap<>();
   private final long holdMillis;
+  private final Set<RequestDetails> holding = ConcurrentHashMap.newKeySet();
+  private volatile CountDownLatch gate = new CountDownLatch(0);
 
   FaultInterceptor(long holdMillis) {
     this.holdMillis = holdMillis;
@@ -86,8 +93,53 @@ final class FaultInterceptor {
       throw new ResourceVersionConflictException("injected: version conflict on a Mentor-owned resource");
     }
     if (take(Kind.TIMEOUT)) {
-      Thread.sleep(holdMillis); // the client gives up first; the transaction runs after
+      holding.add(request);
+      CountDownLatch held = gate;
+      if (held.getCount() > 0) {
+        held.await(120, TimeUnit.SECONDS); // until the test releases it
+      } else {
+        Thread.sleep(holdMillis); // the client gives up first; the transaction runs after
+      }
     }
+  }
+
+  /** Holds timed-out transactions until {@link #release} rather than for the fixed time. */
+  void holdUntilReleased() {
+    gate = new CountDownLatch(1);
+  }
+
+  /** Lets the held transactions run. */
+  void release() {
+    gate.countDown();
+  }
+
+  /** Called after the answer was written or failed to be written: a held transaction has committed (or failed). */
+  @Hook(Pointcut.SERVER_PROCESSING_COMPLETED)
+  public void completed(RequestDetails request) {
+    if (holding.remove(request)) {
+      synchronized (holding) {
+        holding.notifyAll();
+      }
+    }
+  }
+
+  /**
+   * Waits until every transaction held past the client's timeout has finished on the server.
+   *
+   * @return false if some were still running after {@code max}
+   */
+  boolean awaitHeldFinished(Duration max) throws InterruptedException {
+    long deadline = System.nanoTime() + max.toNanos();
+    synchronized (holding) {
+      while (!holding.isEmpty()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        holding.wait(Math.max(1, left / 1_000_000), 0);
+      }
+    }
+    return true;
   }
 
   @Hook(Pointcut.SERVER_OUTGOING_RESPONSE)

@@ -24,6 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.mentor.core.CaseId;
+import org.mentor.core.EventId;
+import org.mentor.fhir.reconcile.Finding;
+import org.mentor.fhir.reconcile.FhirReconcile;
+import org.mentor.fhir.reconcile.ReconcileReport;
+import org.mentor.fhir.reconcile.RepairReport;
 import org.mentor.fhir.testserver.FhirTestServer;
 import org.mentor.fhir.testserver.FhirTestServerExtension;
 import org.slf4j.Logger;
@@ -118,6 +123,11 @@ class PushFaultsTest {
         assertThat(report.complete()).as(report.failures().toString()).isTrue();
         faults.disarm();
         proxy.disarm();
+        // A transaction held past the client's timeout commits on the server after the client gave up: within this
+        // round it writes what the retry wrote. The round waits for it, as an operator's next sync comes much later
+        // than a server's slowest transaction; a late commit after the next push of the same case would write older
+        // content back: the push cannot see that, reconcile does and repairs it (late_commit_after_a_newer_push...).
+        assertThat(faults.awaitHeldFinished(Duration.ofSeconds(60))).as("held transactions finished").isTrue();
         int injected = faults.injected() + proxy.cuts() - before;
         assertThat(injected).as("round %s injected faults", round).isPositive();
         assertThat(failed).as("round %s (%s): every injected fault failed a request", round, which == kinds.length ? "cut" : kinds[which]).isGreaterThanOrEqualTo(injected);
@@ -132,6 +142,52 @@ class PushFaultsTest {
           sharedWritten);
       assertThat(sharedWritten).as("new mentors' resources written while faults were armed").isGreaterThanOrEqualTo(2 * 10);
     } finally {
+      server.unregisterInterceptor(faults);
+    }
+  }
+
+  /**
+   * The limit the fault rounds wait out (docs/fhir-sync.md, "Limits"): a transaction the client gave up on commits
+   * after a newer push of the same case and writes the older content back. The push cannot see it (the server
+   * confirmed the newer push); reconcile finds the resource stale and repair restores the current content.
+   */
+  @Test
+  void a_transaction_committing_after_a_newer_push_of_its_case_is_found_by_reconcile_and_repaired(FhirTestServer server)
+      throws Exception {
+    PushWorld world = new PushWorld();
+    CaseId s3 = CaseId.of("s3");
+    FaultInterceptor faults = new FaultInterceptor(0);
+    server.registerInterceptor(faults);
+    InMemoryPushJournal journal = new InMemoryPushJournal();
+    try {
+      assertThat(push(world, server.baseUrl(), journal, 3).push().complete()).isTrue();
+      world.clock.advanceDays(1);
+      EventId result = world.lateResult(s3, 2400);
+      faults.holdUntilReleased();
+      faults.arm(FaultInterceptor.Kind.TIMEOUT, 1);
+      PushReport first = push(world, server.baseUrl(), journal, 3).push(List.of(s3));
+      assertThat(first.complete()).as(first.failures().toString()).isTrue();
+      assertThat(first.retries()).as("the held transaction timed out and was retried").isPositive();
+
+      world.correct(s3, result, 50); // the result corrected: 2400 became 50 copies/mL
+      PushReport second = push(world, server.baseUrl(), journal, 3).push(List.of(s3));
+      assertThat(second.complete()).isTrue();
+      faults.release();
+      assertThat(faults.awaitHeldFinished(Duration.ofSeconds(60))).isTrue();
+      FAULTS.incrementAndGet();
+
+      assertThat(push(world, server.baseUrl(), journal, 3).push(List.of(s3)).pushed()).as("the journal sees nothing to send")
+          .isZero();
+      FhirReconcile reconcile = FhirReconcile.builder(world.registry, world.mapping, server.baseUrl()).build();
+      ReconcileReport report = reconcile.check(List.of(s3));
+      assertThat(report.differing()).as(report.toString()).isNotEmpty()
+          .allMatch(f -> f.kind() == Finding.Kind.DIFFERING && f.caseId().equals(java.util.Optional.of(s3)));
+      assertThat(report.missing()).isEmpty();
+      RepairReport repaired = reconcile.repair(report);
+      assertThat(repaired.after().clean()).as(repaired.after().toString()).isTrue();
+      assertThat(repaired.after().matching()).isEqualTo(repaired.after().expected()).isPositive();
+    } finally {
+      faults.release();
       server.unregisterInterceptor(faults);
     }
   }

@@ -19,6 +19,7 @@ final class AggregateCsv {
     StringBuilder ages = new StringBuilder("arm,age_month,infections,cumulative_per_exposed\n");
     StringBuilder outcomes = new StringBuilder("arm,final_outcome,exposed_infants\n");
     StringBuilder indicators = new StringBuilder("arm,period,indicator,title,numerator,denominator,proportion,not_computed\n");
+    StringBuilder resources = new StringBuilder("arm,resource,total,per_pair\n");
     for (SimulationResult r : arms) {
       String arm = Csv.field(r.arm());
       for (Proportion p : withTransmission(r)) {
@@ -51,6 +52,10 @@ final class AggregateCsv {
             .append(i.denominator().map(String::valueOf).orElse("")).append(',')
             .append(i.proportion().map(Csv::number).orElse("")).append(',').append(i.notComputed()).append('\n');
       }
+      for (Resource resource : Resource.values()) {
+        resources.append(arm).append(',').append(resource.name().toLowerCase(java.util.Locale.ROOT)).append(',')
+            .append(r.resources().total(resource)).append(',').append(Csv.number(r.resources().perPair(resource))).append('\n');
+      }
       for (Map.Entry<String, Long> e : r.finalOutcomes().entrySet()) {
         outcomes.append(arm).append(',').append(e.getKey()).append(',').append(e.getValue()).append('\n');
       }
@@ -61,6 +66,7 @@ final class AggregateCsv {
     SimulationResult.writeFile(dir.resolve("infections-by-age.csv"), ages.toString());
     SimulationResult.writeFile(dir.resolve("final-outcomes.csv"), outcomes.toString());
     SimulationResult.writeFile(dir.resolve("indicators.csv"), indicators.toString());
+    SimulationResult.writeFile(dir.resolve("resource-use.csv"), resources.toString());
     if (!differences.isEmpty()) {
       StringBuilder diff = new StringBuilder("outcome,pairs,arm_a,arm_b,difference,lower_95,upper_95,discordant_pairs\n");
       for (PairedDifference d : differences) {

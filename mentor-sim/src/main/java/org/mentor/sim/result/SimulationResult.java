@@ -35,11 +35,13 @@ import java.util.Locale;
  *     fiscal year the cohort spans and for the whole cohort, each period evaluated as of its last day
  * @param events events recorded through the registry
  * @param views case views asked of the engine
+ * @param resources what the arm used that costs money ({@code org.mentor.sim.economics} prices it)
  */
 public record SimulationResult(String arm, String protocol, long seed, int pairs, String parameterTable,
     ImmutableList<Proportion> cascade, Proportion transmissionAt6Weeks, Proportion transmissionAtFinal,
     ImmutableList<Long> infectionsByAgeMonth, ImmutableList<MilestoneCompletion> milestones, MonthlyLoad load,
-    ImmutableMap<String, Long> finalOutcomes, ImmutableMap<String, Long> dataQualityIssues, ImmutableList<IndicatorValue> indicators, long events, long views) {
+    ImmutableMap<String, Long> finalOutcomes, ImmutableMap<String, Long> dataQualityIssues, ImmutableList<IndicatorValue> indicators, long events, long views,
+    ResourceUse resources) {
   public SimulationResult {
     requireNonNull(arm, "arm");
     requireNonNull(protocol, "protocol");
@@ -53,6 +55,7 @@ public record SimulationResult(String arm, String protocol, long seed, int pairs
     finalOutcomes = ImmutableMap.copyOf(finalOutcomes);
     dataQualityIssues = ImmutableMap.copyOf(dataQualityIssues);
     indicators = ImmutableList.copyOf(indicators);
+    requireNonNull(resources, "resources");
   }
 
   /** A cascade step by name. */
@@ -98,7 +101,7 @@ public record SimulationResult(String arm, String protocol, long seed, int pairs
   /**
    * Writes the aggregate tables as CSV files into a directory: {@code cascade.csv},
    * {@code milestones.csv}, {@code monthly-load.csv}, {@code infections-by-age.csv},
-   * {@code final-outcomes.csv}, {@code indicators.csv}.
+   * {@code final-outcomes.csv}, {@code indicators.csv}, {@code resource-use.csv}.
    *
    * @param dir the directory, created if missing
    */

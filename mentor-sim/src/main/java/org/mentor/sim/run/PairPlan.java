@@ -2,6 +2,7 @@ package org.mentor.sim.run;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.apache.commons.rng.UniformRandomProvider;
@@ -102,15 +103,17 @@ final class PairPlan {
         ? after(this.booking, Streams.of(seed, index, Process.INCIDENCE, 0), b.incidencePerMonth()) : null;
   }
 
-  /** Losses from booking to the horizon: a front-loaded first loss, returns, later losses. */
+  /**
+   * Losses from booking to the horizon: a first loss at the hazard by time since booking (front-loaded)
+   * plus the hazard of the period each day falls in, returns, later losses. With every period hazard 0
+   * the arithmetic and the draws are those of the plain front-loaded process, so outputs do not move.
+   */
   private List<Loss> losses(SplittableRandom random, Scenario.Retention r, double hr) {
     List<Loss> list = new ArrayList<>(2);
-    double early = r.ltfuHazardEarly() * hr;
-    double later = r.ltfuHazardLater() * hr;
-    double e = r.earlyMonths();
     double horizonMonths = (horizon.toEpochDay() - booking.toEpochDay()) / DAYS_PER_MONTH;
+    double[] bounds = periodBounds(r.peripartumWeeks());
     double exp = -Math.log(Streams.open(random));
-    double t = exp < early * e ? exp / early : (later > 0 ? e + (exp - early * e) / later : Double.POSITIVE_INFINITY);
+    double t = lossAfter(0, exp, r, hr, true, bounds);
     while (t < horizonMonths) {
       double back = r.returnHazard() > 0 ? t - Math.log(Streams.open(random)) / r.returnHazard() : Double.POSITIVE_INFINITY;
       LocalDate onset = dateAt(t);
@@ -122,10 +125,72 @@ final class PairPlan {
       if (backOn == null) {
         break;
       }
-      t = (backOn.toEpochDay() - booking.toEpochDay()) / DAYS_PER_MONTH
-          + (later > 0 ? -Math.log(Streams.open(random)) / later : Double.POSITIVE_INFINITY);
+      double from = (backOn.toEpochDay() - booking.toEpochDay()) / DAYS_PER_MONTH;
+      t = anyHazardFrom(from, r, bounds)
+          ? lossAfter(from, -Math.log(Streams.open(random)), r, hr, false, bounds) : Double.POSITIVE_INFINITY;
     }
     return list;
+  }
+
+  /** Months from booking to delivery, to the end of the peripartum window, and to the end of breastfeeding. */
+  private double[] periodBounds(int peripartumWeeks) {
+    double d = (delivery.toEpochDay() - booking.toEpochDay()) / DAYS_PER_MONTH;
+    double p = (delivery.plusWeeks(peripartumWeeks).toEpochDay() - booking.toEpochDay()) / DAYS_PER_MONTH;
+    double w = Math.max(p, (breastfeedingStops.toEpochDay() - booking.toEpochDay()) / DAYS_PER_MONTH);
+    return new double[] {d, p, w};
+  }
+
+  /** The period hazard at {@code t} months after booking. */
+  private static double periodHazard(double t, Scenario.PeriodHazards h, double[] bounds) {
+    return t < bounds[0] ? h.pregnancy() : t < bounds[1] ? h.peripartum() : t < bounds[2] ? h.breastfeeding() : h.afterWeaning();
+  }
+
+  private static boolean anyHazardFrom(double from, Scenario.Retention r, double[] bounds) {
+    if (r.ltfuHazardLater() > 0 || r.periods().afterWeaning() > 0) {
+      return true;
+    }
+    for (int k = 0; k < bounds.length; k++) {
+      if (from < bounds[k] && periodHazard(k == 0 ? from : Math.max(from, bounds[k - 1]), r.periods(), bounds) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The time (months after booking) at which the cumulative loss hazard from {@code from} reaches
+   * {@code exp}: the hazard is piecewise constant, so walk its pieces. Period pieces with equal hazards
+   * are one piece, so without period hazards this is exactly {@code exp / early} or
+   * {@code e + (exp − early·e) / later}, bit for bit.
+   */
+  private static double lossAfter(double from, double exp, Scenario.Retention r, double hr, boolean first, double[] bounds) {
+    double e = first ? r.earlyMonths() : Double.NEGATIVE_INFINITY;
+    double[] cuts = {e, bounds[0], bounds[1], bounds[2]};
+    Arrays.sort(cuts);
+    double start = from;
+    double cum = 0;
+    double rate = rate(start, r, hr, e, bounds);
+    for (double cut : cuts) {
+      if (cut <= start) {
+        continue;
+      }
+      double next = rate(cut, r, hr, e, bounds);
+      if (next == rate && cut != e) {
+        continue; // the same hazard goes on: one piece (the early period always ends at e, as it always has)
+      }
+      if (exp < cum + rate * (cut - start)) {
+        return start + (exp - cum) / rate;
+      }
+      cum += rate * (cut - start);
+      start = cut;
+      rate = next;
+    }
+    return rate > 0 ? start + (exp - cum) / rate : Double.POSITIVE_INFINITY;
+  }
+
+  private static double rate(double t, Scenario.Retention r, double hr, double e, double[] bounds) {
+    double base = t < e ? r.ltfuHazardEarly() : r.ltfuHazardLater();
+    return (base + periodHazard(t, r.periods(), bounds)) * hr;
   }
 
   private LocalDate dateAt(double monthsFromBooking) {

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +40,7 @@ import org.mentor.core.pathway.Delivered;
 import org.mentor.core.pathway.Died;
 import org.mentor.core.pathway.Enrolled;
 import org.mentor.core.pathway.FeedingRecorded;
+import org.mentor.core.pathway.Fold;
 import org.mentor.core.pathway.InfantArtStarted;
 import org.mentor.core.pathway.InfantHivTested;
 import org.mentor.core.pathway.InfantProphylaxisStarted;
@@ -61,8 +62,9 @@ import org.mentor.core.protocol.MilestoneRule;
 import org.mentor.core.protocol.Protocol;
 import org.mentor.core.protocol.ProtocolRef;
 import org.mentor.core.registry.CaseRegistry;
-import org.mentor.core.registry.CaseView;
+import org.mentor.core.pathway.CaseState;
 import org.mentor.core.schedule.Milestone;
+import org.mentor.core.schedule.Schedule;
 import org.mentor.core.schedule.MilestoneState;
 import org.mentor.sim.result.InfantOutcome;
 import org.mentor.sim.result.LoadKind;
@@ -98,6 +100,8 @@ final class PairWalk {
   private final Scenario s;
   private final CaseRegistry registry;
   private final ProtocolRef ref;
+  /** The registry's instance of the scenario's protocol (the schedule's memo knows protocols by identity). */
+  private final Protocol protocol;
   private final Map<String, Action> actions = new HashMap<>();
   private final Tally tally;
   private final @Nullable Consumer<List<PathwayEvent>> batches;
@@ -109,6 +113,7 @@ final class PairWalk {
     this.batches = batches;
     Protocol protocol = scenario.protocol();
     this.ref = protocol.ref();
+    this.protocol = registry.protocol(ref).orElseThrow();
     for (MilestoneRule rule : protocol.milestones()) {
       actions.putIfAbsent(rule.id(), action(rule.satisfiedBy().event()));
     }
@@ -131,12 +136,21 @@ final class PairWalk {
     return new Pair(index).run();
   }
 
+  /**
+   * What the walk reads of the case on a day: the state and the schedule, as a registry view has
+   * them, without the view's attention list (each milestone's explanation as text) and assignment,
+   * which the walk does not read. What the state asks for is {@link Attention#kinds}.
+   */
+  private record Seen(LocalDate asOf, long version, CaseState state, Schedule schedule) {}
+
   /** One pair's walk: the truth, what has been recorded, and the clinic's booking. */
   private final class Pair {
     final PairPlan plan;
     final MotherCourse mother;
     final InfantInfection[] infection;
     final CaseId caseId;
+    /** The case id and a dash: each event's id is this and its number in the pair. */
+    final String idPrefix;
     final InfantId[] infantIds;
     final SplittableRandom attendance;
     final SplittableRandom artStart;
@@ -148,6 +162,9 @@ final class PairWalk {
     final int[] firstNatAge;
     final boolean[] deathRecorded;
     final boolean[] stopRecorded;
+    /** Cotrimoxazole and ART starts per infant, for the resource count. */
+    final @Nullable LocalDate[] ctxStart;
+    final @Nullable LocalDate[] infantArtStart;
     final LocalDate end;
     int seq;
     int visits;
@@ -158,7 +175,7 @@ final class PairWalk {
     @Nullable LocalDate appointment;
     @Nullable LocalDate attendOn;
     LocalDate nextMentorVisit;
-    @Nullable CaseView last;
+    @Nullable Seen last;
 
     Pair(long index) {
       this.plan = new PairPlan(s, index);
@@ -170,6 +187,7 @@ final class PairWalk {
         infantIds[k] = new InfantId(new UUID(0x5157L << 48 | index, k + 1));
       }
       this.caseId = CaseId.of("pair-" + index);
+      this.idPrefix = caseId.value() + "-";
       this.attendance = Streams.of(s.seed(), index, Process.ATTENDANCE, 0);
       this.artStart = Streams.of(s.seed(), index, Process.ART_START, 0);
       this.viralLoad = Streams.of(s.seed(), index, Process.VIRAL_LOAD, 0);
@@ -177,6 +195,8 @@ final class PairWalk {
       java.util.Arrays.fill(firstNatAge, -1);
       this.deathRecorded = new boolean[plan.infants];
       this.stopRecorded = new boolean[plan.infants];
+      this.ctxStart = new LocalDate[plan.infants];
+      this.infantArtStart = new LocalDate[plan.infants];
       this.nextMentorVisit = plan.booking.plusDays(s.mentor().homeVisitDays());
       this.end = endOfWalk();
     }
@@ -290,7 +310,7 @@ final class PairWalk {
 
     /** A clinic contact on a day: ask the engine, do what is due, book the next visit. */
     private void contact(LocalDate t, boolean returning, boolean kept, boolean booking) {
-      CaseView view = view(t);
+      Seen view = view(t);
       if (view.state().phaseStatus() == Phase.CLOSED) {
         return;
       }
@@ -312,7 +332,7 @@ final class PairWalk {
     }
 
     /** Does what the engine says is due on a day; returns the earliest result recall, if any. */
-    private @Nullable LocalDate act(CaseView view, LocalDate t, List<PathwayEvent> batch) {
+    private @Nullable LocalDate act(Seen view, LocalDate t, List<PathwayEvent> batch) {
       boolean vlTaken = false;
       boolean tested = false;
       boolean[] nat = new boolean[plan.infants];
@@ -359,8 +379,14 @@ final class PairWalk {
             batch.add(new InfantProphylaxisStarted(id(), t, at(t), CLINIC, infant, regimen));
           }
           case PROPHYLAXIS_STOP -> batch.add(new InfantProphylaxisStopped(id(), t, at(t), CLINIC, infant));
-          case CTX_START -> batch.add(new CotrimoxazoleStarted(id(), t, at(t), CLINIC, infant));
-          case INFANT_ART -> batch.add(new InfantArtStarted(id(), t, at(t), CLINIC, infant));
+          case CTX_START -> {
+            batch.add(new CotrimoxazoleStarted(id(), t, at(t), CLINIC, infant));
+            ctxStart[k] = ctxStart[k] == null ? t : ctxStart[k];
+          }
+          case INFANT_ART -> {
+            batch.add(new InfantArtStarted(id(), t, at(t), CLINIC, infant));
+            infantArtStart[k] = infantArtStart[k] == null ? t : infantArtStart[k];
+          }
           case INFANT_TEST -> {
             boolean isNat = !"ANTIBODY".equals(m.expectedTest().orElse("NAT"));
             if (isNat ? nat[k] : antibody[k]) {
@@ -395,14 +421,13 @@ final class PairWalk {
         }
       }
       if (motherAlive) {
-        boolean counselled = false;
-        for (Attention a : view.attention()) {
-          if (a.kind() == Attention.Kind.START_ART && mother.artStart() == null) {
-            tryArtStart(t, batch);
-          } else if (a.kind() == Attention.Kind.ENHANCED_ADHERENCE_COUNSELLING && !counselled) {
-            counselled = true;
-            batch.add(new AdherenceCounselled(id(), t, at(t), CLINIC, CounsellingKind.ENHANCED));
-          }
+        // In the attention list's order (START_ART before ENHANCED_ADHERENCE_COUNSELLING), as the walk always read it.
+        EnumSet<Attention.Kind> asked = Attention.kinds(view.state());
+        if (asked.contains(Attention.Kind.START_ART) && mother.artStart() == null) {
+          tryArtStart(t, batch);
+        }
+        if (asked.contains(Attention.Kind.ENHANCED_ADHERENCE_COUNSELLING)) {
+          batch.add(new AdherenceCounselled(id(), t, at(t), CLINIC, CounsellingKind.ENHANCED));
         }
       }
       return recall;
@@ -416,7 +441,7 @@ final class PairWalk {
     }
 
     /** The next booked visit: the earliest coming due date the engine shows, a result recall, or the interval. */
-    private LocalDate nextVisit(CaseView view, LocalDate t, @Nullable LocalDate recall) {
+    private LocalDate nextVisit(Seen view, LocalDate t, @Nullable LocalDate recall) {
       boolean pregnant = t.isBefore(plan.delivery);
       LocalDate next = t.plusDays(pregnant ? s.services().antenatalVisitDays() : s.services().postnatalVisitDays());
       for (Milestone m : view.schedule().milestones()) {
@@ -559,7 +584,10 @@ final class PairWalk {
       if (batch.isEmpty()) {
         return;
       }
-      batch.sort(Comparator.comparing(PathwayEvent::occurredOn)); // stable: a day's events keep their order
+      // In fold order, as a clinic's system would send a visit: each event then extends the case's
+      // facts in place; in date order alone, a day's events would arrive in the order the walk
+      // drew them, and every one that sorts before the last would re-fold the case.
+      batch.sort(Fold.ORDER);
       registry.record(caseId, batch, -1);
       events += batch.size();
       emit(batch);
@@ -571,9 +599,11 @@ final class PairWalk {
       }
     }
 
-    private CaseView view(LocalDate t) {
+    private Seen view(LocalDate t) {
       tally.views++;
-      last = registry.view(caseId, t, null);
+      CaseState state = registry.state(caseId, t);
+      Schedule schedule = Schedule.of(protocol, registry.facts(caseId, null), state);
+      last = new Seen(t, registry.file(caseId).version(), state, schedule);
       return last;
     }
 
@@ -581,7 +611,7 @@ final class PairWalk {
 
     private PairOutcome finish(LocalDate e) {
       flush(e, true);
-      CaseView view = last != null && last.asOf().equals(e) && last.version() == registry.file(caseId).version()
+      Seen view = last != null && last.asOf().equals(e) && last.version() == registry.file(caseId).version()
           ? last : view(e);
       int onTime = 0;
       int late = 0;
@@ -612,6 +642,7 @@ final class PairWalk {
         }
       }
       tally.events += events;
+      tally.resources.add(plan, mother, s.mentorSupport(), e, view.state(), infantIds, ctxStart, infantArtStart);
       for (org.mentor.core.DataQualityIssue issue : view.state().issues()) {
         tally.issues.merge(issue.rule().id(), 1L, Long::sum);
       }
@@ -663,7 +694,7 @@ final class PairWalk {
     }
 
     private EventId id() {
-      return EventId.of(caseId.value() + "-" + (++seq));
+      return EventId.of(idPrefix + (++seq));
     }
   }
 

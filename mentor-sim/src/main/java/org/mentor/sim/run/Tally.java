@@ -48,6 +48,7 @@ final class Tally {
   long events;
   long views;
   final IndicatorTally indicators;
+  final ResourceCount resources = new ResourceCount();
 
   Tally(Scenario scenario) {
     this.firstMonth = YearMonth.from(scenario.cohortStart());
@@ -128,6 +129,7 @@ final class Tally {
     events += other.events;
     views += other.views;
     indicators.merge(other.indicators);
+    resources.merge(other.resources);
   }
 
   SimulationResult result(Scenario s) {
@@ -158,6 +160,7 @@ final class Tally {
     return new SimulationResult(s.name(), s.protocol().ref().id() + " v" + s.protocol().ref().version(), s.seed(), (int) pairs,
         Parameters.TABLE_VERSION, cascade, new Proportion("transmission at 6 weeks", infected6w, exposed),
         new Proportion("transmission at final status", infectedFinal, exposed), ages.build(), completion.build(),
-        new MonthlyLoad(firstMonth, counts.build()), ImmutableMap.copyOf(outcomes), ImmutableMap.copyOf(issues), indicators.values(), events, views);
+        new MonthlyLoad(firstMonth, counts.build()), ImmutableMap.copyOf(outcomes), ImmutableMap.copyOf(issues), indicators.values(), events, views,
+        resources.use(pairs, load));
   }
 }

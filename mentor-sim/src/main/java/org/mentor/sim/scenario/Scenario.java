@@ -51,7 +51,10 @@ public final class Scenario {
         d("adherence.suppressedFrom"), d("adherence.lowLevelFrom"), i("adherence.monthsToSuppression"),
         d("adherence.cd4Below350Share"));
     this.retention = new Retention(d("retention.ltfuHazardEarly"), i("retention.earlyMonths"),
-        d("retention.ltfuHazardLater"), d("retention.returnHazard"));
+        d("retention.ltfuHazardLater"), d("retention.returnHazard"),
+        new PeriodHazards(d("retention.periodHazard.pregnancy"), d("retention.periodHazard.peripartum"),
+            d("retention.periodHazard.breastfeeding"), d("retention.periodHazard.afterWeaning")),
+        i("retention.peripartumWeeks"));
     this.attendance = new Attendance(d("attendance.onTime"), d("attendance.lateWithin28DaysShare"));
     this.mentor = new MentorEffect(d("mentor.onTime"), d("mentor.ltfuHazardRatio"), i("mentor.homeVisitDays"));
     this.feeding = new Feeding(d("feeding.neverBreastfedShare"), normal("feeding.durationMonths"));
@@ -248,14 +251,33 @@ public final class Scenario {
       double cd4Below350Share) {}
 
   /**
-   * Loss to follow-up (front-loaded) and return, without mentor support.
+   * Loss to follow-up and return, without mentor support. The loss hazard on a day is the hazard by
+   * time since booking (front-loaded: {@code ltfuHazardEarly}, then {@code ltfuHazardLater}, which also
+   * holds after a return) plus the hazard of the period of the pregnancy and infant follow-up the day
+   * falls in ({@code periods}, all 0 by default); mentor support multiplies the sum by
+   * {@link MentorEffect#ltfuHazardRatio()}.
    *
    * @param ltfuHazardEarly hazard per month in the early period after booking
    * @param earlyMonths length of the early period
    * @param ltfuHazardLater hazard per month afterwards and after a return
    * @param returnHazard hazard per month of returning after a loss
+   * @param periods hazards per month added in each period of the pair's course
+   * @param peripartumWeeks length of the peripartum window after delivery, weeks
    */
-  public record Retention(double ltfuHazardEarly, int earlyMonths, double ltfuHazardLater, double returnHazard) {}
+  public record Retention(double ltfuHazardEarly, int earlyMonths, double ltfuHazardLater, double returnHazard,
+      PeriodHazards periods, int peripartumWeeks) {}
+
+  /**
+   * Loss hazards per month by period of the pair's course, added to the hazard by time since booking:
+   * losses concentrated around delivery and after weaning (pairs leaving PMTCT care once its
+   * obligations end) need them (docs/simulation.md, Calibration).
+   *
+   * @param pregnancy from booking to delivery
+   * @param peripartum from delivery to the end of the peripartum window
+   * @param breastfeeding from then to the end of breastfeeding
+   * @param afterWeaning after breastfeeding ends (never breastfed: after the peripartum window)
+   */
+  public record PeriodHazards(double pregnancy, double peripartum, double breastfeeding, double afterWeaning) {}
 
   /**
    * Attendance of booked visits without mentor support.

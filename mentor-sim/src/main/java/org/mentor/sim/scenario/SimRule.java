@@ -1,8 +1,9 @@
 package org.mentor.sim.scenario;
 
 /**
- * Every rule a scenario is checked against before anything runs, with a stable id that appears in
- * exception messages, {@code docs/simulation.md} and the rule's own test. Ids never change meaning.
+ * Every rule a scenario (and the cost file, valuation and uncertainty ranges that go with it, SIM-013
+ * to SIM-016) is checked against before anything runs, with a stable id that appears in exception
+ * messages, {@code docs/simulation.md} and the rule's own test. Ids never change meaning.
  *
  * <p>These are the simulator's own rules: mentor-core's {@code org.mentor.core.Rule} is a closed
  * enum of clinical-data rules, so a scenario error is an {@link InvalidScenarioException}, shaped
@@ -23,7 +24,14 @@ public enum SimRule {
   ARMS_NOT_COMPARABLE("SIM-010",
       "arms compared on common random numbers share the cohort size, seed, cohort start, enrolment period and follow-up"),
   VALUE_UNKNOWN("SIM-011", "a named choice is one of its listed values"),
-  THRESHOLDS_ORDERED("SIM-012", "adherence.lowLevelFrom is at most adherence.suppressedFrom");
+  THRESHOLDS_ORDERED("SIM-012", "adherence.lowLevelFrom is at most adherence.suppressedFrom"),
+  COST_FILE_WELL_FORMED("SIM-013", "a cost file is well-formed JSON naming every known cost once, each with a value, low, high,"
+      + " price year, unit, source and confidence, and no unknown cost"),
+  COST_POSSIBLE("SIM-014", "a cost is a finite number of zero or more with low <= value <= high, in a price year the deflator"
+      + " covers"),
+  VALUATION_POSSIBLE("SIM-015", "a valuation has a discount rate from 0 up to (not including) 1, a treatment horizon of 1 to 100"
+      + " years and an annual mortality from 0 up to (not including) 1"),
+  RANGE_HOLDS_POINT("SIM-016", "an uncertain parameter's range holds its point: low <= point <= high, low below high");
 
   private final String id;
   private final String description;

@@ -50,7 +50,7 @@ class ReproducibilityTest {
     Map<String, String> otherSeed = run(43, 2, "other");
 
     assertThat(one.keySet()).containsExactly("cascade.csv", "final-outcomes.csv", "indicators.csv", "infections-by-age.csv",
-        "milestones.csv", "monthly-load.csv", "paired-differences.csv", "pairs.csv");
+        "milestones.csv", "monthly-load.csv", "paired-differences.csv", "pairs.csv", "resource-use.csv");
     assertThat(one.get("pairs.csv").lines().count()).isEqualTo(1 + 2L * PAIRS);
     assertThat(two).isEqualTo(one);
     assertThat(seven).isEqualTo(one);

@@ -89,6 +89,22 @@ class BadScenarioTest {
   }
 
   @Test
+  void a_negative_or_infinite_period_hazard_and_a_peripartum_window_below_one_week_are_refused() {
+    refused(() -> Scenario.builder().set("retention.periodHazard.peripartum", -0.2).build(),
+        "retention.periodHazard.peripartum", -0.2, SimRule.RATE_NON_NEGATIVE);
+    refused(() -> Scenario.builder().set("retention.periodHazard.afterWeaning", Double.POSITIVE_INFINITY).build(),
+        "retention.periodHazard.afterWeaning", Double.POSITIVE_INFINITY, SimRule.RATE_NON_NEGATIVE);
+    refused(() -> Scenario.builder().set("retention.periodHazard.pregnancy", Double.NaN).build(),
+        "retention.periodHazard.pregnancy", Double.NaN, SimRule.RATE_NON_NEGATIVE);
+    refused(() -> Scenario.builder().set("retention.peripartumWeeks", 0).build(), "retention.peripartumWeeks", 0,
+        SimRule.DURATION_POSITIVE);
+    refused(() -> ScenarioJson.read("{\"retention\": {\"periodHazard\": {\"breastfeeding\": \"high\"}}}"),
+        "retention.periodHazard.breastfeeding", null, SimRule.WRONG_TYPE);
+    refused(() -> ScenarioJson.read("{\"retention\": {\"periodHazard\": {\"delivery\": 0.1}}}"),
+        "retention.periodHazard.delivery", null, SimRule.UNKNOWN_FIELD);
+  }
+
+  @Test
   void a_duration_below_one_is_refused_SIM_007() {
     refused(() -> Scenario.builder().set("services.natTurnaroundDays", 0).build(), "services.natTurnaroundDays", 0,
         SimRule.DURATION_POSITIVE);

@@ -59,6 +59,12 @@ class DefaultParametersTest {
     assertThat(atThree / atSix).isCloseTo(2.0 / 3, within(0.005));
   }
 
+  @Test // no table gives period hazards for the default profile: off, so L1/L6's front-loaded process is the whole default
+  void period_hazards_are_off_by_default_and_the_peripartum_window_is_MM4s_6_weeks() {
+    assertThat(defaults.retention().periods()).isEqualTo(new Scenario.PeriodHazards(0, 0, 0, 0));
+    assertThat(defaults.retention().peripartumWeeks()).isEqualTo(6);
+  }
+
   @Test // transmission.md B3: never breastfed 5%; duration Normal(15, 6) truncated to [1, 30] months
   void breastfeeding_is_B3() {
     assertThat(defaults.feeding().neverBreastfedShare()).isEqualTo(0.05);

@@ -1,4 +1,4 @@
-package org.mentor.core.schedule;
+package org.mentor.core.internal;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The schedule's date arithmetic, with results shared rather than allocated: {@code date + period}
+ * Not API. The schedule's date arithmetic, with results shared rather than allocated: {@code date + period}
  * exactly as {@link LocalDate#plus(java.time.temporal.TemporalAmount)} computes it (calendar months
  * first, clamped to the month's end, then days), returned as one shared instance per day, with one
  * shared {@code Optional} of it.
@@ -19,12 +19,15 @@ import org.jspecify.annotations.Nullable;
  * them by identity). The arithmetic reads the day number of each month's first day from a table
  * made with {@code LocalDate} itself, so it is also cheaper than {@code LocalDate}'s own.
  *
+ * <p>Events intern their dates here too ({@link #date}), so a registry of many cases holds one
+ * instance per day rather than one per event field.
+ *
  * <p>Dates from 1900 to 2199 are kept, in blocks of 1024 days made on first use (a few blocks
  * cover the years a programme schedules); other dates are computed and allocated by
  * {@code LocalDate} as usual. Thread-safe: a block or an entry written by one thread and not yet
  * seen by another is only made again; the instances are immutable, with final fields.
  */
-final class InternedDates {
+public final class InternedDates {
   private static final int FIRST_YEAR = 1900;
   private static final int MONTHS = 300 * 12;
   /** The day number of the first of each month from January 1900, and of the day after the last month. */
@@ -44,27 +47,32 @@ final class InternedDates {
   private InternedDates() {}
 
   /** {@code date + period}, as {@code date.plus(period)}. */
-  static LocalDate plus(LocalDate date, Period period) {
+  public static LocalDate plus(LocalDate date, Period period) {
     return period.isZero() ? date : add(date, period.toTotalMonths(), period.getDays()).get();
   }
 
   /** {@code Optional.of(date + period)}, shared. */
-  static Optional<LocalDate> plusAsOptional(LocalDate date, Period period) {
+  public static Optional<LocalDate> plusAsOptional(LocalDate date, Period period) {
     return add(date, period.toTotalMonths(), period.getDays());
   }
 
   /** {@code date − period}, as {@code date.minus(period)}. */
-  static LocalDate minus(LocalDate date, Period period) {
+  public static LocalDate minus(LocalDate date, Period period) {
     return period.isZero() ? date : add(date, -period.toTotalMonths(), -(long) period.getDays()).get();
   }
 
   /** {@code date + days}, as {@code date.plusDays(days)}. */
-  static LocalDate plusDays(LocalDate date, long days) {
+  public static LocalDate plusDays(LocalDate date, long days) {
     return days == 0 ? date : add(date, 0, days).get();
   }
 
+  /** The shared instance of a date (the date itself outside the table's years). */
+  public static LocalDate date(LocalDate date) {
+    return add(date, 0, 0).get();
+  }
+
   /** The date as an {@code Optional}, shared; empty for null. */
-  static Optional<LocalDate> optional(@Nullable LocalDate date) {
+  public static Optional<LocalDate> optional(@Nullable LocalDate date) {
     return date == null ? Optional.empty() : add(date, 0, 0);
   }
 

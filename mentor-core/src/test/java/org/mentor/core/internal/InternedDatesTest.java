@@ -1,4 +1,4 @@
-package org.mentor.core.schedule;
+package org.mentor.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
