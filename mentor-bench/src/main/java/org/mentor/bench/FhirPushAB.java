@@ -36,6 +36,10 @@ import org.mentor.fhir.testserver.FhirTestServer;
 public final class FhirPushAB {
   private static final com.sun.management.OperatingSystemMXBean OS =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+  /** The JVM's allocation counter, terminated threads included (server, client and the push's workers alike). */
+  private static final com.sun.management.ThreadMXBean THREADS =
+      (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+  private static final int SUMS = 8;
 
   private FhirPushAB() {}
 
@@ -62,8 +66,8 @@ public final class FhirPushAB {
     PushWorkload.Units capture;
     try (FhirTestServer server = FhirTestServer.builder().start()) {
       capture = workload.captureUnits(server, unit, concurrency);
-      for (int warm = 0; warm < 2; warm++) { // the JIT warmed on both paths
-        round(workload, server, capture, concurrency, new ArrayList<>(), new ArrayList<>(), new long[5]);
+      for (int warm = 0; warm < 1; warm++) { // the JIT warmed on both paths (the capture warmed the push already)
+        round(workload, server, capture, concurrency, new ArrayList<>(), new ArrayList<>(), new long[SUMS]);
       }
     }
     List<Double> wallRatios = new ArrayList<>();
@@ -73,7 +77,7 @@ public final class FhirPushAB {
       try (FhirTestServer server = FhirTestServer.builder().start()) {
         System.gc();
         Thread.sleep(1000); // the fresh server's start-up work settles
-        sums[r] = new long[5];
+        sums[r] = new long[SUMS];
         round(workload, server, capture, concurrency, wallRatios, cpuRatios, sums[r]);
       }
     }
@@ -82,6 +86,9 @@ public final class FhirPushAB {
     double[] push = new double[rounds];
     double[] repush = new double[rounds];
     double[] repushRatio = new double[rounds];
+    double[] allocDirect = new double[rounds];
+    double[] allocPush = new double[rounds];
+    double[] allocRepush = new double[rounds];
     StringBuilder perRound = new StringBuilder();
     for (int r = 0; r < rounds; r++) {
       direct[r] = sums[r][0] / 1e9;
@@ -89,6 +96,9 @@ public final class FhirPushAB {
       roundRatio[r] = direct[r] / push[r];
       repush[r] = sums[r][4] / 1e6;
       repushRatio[r] = sums[r][4] / (double) sums[r][1];
+      allocDirect[r] = sums[r][5] / (double) capture.resources();
+      allocPush[r] = sums[r][6] / (double) capture.resources();
+      allocRepush[r] = sums[r][7] / (double) workload.cases;
       perRound.append(String.format(" %.1f/%.1f", direct[r], push[r]));
     }
     int shared = capture.shared().stream().mapToInt(List::size).sum();
@@ -97,11 +107,15 @@ public final class FhirPushAB {
         median(roundRatio), capture.resources() / median(direct), capture.resources() / median(push), median(repush), median(repushRatio));
     System.out.printf("       per round, direct/push wall s:%s; unit-pair wall ratio quartiles %.3f %.3f, CPU %.3f %.3f%n", perRound,
         quantile(wallRatios, 0.25), quantile(wallRatios, 0.75), quantile(cpuRatios, 0.25), quantile(cpuRatios, 0.75));
+    System.out.printf("       unit-pair wall ratio min %.3f max %.3f; allocated (whole JVM) per resource: direct %.0f B, push %.0f B, "
+        + "push − direct %.0f B; unchanged re-push %.0f B per case%n", quantile(wallRatios, 0), quantile(wallRatios, 1),
+        median(allocDirect), median(allocPush), median(allocPush) - median(allocDirect), median(allocRepush));
   }
 
   /**
    * One round on {@code server}: every unit pushed and posted directly, alternating which goes first; then the
-   * unchanged re-push. Sums: [0] direct wall, [1] push wall, [2] direct CPU, [3] push CPU, [4] re-push wall (ns).
+   * unchanged re-push. Sums: [0] direct wall, [1] push wall, [2] direct CPU, [3] push CPU, [4] re-push wall (ns), [5]
+   * direct allocated, [6] push allocated, [7] re-push allocated (bytes, whole JVM).
    */
   private static void round(PushWorkload workload, FhirTestServer server, PushWorkload.Units capture, int concurrency,
       List<Double> wallRatios, List<Double> cpuRatios, long[] sums) throws Exception {
@@ -113,21 +127,24 @@ public final class FhirPushAB {
       for (int u = 0; u < capture.units().size(); u++) {
         List<byte[]> shared = PushWorkload.rebase(capture.shared().get(u), capture.token(), token);
         List<byte[]> own = PushWorkload.rebase(capture.cases().get(u), capture.token(), token);
-        long[] d = new long[2];
-        long[] p = new long[2];
+        long[] d = new long[3];
+        long[] p = new long[3];
         for (int k = 0; k < 2; k++) {
           boolean directNow = (k == 0) == (u % 2 == 0);
           long w = System.nanoTime();
           long c = OS.getProcessCpuTime();
+          long a = THREADS.getTotalThreadAllocatedBytes();
           if (directNow) {
             PushWorkload.post(http, pool, server.baseUrl(), shared);
             PushWorkload.post(http, pool, server.baseUrl(), own);
             d[0] = System.nanoTime() - w;
             d[1] = OS.getProcessCpuTime() - c;
+            d[2] = THREADS.getTotalThreadAllocatedBytes() - a;
           } else {
             PushReport report = push.push(capture.units().get(u));
             p[0] = System.nanoTime() - w;
             p[1] = OS.getProcessCpuTime() - c;
+            p[2] = THREADS.getTotalThreadAllocatedBytes() - a;
             if (!report.complete() || report.pushed() != capture.units().get(u).size()) {
               throw new IllegalStateException("push incomplete: " + report);
             }
@@ -139,10 +156,14 @@ public final class FhirPushAB {
         sums[1] += p[0];
         sums[2] += d[1];
         sums[3] += p[1];
+        sums[5] += d[2];
+        sums[6] += p[2];
       }
+      long a = THREADS.getTotalThreadAllocatedBytes();
       long w = System.nanoTime();
       PushReport again = push.push();
       sums[4] = System.nanoTime() - w;
+      sums[7] = THREADS.getTotalThreadAllocatedBytes() - a;
       if (again.unchanged() != workload.cases || again.sharedResources() != 0) {
         throw new IllegalStateException("the re-push sent something: " + again);
       }
