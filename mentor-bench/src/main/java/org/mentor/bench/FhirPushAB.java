@@ -21,8 +21,9 @@ import org.mentor.fhir.testserver.FhirTestServer;
  * to another fresh base; see {@link PushWorkload}) at the same concurrency; which of the two goes first alternates
  * from unit to unit. Each unit pair is timed in wall and process CPU time (server, client, JIT and GC together). The
  * unchanged re-push (every case, after the round) is timed against the sum of the round's push units. Printed: the
- * medians over all unit pairs of direct ÷ push (the push's throughput relative to direct posting), and per round the
- * sums. A unit of one case at concurrency 1 shows the push's serial cost (its mapping and encoding cannot overlap the
+ * medians over all unit pairs of direct ÷ push (the push's throughput relative to direct posting) with their quartiles
+ * and range, per round the sums, and the bytes the whole JVM allocated per pushed resource on each side (server
+ * included; push − direct is the push's own share). A unit of one case at concurrency 1 shows the push's serial cost (its mapping and encoding cannot overlap the
  * server's work); larger units let the push prepare the next case while the server works, as a whole push does. Not a
  * JMH benchmark.
  *
