@@ -23,6 +23,7 @@ import org.apache.http.impl.client.CloseableHttpClient;
 import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.apache.http.util.EntityUtils;
+import org.mentor.core.CaseId;
 import org.mentor.core.pathway.CaseFile;
 import org.mentor.core.pathway.Enrolled;
 import org.mentor.core.pathway.PathwayEvent;
@@ -84,6 +85,52 @@ final class PushWorkload {
 
   /** What a first push sent: its shared writes and its cases' transactions, under {@code token}. */
   record Capture(String token, List<String> shared, List<String> cases, long resources) {}
+
+  /**
+   * What a first push sent, unit by unit: the cases pushed in units of {@code unitSize} (one push call each, one
+   * journal), and for each unit the shared writes it made and its cases' transactions.
+   *
+   * @param token the identifier token of the capture
+   * @param units the cases of each unit
+   * @param shared per unit, the shared writes (mentors new to the server in that unit)
+   * @param cases per unit, the cases' transactions
+   * @param resources the resources written in all
+   */
+  record Units(String token, List<List<CaseId>> units, List<List<String>> shared, List<List<String>> cases, long resources) {}
+
+  /** Pushes the cases in units to {@code server}, one journal across the units, and keeps what each unit sent. */
+  Units captureUnits(FhirTestServer server, int unitSize, int concurrency) {
+    String token = newToken();
+    Recorder recorder = new Recorder();
+    List<CaseId> ids = List.copyOf(registry.caseIds());
+    List<List<CaseId>> units = new ArrayList<>();
+    List<List<String>> shared = new ArrayList<>();
+    List<List<String>> own = new ArrayList<>();
+    long resources = 0;
+    server.registerInterceptor(recorder);
+    try (FhirPush push = push(server, token, concurrency)) {
+      for (int from = 0; from < ids.size(); from += unitSize) {
+        List<CaseId> unit = ids.subList(from, Math.min(ids.size(), from + unitSize));
+        recorder.bodies.clear();
+        PushReport report = push.push(unit);
+        if (!report.complete() || report.pushed() != unit.size()) {
+          throw new IllegalStateException("capture push incomplete: " + report.failures() + report.sharedFailures());
+        }
+        resources += report.resources();
+        List<String> s = new ArrayList<>();
+        List<String> c = new ArrayList<>();
+        for (String body : recorder.bodies) {
+          (body.contains("\"resourceType\":\"Practitioner\"") ? s : c).add(body);
+        }
+        units.add(List.copyOf(unit));
+        shared.add(List.copyOf(s));
+        own.add(List.copyOf(c));
+      }
+    } finally {
+      server.unregisterInterceptor(recorder);
+    }
+    return new Units(token, List.copyOf(units), List.copyOf(shared), List.copyOf(own), resources);
+  }
 
   /** Records the transactions arriving at the server. */
   static final class Recorder {

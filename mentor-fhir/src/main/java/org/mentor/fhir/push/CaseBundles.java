@@ -1,5 +1,6 @@
 package org.mentor.fhir.push;
 
+import ca.uhn.fhir.context.BaseRuntimeChildDefinition;
 import ca.uhn.fhir.util.UrlUtil;
 import com.google.common.collect.ImmutableList;
 import com.google.common.hash.Hashing;
@@ -13,7 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.hl7.fhir.instance.model.api.IBase;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -21,14 +25,13 @@ import org.hl7.fhir.r4.model.Condition;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
-import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
-import org.mentor.core.CaseId;
 import org.mentor.core.pathway.CaseFile;
 import org.mentor.core.pathway.PathwayEvent;
 import org.mentor.core.protocol.Protocol;
 import org.mentor.fhir.mapping.CaseResources;
+import org.jspecify.annotations.Nullable;
 import org.mentor.fhir.mapping.FhirMapping;
 
 /**
@@ -78,14 +81,13 @@ final class CaseBundles {
   /**
    * A transaction ready to send and what it records.
    *
-   * @param bundle the transaction
    * @param json the transaction encoded, as sent
    * @param resources the number of entries
    * @param record the journal record (version, date, hash of the bundle)
    * @param writesPatients whether it writes a resource Mentor shares with another system (a Patient)
    * @param shared the shared resources the case references, not in the transaction
    */
-  record Plan(Bundle bundle, String json, int resources, PushRecord record, boolean writesPatients, ImmutableList<Shared> shared) {}
+  record Plan(String json, int resources, PushRecord record, boolean writesPatients, ImmutableList<Shared> shared) {}
 
   /**
    * Plans a case's push.
@@ -126,33 +128,90 @@ final class CaseBundles {
     }
     List<Resource> all = new ArrayList<>(current.resources());
     all.addAll(withdrawn(current, ImmutableList.copyOf(vanished.values())));
-    Bundle bundle = mapping.transaction(new CaseResources(current.caseId(), asOf, ImmutableList.copyOf(all)));
     Map<String, String> sharedRefs = new HashMap<>();
-    shared.values().forEach(sh -> sharedRefs.put(sh.key(), sh.resource().fhirType() + "?identifier=" + UrlUtil.escapeUrlParam(sh.group())));
-    boolean patients = false;
-    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-      adapt(entry, sharedRefs);
-      patients |= entry.getResource().fhirType().equals("Patient");
+    if (mode == PushMode.CONDITIONAL_UPDATE) { // in PUT mode they are referenced by their deterministic ids, as mapped
+      shared.values().forEach(sh -> sharedRefs.put(sh.key(), sh.resource().fhirType() + "?identifier=" + UrlUtil.escapeUrlParam(sh.group())));
     }
-    String json = mapping.fhirContext().newJsonParser().encodeResourceToString(bundle);
-    return new Plan(bundle, json, bundle.getEntry().size(), new PushRecord(file.version(), asOf, hash(json)), patients,
-        ImmutableList.copyOf(shared.values()));
+    String json = encodeTransaction(all, sharedRefs);
+    boolean patients = all.stream().anyMatch(r -> r.fhirType().equals("Patient"));
+    return new Plan(json, all.size(), new PushRecord(file.version(), asOf, hash(json)), patients, ImmutableList.copyOf(shared.values()));
   }
 
   /**
    * A transaction writing shared resources (one group or several), each an idempotent write as the mode says.
    *
-   * @param caseId a case that references them (the mapping's bundle builder wants one; nothing of it is sent)
-   * @param asOf today
    * @param resources the shared resources, not empty
    * @return the transaction, encoded
    */
-  String planShared(CaseId caseId, LocalDate asOf, List<Resource> resources) {
-    Bundle bundle = mapping.transaction(new CaseResources(caseId, asOf, ImmutableList.copyOf(resources)));
-    for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
-      adapt(entry, Map.of());
+  String planShared(List<Resource> resources) {
+    return encodeTransaction(resources, Map.of());
+  }
+
+  /**
+   * The transaction writing these resources, encoded: one entry per resource, {@code fullUrl} {@code urn:uuid:<id>} (the
+   * mapping's deterministic id), each an idempotent write (MAPPING.md §7): in conditional mode {@code PUT
+   * Type?identifier=system|value} on the first business identifier, Provenance (no identifier) by a Mentor tag
+   * carrying its id, and no resource ids in the body; in PUT mode {@code PUT Type/<id>}. References to another entry
+   * become its {@code urn:uuid}, references to a shared resource written apart the given URL.
+   *
+   * <p>The resources are left as they are (conditional entries are copies without ids). The same transaction
+   * {@link FhirMapping#transaction} builds, without its walk over every element: the references are rewritten in the
+   * encoded text. That is exact: in HAPI's compact JSON a
+   * reference is the token {@code "reference":"Type/<id>"}, and the sequence {@code "reference":"} cannot occur inside
+   * a string value (its quotes would be escaped). The push does this once per case, so it counts (issue 9's budget).
+   */
+  private String encodeTransaction(List<Resource> resources, Map<String, String> sharedRefs) {
+    Bundle bundle = new Bundle().setType(Bundle.BundleType.TRANSACTION);
+    Map<String, String> rewrite = new HashMap<>(sharedRefs);
+    for (Resource original : resources) {
+      String id = original.getIdElement().getIdPart();
+      String type = original.fhirType();
+      rewrite.put(type + "/" + id, "urn:uuid:" + id);
+      Bundle.BundleEntryComponent entry = bundle.addEntry().setFullUrl("urn:uuid:" + id);
+      entry.getRequest().setMethod(Bundle.HTTPVerb.PUT);
+      if (mode == PushMode.DETERMINISTIC_ID) {
+        entry.setResource(original).getRequest().setUrl(type + "/" + id);
+        continue;
+      }
+      // A copy without the id (conditional writes carry none: the server's own ids apply). A copy, not the mapped
+      // resource cleared: HAPI's encoder would contain an id-less resource another one points at.
+      Resource r = original.copy();
+      r.setId((String) null);
+      entry.setResource(r);
+      Identifier identifier = firstIdentifier(r);
+      if (identifier != null) {
+        entry.getRequest().setUrl(type + "?identifier=" + UrlUtil.escapeUrlParam(identifier.getSystem() + "|" + identifier.getValue()));
+      } else {
+        // No identifier (Provenance): a conditional update on a Mentor tag, since servers may refuse client ids.
+        String system = mapping.uris().derivedSystem();
+        if (r.getMeta().getTag(system, id) == null) {
+          r.getMeta().addTag(system, id, null);
+        }
+        entry.getRequest().setUrl(type + "?_tag=" + UrlUtil.escapeUrlParam(system + "|" + id));
+      }
     }
-    return mapping.fhirContext().newJsonParser().encodeResourceToString(bundle);
+    String json = mapping.fhirContext().newJsonParser().encodeResourceToString(bundle);
+    Matcher m = REFERENCE.matcher(json);
+    StringBuilder out = new StringBuilder(json.length() + 1024);
+    while (m.find()) {
+      String target = rewrite.get(m.group(1));
+      m.appendReplacement(out, target == null ? "$0" : Matcher.quoteReplacement("\"reference\":\"" + target + "\""));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  /** A literal reference in HAPI's compact JSON, {@code "reference":"Type/id"}: group 1 is {@code Type/id}. */
+  private static final Pattern REFERENCE = Pattern.compile("\"reference\":\"([A-Za-z]+/[A-Za-z0-9.-]{1,64})\"");
+
+  private @Nullable Identifier firstIdentifier(Resource r) {
+    BaseRuntimeChildDefinition child = mapping.fhirContext().getResourceDefinition(r).getChildByName("identifier");
+    if (child == null) {
+      return null; // Provenance has none
+    }
+    // The child's accessor, not the terser: a terser parses its path on every call (a tenth of the push's own CPU).
+    List<IBase> all = child.getAccessor().getValues(r);
+    return all.isEmpty() ? null : (Identifier) all.get(0);
   }
 
   private Shared shared(Resource r) {
@@ -160,7 +219,10 @@ final class CaseBundles {
     if (known != null && known.resource().equalsDeep(r)) {
       return known; // the same mentor in another case: comparing is cheaper than encoding and hashing again
     }
-    Identifier id = identifier(r);
+    Identifier id = firstIdentifier(r);
+    if (id == null || !id.hasSystem() || !id.hasValue()) {
+      throw new IllegalStateException("a shared " + r.fhirType() + " without a business identifier");
+    }
     Shared fresh = new Shared(key(r), id.getSystem() + "|" + id.getValue(), r, hash(mapping.fhirContext().newJsonParser().encodeResourceToString(r)));
     hashed.put(fresh.key(), fresh);
     return fresh;
@@ -203,36 +265,6 @@ final class CaseBundles {
       }
     }
     return out;
-  }
-
-  /**
-   * Rewrites an entry's request for the mode: Provenance by tag (conditional), or every entry by its id (PUT); and, in
-   * conditional mode, its references to shared resources (sent apart, under server-assigned ids) by business identifier.
-   */
-  private void adapt(Bundle.BundleEntryComponent entry, Map<String, String> sharedRefs) {
-    Resource resource = entry.getResource();
-    if (mode == PushMode.CONDITIONAL_UPDATE && !sharedRefs.isEmpty()) {
-      for (Reference ref : mapping.fhirContext().newTerser().getAllPopulatedChildElementsOfType(resource, Reference.class)) {
-        String conditional = ref.hasReference() ? sharedRefs.get(ref.getReference()) : null;
-        if (conditional != null) {
-          ref.setReference(conditional);
-        }
-      }
-    }
-    String id = entry.getFullUrl().substring("urn:uuid:".length());
-    String type = resource.fhirType();
-    if (mode == PushMode.DETERMINISTIC_ID) {
-      resource.setId(id);
-      entry.getRequest().setUrl(type + "/" + id);
-    } else if (entry.getRequest().getUrl().equals(type + "/" + id)) {
-      // No identifier (Provenance): a conditional update on a Mentor tag, since servers may refuse client ids.
-      String system = mapping.uris().derivedSystem();
-      if (resource.getMeta().getTag(system, id) == null) {
-        resource.getMeta().addTag(system, id, null);
-      }
-      resource.setId((String) null);
-      entry.getRequest().setUrl(type + "?_tag=" + UrlUtil.escapeUrlParam(system + "|" + id));
-    }
   }
 
   static String key(Resource r) {

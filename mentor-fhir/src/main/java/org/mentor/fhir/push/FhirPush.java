@@ -325,7 +325,7 @@ public final class FhirPush implements AutoCloseable {
 
   private @Nullable SharedFailure writeShared(CaseId id, LocalDate today, List<CaseBundles.Shared> group, Run run) {
     List<Resource> resources = group.stream().map(CaseBundles.Shared::resource).toList();
-    String json = bundles.planShared(id, today, resources);
+    String json = bundles.planShared(resources);
     int attempts = 0;
     while (true) {
       Failure failure;
@@ -536,7 +536,10 @@ public final class FhirPush implements AutoCloseable {
       return this;
     }
 
-    /** How many cases are in flight at once (default 2). */
+    /**
+     * How many requests are in flight at once (default 2; ask the server's operators). One case more is mapped and
+     * encoded meanwhile, so the push's own work overlaps the server's.
+     */
     public Builder concurrency(int concurrency) {
       checkArgument(concurrency >= 1, "concurrency must be at least 1");
       this.concurrency = concurrency;
