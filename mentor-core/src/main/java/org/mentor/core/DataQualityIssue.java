@@ -2,8 +2,10 @@ package org.mentor.core;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 
 /**
  * A soft rule that an accepted event broke: the event is kept, and the issue is shown on the
@@ -15,6 +17,7 @@ import java.time.LocalDate;
  * @param eventId the event that raised it, not null
  * @param on the date the issue refers to, not null
  */
+@API(status = STABLE, since = "0.1")
 public record DataQualityIssue(Rule rule, EventId eventId, LocalDate on) {
   public DataQualityIssue {
     requireNonNull(rule, "rule");

@@ -2,7 +2,9 @@ package org.mentor.core;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * 72–96 bytes of an id object, a string and its bytes (mentor-bench {@code HeapPerCase}).
  * {@link #value()} rebuilds the text of those on each call.
  */
+@API(status = STABLE, since = "0.1")
 public abstract sealed class EventId implements Comparable<EventId> {
   private static final int MAX_PACKED = 24;
   private static final int UUID_LENGTH = 36;

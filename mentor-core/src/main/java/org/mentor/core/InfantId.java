@@ -1,8 +1,10 @@
 package org.mentor.core;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * Identifies an infant. Always a UUID chosen when the birth is recorded, never an ordinal, so correcting a twin delivery never shifts identities.
@@ -11,6 +13,7 @@ import java.util.UUID;
  *
  * @param value the UUID, not null
  */
+@API(status = STABLE, since = "0.1")
 public record InfantId(UUID value) implements Comparable<InfantId> {
   public InfantId {
     requireNonNull(value, "value");

@@ -1,8 +1,12 @@
 package org.mentor.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /** An event was refused by a hard rule. The case is exactly as it was before: same events, same facts, same version. */
+@API(status = STABLE, since = "0.1")
 public final class InvalidEventException extends MentorException {
   private static final long serialVersionUID = 1L;
 

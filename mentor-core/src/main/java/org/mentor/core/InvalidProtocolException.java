@@ -1,13 +1,16 @@
 package org.mentor.core;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A protocol file was refused whole: nothing of it is loaded. The exception names the file, the
  * path inside it, the value and the rule. Protocol values are not patient data, so they are shown.
  */
+@API(status = STABLE, since = "0.1")
 public final class InvalidProtocolException extends MentorException {
   private static final long serialVersionUID = 1L;
 

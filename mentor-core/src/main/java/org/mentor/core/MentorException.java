@@ -1,8 +1,10 @@
 package org.mentor.core;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  * the caller turned redaction off, because messages reach logs and dates of birth, results and
  * identifiers must not.
  */
+@API(status = STABLE, since = "0.1")
 public class MentorException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -2,6 +2,9 @@ package org.mentor.core;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 
 /**
  * Identifies a mentor mother (or another worker) responsible for cases.
@@ -11,6 +14,7 @@ import static java.util.Objects.requireNonNull;
  *
  * @param value the id, not null
  */
+@API(status = STABLE, since = "0.1")
 public record MentorId(String value) implements Comparable<MentorId> {
   public MentorId {
     requireNonNull(value, "value");

@@ -1,5 +1,9 @@
 package org.mentor.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * Every rule Mentor checks, with a stable id that appears in exception messages, data-quality
  * issues, {@code docs/rules.md} and the rule's own test. Ids never change meaning; retired rules
@@ -10,6 +14,7 @@ package org.mentor.core;
  * and attaches a {@link DataQualityIssue} to the case: clinics record late and messy data, and
  * refusing a real lab result would open exactly the gap Mentor exists to close.
  */
+@API(status = STABLE, since = "0.1")
 public enum Rule {
   EVENT_ID_REUSED("EVT-001", Severity.HARD, false, "an event id is used once; the same id was recorded with other content"),
   TARGET_UNKNOWN("EVT-002", Severity.HARD, false, "a correction or void must name an event already recorded on the case"),

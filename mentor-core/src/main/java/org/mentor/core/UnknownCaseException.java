@@ -1,8 +1,12 @@
 package org.mentor.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /** An event or query named a case that has not been enrolled. */
+@API(status = STABLE, since = "0.1")
 public final class UnknownCaseException extends MentorException {
   private static final long serialVersionUID = 1L;
 

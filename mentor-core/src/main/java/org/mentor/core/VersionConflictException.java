@@ -1,10 +1,15 @@
 package org.mentor.core;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * A write expected a case version that is no longer current (optimistic concurrency). Nothing was
  * written. The message gives both versions; the case is in {@link #caseId()} (case ids stay out of
  * messages, which may reach shared logs).
  */
+@API(status = STABLE, since = "0.1")
 public final class VersionConflictException extends MentorException {
   private static final long serialVersionUID = 1L;
 

@@ -1,11 +1,16 @@
 package org.mentor.fhir;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * The rules FHIR input must keep before it becomes events, with stable ids in the style of the
  * core's {@link org.mentor.core.Rule}. A refusal by the core's own rules (an infant test before
  * birth, a negative viral load) keeps the core's rule id; these cover what only FHIR input can
  * get wrong. Ids never change meaning.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum FhirRule {
   UNREADABLE("FHIR-001", "input is well-formed FHIR R4 JSON or XML (or NDJSON, one resource per line) that HAPI parses strictly"),
   XML_ENTITY("FHIR-002", "XML input declares no DOCTYPE and no entity (external entities are never resolved)"),

@@ -1,8 +1,10 @@
 package org.mentor.fhir;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.mentor.core.MentorException;
 
@@ -15,6 +17,7 @@ import org.mentor.core.MentorException;
  * <p>The message never holds values (codes, dates, results, identifiers): it has the shape
  * {@code Observation[3].valueQuantity.value breaks a rule [VL-001: ...]}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class InvalidFhirException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -1,13 +1,16 @@
 package org.mentor.core.adherence;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import org.apiguardian.api.API;
 import org.mentor.core.pathway.PillCounted;
 
 /**
  * Pill-count adherence (maternal.md A1): {@code (dispensed − remaining) ÷ (daily doses × days since
  * dispensing) × 100}, reported uncapped; bands classify {@code min(value, 100)}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PillCountAdherence {
   private PillCountAdherence() {}
 

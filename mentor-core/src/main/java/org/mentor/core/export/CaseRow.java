@@ -1,9 +1,11 @@
 package org.mentor.core.export;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One case (pregnancy) in a research export: pseudonyms, coded values, shifted dates and a
@@ -23,6 +25,7 @@ import java.util.Optional;
  * @param stillbirths stillbirths
  * @param phase the case's phase on the export date, not null
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CaseRow(
     String caseKey,
     String motherKey,

@@ -1,9 +1,11 @@
 package org.mentor.core.export;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One effective event (corrections applied, voids removed) in a research export: what happened,
@@ -21,6 +23,7 @@ import java.util.Optional;
  * @param value a count, such as a viral load in copies/mL, not null
  * @param days an interval in days, such as sample to result, not null
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record EventRow(
     String caseKey,
     String subject,

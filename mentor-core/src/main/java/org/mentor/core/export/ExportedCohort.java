@@ -1,10 +1,12 @@
 package org.mentor.core.export;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.indicators.Csv;
 
 /**
@@ -19,6 +21,7 @@ import org.mentor.core.indicators.Csv;
  * @param events the events, by case pseudonym then shifted date, not null
  * @param tables the aggregate tables, suppressed, not null
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ExportedCohort(
     String study,
     ImmutableList<CaseRow> cases,

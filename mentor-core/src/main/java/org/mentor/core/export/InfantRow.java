@@ -1,8 +1,10 @@
 package org.mentor.core.export;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One live-born infant in a research export: its pseudonym, coded values and coarsened quantities
@@ -20,6 +22,7 @@ import java.util.Optional;
  * @param finalOutcome the final outcome category (infant.md §5), if reached by the export date, not null
  * @param ageAtOutcomeMonths completed months of age when the outcome was reached, not null
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record InfantRow(
     String infantKey,
     String caseKey,

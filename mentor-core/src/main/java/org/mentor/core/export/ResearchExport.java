@@ -3,6 +3,7 @@ package org.mentor.core.export;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.HashBasedTable;
 import com.google.common.collect.ImmutableList;
@@ -16,6 +17,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.mentor.core.CaseId;
 import org.mentor.core.InfantId;
@@ -69,6 +71,7 @@ import org.mentor.core.registry.CaseRegistry;
  *
  * <p>Immutable and thread-safe.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ResearchExport {
   /** The aggregate table of infants by protocol version and final outcome. */
   public static final String OUTCOMES_TABLE = "infants_by_protocol_and_final_outcome";

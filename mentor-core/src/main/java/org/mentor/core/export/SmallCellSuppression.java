@@ -2,11 +2,13 @@ package org.mentor.core.export;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.Table;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Small-cell suppression for aggregate tables. Primary: every count from 1 to {@code threshold − 1}
@@ -16,6 +18,7 @@ import java.util.Optional;
  * This protects each table on its own; it does not protect against differencing several published
  * tables of overlapping populations (docs/privacy.md).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class SmallCellSuppression {
   /** The default threshold: counts below 5 are suppressed, a common statistical-office rule. */
   public static final int DEFAULT_THRESHOLD = 5;

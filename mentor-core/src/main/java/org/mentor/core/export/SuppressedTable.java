@@ -2,11 +2,13 @@ package org.mentor.core.export;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.indicators.Csv;
 
 /**
@@ -23,6 +25,7 @@ import org.mentor.core.indicators.Csv;
  *     last, and the column totals (with the grand total last) as the final list; empty where suppressed, not null
  * @param threshold counts from 1 to {@code threshold - 1} were suppressed, and enough others to protect them
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record SuppressedTable(
     String name,
     String rowHeading,

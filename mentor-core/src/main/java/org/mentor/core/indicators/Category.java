@@ -1,6 +1,11 @@
 package org.mentor.core.indicators;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** A disaggregation category (a MeasureReport stratum), each in one {@link Dimension}; numerator counts are split by them. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Category {
   /** Knew she was HIV-positive before ANC1 (or enrolled positive with no test on the ANC1 date). */
   KNOWN_POSITIVE(Dimension.STATUS_AT_ANC1),

@@ -2,11 +2,13 @@ package org.mentor.core.indicators;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.mentor.core.protocol.ProtocolRef;
 
 /**
@@ -24,6 +26,7 @@ import org.mentor.core.protocol.ProtocolRef;
  * @param categories its numerator categories, at most one per dimension, kept in declaration order, not null
  * @param gaps what could not be computed for it, kept in declaration order, not null
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Contribution(
     Indicator indicator,
     Unit unit,

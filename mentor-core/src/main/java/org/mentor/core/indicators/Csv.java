@@ -1,8 +1,10 @@
 package org.mentor.core.indicators;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.List;
+import org.apiguardian.api.API;
 
 /**
  * Writes CSV rows (RFC 4180): fields joined by commas, a field quoted when it holds a comma, a
@@ -11,6 +13,7 @@ import java.util.List;
  *
  * <p>Not thread-safe: a mutable builder, one per document.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Csv {
   private final StringBuilder out = new StringBuilder();
 

@@ -1,6 +1,11 @@
 package org.mentor.core.indicators;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** A disaggregation dimension (a FHIR MeasureReport stratifier). */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Dimension {
   /** The mother's HIV status at her first antenatal visit (PMTCT_STAT, K6). */
   STATUS_AT_ANC1("status_at_anc1"),

@@ -1,11 +1,16 @@
 package org.mentor.core.indicators;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * What could not be computed for a counted unit from the data held, reported with a count rather
  * than guessed (indicators.md K9). A unit with a gap may still count (only a disaggregation is
  * missing) or may be left out of the numerator and denominator; {@link #excludes()} says which.
  * These are Mentor's indicator-specific reasons, not pathway rules.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Gap {
   /** Age disaggregations: Mentor's events hold no date of birth or age for the mother. */
   MATERNAL_AGE_NOT_HELD(false, "the mother's age is not held in Mentor's events, so age disaggregations are not computed"),

@@ -1,7 +1,10 @@
 package org.mentor.core.indicators;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.google.common.collect.ImmutableSet;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,6 +12,7 @@ import org.jspecify.annotations.Nullable;
  * §1–§2), the counted units and the disaggregations. How each is read off the events is in
  * {@code docs/indicators.md}, with the computation rules K1–K9 it follows.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Indicator {
   PMTCT_STAT("PMTCT_STAT", DefinitionSet.MER_2_6_1, "Known HIV status at ANC1",
       "pregnant women with ANC1 in the period whose HIV status was known at ANC1 (known positive, or tested on the ANC1 date)",

@@ -1,9 +1,12 @@
 package org.mentor.core.indicators;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 import org.mentor.core.protocol.ProtocolRef;
 
 /**
@@ -23,6 +26,7 @@ import org.mentor.core.protocol.ProtocolRef;
  * count of one category) and {@code not_computed} (units per {@link Gap}). It holds counts only,
  * never a case id.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class IndicatorCsv {
   /** The header row. */
   public static final List<String> HEADER = List.of("indicator", "definition_set", "definition_version", "period",

@@ -2,8 +2,10 @@ package org.mentor.core.indicators;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableMap;
+import org.apiguardian.api.API;
 import org.mentor.core.protocol.ProtocolRef;
 
 /**
@@ -19,6 +21,7 @@ import org.mentor.core.protocol.ProtocolRef;
  * @param protocols cases evaluated per protocol version, by protocol, not null
  * @param results the results, in indicator order, not null
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record IndicatorReport(
     ReportRequest request,
     String definitionVersion,

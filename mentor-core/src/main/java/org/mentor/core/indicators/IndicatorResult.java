@@ -2,6 +2,7 @@ package org.mentor.core.indicators;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 import org.mentor.core.protocol.ProtocolRef;
 
 /**
@@ -37,6 +39,7 @@ import org.mentor.core.protocol.ProtocolRef;
  * @param protocols counted units per protocol version of their case, by protocol, not null
  * @param contributions every unit's contribution, by unit, not null
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record IndicatorResult(
     Indicator indicator,
     String definitionVersion,

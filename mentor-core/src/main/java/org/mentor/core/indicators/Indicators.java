@@ -1,6 +1,7 @@
 package org.mentor.core.indicators;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableMap;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.mentor.core.CaseId;
 import org.mentor.core.pathway.CaseFile;
@@ -39,6 +41,7 @@ import org.mentor.core.registry.CaseRegistry;
  * {@code knownAsOf} is a consistent cut (events recorded later are ignored); a current report
  * reads each case as it stands when reached, so give it an instant when writers are active.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Indicators {
   /**
    * The version of Mentor's computation rules (docs/indicators.md). A change to what any indicator

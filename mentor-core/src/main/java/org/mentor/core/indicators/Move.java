@@ -1,10 +1,12 @@
 package org.mentor.core.indicators;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * One unit that counts differently in two reports of one indicator, with why: the events recorded
@@ -20,6 +22,7 @@ import java.util.stream.Collectors;
  * @param recorded events recorded for its case (or the mother's other cases) between the two instants, oldest first, not null
  * @param evaluationDateChanged whether the two reports have different data cut-offs
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Move(
     Indicator indicator,
     Unit unit,

@@ -1,10 +1,12 @@
 package org.mentor.core.indicators;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 import org.mentor.core.EventId;
 import org.mentor.core.pathway.Corrected;
@@ -26,6 +28,7 @@ import org.mentor.core.pathway.Voided;
  * @param occurredOn its clinical date, not null
  * @param recordedAt when it was recorded, not null
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record RecordedChange(
     CaseId recordedIn, EventId eventId, EventKind kind, Optional<String> about, LocalDate occurredOn, Instant recordedAt) {
   public RecordedChange {

@@ -2,6 +2,7 @@ package org.mentor.core.indicators;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 import org.mentor.core.pathway.CaseFile;
 import org.mentor.core.pathway.Enrolled;
@@ -30,6 +32,7 @@ import org.mentor.core.registry.CaseRegistry;
  * @param after the later report, not null
  * @param moves every unit that counts differently, by indicator then unit, not null
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ReportDiff(IndicatorReport before, IndicatorReport after, ImmutableList<Move> moves) {
   public ReportDiff {
     requireNonNull(before, "before");

@@ -2,10 +2,12 @@ package org.mentor.core.indicators;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a report computes: a period, the date every case is evaluated as of (the data cut-off, K2),
@@ -26,6 +28,7 @@ import java.util.Optional;
  * @param knownAsOf the instant events are filtered by (recorded at or before it), or empty for
  *     everything recorded, not null
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ReportRequest(ReportingPeriod period, LocalDate evaluatedOn, Optional<Instant> knownAsOf) {
   public ReportRequest {
     requireNonNull(period, "period");

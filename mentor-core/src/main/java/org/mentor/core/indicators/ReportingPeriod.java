@@ -2,8 +2,10 @@ package org.mentor.core.indicators;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.threeten.extra.LocalDateRange;
 
 /**
@@ -20,6 +22,7 @@ import org.threeten.extra.LocalDateRange;
  * @param end the last day, on or after {@code start}, not null
  * @param label how reports name the period, such as {@code FY2026 Q1}, not null or blank
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ReportingPeriod(LocalDate start, LocalDate end, String label) {
   public ReportingPeriod {
     requireNonNull(start, "start");

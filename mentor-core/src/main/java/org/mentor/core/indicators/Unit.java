@@ -1,9 +1,11 @@
 package org.mentor.core.indicators;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Comparator;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 import org.mentor.core.EventId;
 import org.mentor.core.InfantId;
@@ -19,6 +21,7 @@ import org.mentor.core.InfantId;
  * @param infantId the infant, for infant and test units, not null
  * @param testId the test's root event id, for test units, not null
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Unit(CaseId caseId, Optional<InfantId> infantId, Optional<EventId> testId) implements Comparable<Unit> {
   private static final Comparator<Unit> ORDER = Comparator.comparing(Unit::caseId)
       .thenComparing(u -> u.infantId.map(InfantId::toString).orElse(""))

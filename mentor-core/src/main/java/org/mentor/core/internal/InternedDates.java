@@ -1,8 +1,11 @@
 package org.mentor.core.internal;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,6 +30,7 @@ import org.jspecify.annotations.Nullable;
  * {@code LocalDate} as usual. Thread-safe: a block or an entry written by one thread and not yet
  * seen by another is only made again; the instances are immutable, with final fields.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class InternedDates {
   private static final int FIRST_YEAR = 1900;
   private static final int MONTHS = 300 * 12;

@@ -1,7 +1,9 @@
 package org.mentor.core.json;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 import org.mentor.core.pathway.PathwayEvent;
 
@@ -15,6 +17,7 @@ import org.mentor.core.pathway.PathwayEvent;
  * @param caseId the case the event is recorded on, not null
  * @param event the event, not null
  */
+@API(status = STABLE, since = "0.1")
 public record CaseEvent(CaseId caseId, PathwayEvent event) {
   /**
    * Creates the envelope.

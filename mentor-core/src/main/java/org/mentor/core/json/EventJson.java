@@ -2,6 +2,7 @@ package org.mentor.core.json;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -24,6 +25,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 import org.mentor.core.InvalidEventException;
 import org.mentor.core.Rule;
@@ -60,6 +62,7 @@ import org.mentor.core.pathway.PathwayEvent;
  * <p>Immutable and thread-safe. Nothing here logs, and no message holds a patient value beyond
  * what {@link InvalidEventException} allows.
  */
+@API(status = STABLE, since = "0.1")
 public final class EventJson {
   private static final JsonMapper MAPPER = JsonMapper.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

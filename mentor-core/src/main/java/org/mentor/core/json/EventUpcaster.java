@@ -1,6 +1,9 @@
 package org.mentor.core.json;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apiguardian.api.API;
 import org.mentor.core.InvalidEventException;
 
 /**
@@ -28,6 +31,7 @@ import org.mentor.core.InvalidEventException;
  * <p>An upcaster is a pure function of the tree: no clock, no look-ups, no logging (the tree
  * holds patient data). Implementations are immutable and thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public interface EventUpcaster {
   /**
    * The type name this upcaster reads, as written in {@code "type"}, such as {@code "MentorVisited"}.

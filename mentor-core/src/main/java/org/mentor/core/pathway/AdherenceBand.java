@@ -1,6 +1,11 @@
 package org.mentor.core.pathway;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** The mother's adherence by her latest pill count (maternal.md §5). */
+@API(status = STABLE, since = "0.1")
 public enum AdherenceBand implements PathwayState {
   /** No pill count yet. */
   UNKNOWN("No pill count yet."),

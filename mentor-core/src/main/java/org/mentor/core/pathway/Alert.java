@@ -1,6 +1,11 @@
 package org.mentor.core.pathway;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** Conditions the evaluation raises for a person to act on, beyond the regions' states. */
+@API(status = STABLE, since = "0.1")
 public enum Alert {
   /**
    * The mother's latest viral load, sampled after delivery, is unsuppressed while an infant

@@ -2,9 +2,11 @@ package org.mentor.core.pathway;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 import org.mentor.core.pathway.Codes.AppointmentPurpose;
 
@@ -20,6 +22,7 @@ import org.mentor.core.pathway.Codes.AppointmentPurpose;
  * @param appointmentOn the appointment's date, not null
  * @param purpose what it is for, not null
  */
+@API(status = STABLE, since = "0.1")
 public record AppointmentSet(
     EventId id,
     LocalDate occurredOn,

@@ -1,9 +1,11 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 
 /**
@@ -18,6 +20,7 @@ import org.mentor.core.EventId;
  * @param recordedBy who recorded it, not null
  * @param regimen the regimen started, not null
  */
+@API(status = STABLE, since = "0.1")
 public record ArtStarted(
     EventId id,
     LocalDate occurredOn,

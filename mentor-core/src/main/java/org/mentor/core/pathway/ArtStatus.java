@@ -1,6 +1,11 @@
 package org.mentor.core.pathway;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** The mother's diagnosis and ART start (maternal.md §2). */
+@API(status = STABLE, since = "0.1")
 public enum ArtStatus implements PathwayState {
   /** Not known to be living with HIV (negative or untested). */
   NOT_KNOWN_POSITIVE("Not known to be living with HIV (negative or untested)."),

@@ -1,9 +1,11 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 import org.mentor.core.InvalidEventException;
 import org.mentor.core.Rule;
@@ -20,6 +22,7 @@ import org.mentor.core.Rule;
  * @param quantity pills dispensed, one or more
  * @param daysSupply days the supply covers, one or more
  */
+@API(status = STABLE, since = "0.1")
 public record ArvsDispensed(
     EventId id,
     LocalDate occurredOn,

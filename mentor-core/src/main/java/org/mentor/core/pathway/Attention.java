@@ -1,6 +1,7 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.apiguardian.api.API;
 import org.mentor.core.InfantId;
 
 /**
@@ -26,6 +28,7 @@ import org.mentor.core.InfantId;
  * @param since since when
  * @param why the explanation (region state, rule or alert)
  */
+@API(status = STABLE, since = "0.1")
 public record Attention(Kind kind, Optional<InfantId> infantId, LocalDate since, String why) {
   public Attention {
     requireNonNull(kind, "kind");

@@ -1,8 +1,10 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.InfantId;
 import org.mentor.core.InvalidEventException;
 import org.mentor.core.Rule;
@@ -17,6 +19,7 @@ import org.mentor.core.Rule;
  * @param birthWeightGrams the weight if weighed, 200 to 7000 g
  * @param outcome live birth or stillbirth, not null
  */
+@API(status = STABLE, since = "0.1")
 public record Birth(InfantId infantId, Sex sex, Optional<Integer> birthWeightGrams, Outcome outcome) {
   public Birth {
     requireNonNull(infantId, "infantId");

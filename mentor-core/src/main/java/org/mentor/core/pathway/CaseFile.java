@@ -1,6 +1,7 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 import org.mentor.core.EventId;
 import org.mentor.core.InfantId;
@@ -36,6 +38,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public final class CaseFile {
   /** Orders competing corrections of one chain: the one recorded last wins, whatever the arrival order. */
   private static final Comparator<PathwayEvent> LATEST_CORRECTION =

@@ -1,10 +1,12 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 import org.mentor.core.DataQualityIssue;
 import org.mentor.core.InfantId;
@@ -26,6 +28,7 @@ import org.mentor.core.protocol.ProtocolRef;
  * @param alerts conditions to act on
  * @param issues data-quality issues dated on or before {@code asOf}, oldest first
  */
+@API(status = STABLE, since = "0.1")
 public record CaseState(
     CaseId caseId,
     ProtocolRef protocol,

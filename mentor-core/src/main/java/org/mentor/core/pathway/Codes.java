@@ -1,6 +1,11 @@
 package org.mentor.core.pathway;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** Closed vocabularies used by the events. Each is a small enum so a new value breaks the build where it is handled. */
+@API(status = STABLE, since = "0.1")
 public final class Codes {
   private Codes() {}
 

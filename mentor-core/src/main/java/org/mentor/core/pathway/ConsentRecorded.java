@@ -1,9 +1,11 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 
 /**
@@ -21,6 +23,7 @@ import org.mentor.core.EventId;
  * @param sms she agrees to text messages
  * @param disclosedToPartner she has disclosed her status to her partner
  */
+@API(status = STABLE, since = "0.1")
 public record ConsentRecorded(
     EventId id,
     LocalDate occurredOn,

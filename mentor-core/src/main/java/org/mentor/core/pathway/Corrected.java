@@ -1,9 +1,11 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 import org.mentor.core.InvalidEventException;
 import org.mentor.core.Rule;
@@ -22,6 +24,7 @@ import org.mentor.core.Rule;
  * @param corrects the event corrected (the root or any correction in its chain), not null
  * @param replacement the corrected event, not a correction or void itself, not null
  */
+@API(status = STABLE, since = "0.1")
 public record Corrected(EventId corrects, PathwayEvent replacement) implements PathwayEvent {
   public Corrected {
     requireNonNull(corrects, "corrects");

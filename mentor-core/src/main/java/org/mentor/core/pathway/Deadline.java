@@ -1,7 +1,10 @@
 package org.mentor.core.pathway;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.LocalDate;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.mentor.core.protocol.Key;
 
@@ -10,6 +13,7 @@ import org.mentor.core.protocol.Key;
  * protocol values at which a state changes with no new event (DESIGN.md §2: days passing move the
  * state). A deadline with no date (null) does not fire.
  */
+@API(status = STABLE, since = "0.1")
 public enum Deadline {
   ART_START_OVERDUE("diagnosis + art.rapidStartDays + 1", m -> m.diagnosedOn, s -> s.memory().diagnosedOn == null ? null
       : s.memory().diagnosedOn.plusDays(s.protocol().getInt(Key.ART_RAPID_START_DAYS) + 1L)),

@@ -1,10 +1,12 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 import org.mentor.core.InvalidEventException;
 import org.mentor.core.Rule;
@@ -21,6 +23,7 @@ import org.mentor.core.Rule;
  * @param recordedBy who recorded it, not null
  * @param births the births, one or more, each with its own infant id, not null
  */
+@API(status = STABLE, since = "0.1")
 public record Delivered(
     EventId id,
     LocalDate occurredOn,

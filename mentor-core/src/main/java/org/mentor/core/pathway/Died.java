@@ -1,9 +1,11 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 
 /**
@@ -17,6 +19,7 @@ import org.mentor.core.EventId;
  * @param recordedBy who recorded it, not null
  * @param subject the mother or one infant, not null
  */
+@API(status = STABLE, since = "0.1")
 public record Died(
     EventId id,
     LocalDate occurredOn,

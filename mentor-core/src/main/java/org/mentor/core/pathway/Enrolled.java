@@ -1,11 +1,13 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 import org.mentor.core.InvalidEventException;
 import org.mentor.core.MotherId;
@@ -31,6 +33,7 @@ import org.mentor.core.pathway.Codes.HivStatus;
  * @param edd estimated date of delivery, if known (ultrasound EDD preferred), not null
  * @param gestationalAgeDays gestational age in days on the enrolment date, if neither LMP nor EDD is known, not null
  */
+@API(status = STABLE, since = "0.1")
 public record Enrolled(
     EventId id,
     LocalDate occurredOn,

@@ -1,10 +1,15 @@
 package org.mentor.core.pathway;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The kinds of event. The declaration order is the <b>intra-day rank</b>: events are folded in the
  * order {@code (occurredOn, kind, id)}, so a delivery, the infant's prophylaxis start and a birth
  * PCR on one day are always applied in that order, whatever order they arrived in.
  */
+@API(status = STABLE, since = "0.1")
 public enum EventKind {
   ENROLLED(Scope.CASE),
   PROTOCOL_CHANGED(Scope.CASE),

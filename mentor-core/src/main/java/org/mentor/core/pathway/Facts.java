@@ -1,9 +1,11 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableMap;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 import org.mentor.core.DataQualityIssue;
 import org.mentor.core.InfantId;
@@ -28,6 +30,7 @@ import org.mentor.core.protocol.ProtocolRef;
  * @param events the effective events in fold order (what the evaluation replays)
  * @param issues data-quality issues found while folding, newest first
  */
+@API(status = STABLE, since = "0.1")
 public record Facts(
     CaseId caseId,
     Optional<Enrolled> enrolment,

@@ -1,9 +1,11 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 import org.mentor.core.InfantId;
 import org.mentor.core.pathway.Codes.FeedingMode;
@@ -21,6 +23,7 @@ import org.mentor.core.pathway.Codes.FeedingMode;
  * @param infantId the infant, not null
  * @param mode the feeding mode, not null
  */
+@API(status = STABLE, since = "0.1")
 public record FeedingRecorded(
     EventId id,
     LocalDate occurredOn,

@@ -1,8 +1,10 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 
 /**
  * An infant's final outcome (infant.md §5, F2–F7), dated.
@@ -12,6 +14,7 @@ import java.time.LocalDate;
  * @param category the outcome
  * @param on the date it was reached
  */
+@API(status = STABLE, since = "0.1")
 public record FinalOutcome(Category category, LocalDate on) {
   public FinalOutcome {
     requireNonNull(category, "category");

@@ -1,11 +1,14 @@
 package org.mentor.core.pathway;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.google.common.collect.ImmutableMap;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 import org.mentor.core.DataQualityIssue;
 import org.mentor.core.InfantId;
@@ -19,6 +22,7 @@ import org.mentor.core.Rule;
  * {@link InvalidEventException}; data that is possible but suspicious becomes a
  * {@link DataQualityIssue} on the facts.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Fold {
   /** The fold order: {@code (occurredOn, kind's intra-day rank, id)}, never arrival order. */
   public static final Comparator<PathwayEvent> ORDER =

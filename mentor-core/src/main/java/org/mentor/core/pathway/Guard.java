@@ -1,8 +1,11 @@
 package org.mentor.core.pathway;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 import org.mentor.core.pathway.Codes.FeedingMode;
 import org.mentor.core.pathway.Codes.HivStatus;
 import org.mentor.core.pathway.Codes.HivTestResult;
@@ -15,6 +18,7 @@ import org.mentor.core.protocol.Protocol;
  * memory and protocol values. Their ids appear in the diagram and in every explanation; the
  * numbers they compare with always come from the protocol.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Guard {
   ALWAYS("always", s -> true),
   ENROLLED_POSITIVE("enrolled HIV-positive", s -> ((Enrolled) s.event()).hivStatus() == HivStatus.POSITIVE),

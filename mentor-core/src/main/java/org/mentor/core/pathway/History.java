@@ -1,12 +1,14 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableList;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.function.Predicate;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +22,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param <T> the element type
  */
+@API(status = STABLE, since = "0.1")
 public final class History<T> implements Iterable<T> {
   private static final History<?> EMPTY = new History<>(null, null, 0);
 

@@ -1,9 +1,11 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 import org.mentor.core.InfantId;
 
@@ -18,6 +20,7 @@ import org.mentor.core.InfantId;
  * @param recordedBy who recorded it, not null
  * @param infantId the infant, not null
  */
+@API(status = STABLE, since = "0.1")
 public record InfantArtStarted(
     EventId id,
     LocalDate occurredOn,

@@ -1,9 +1,11 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.InfantId;
 import org.mentor.core.pathway.Codes.FeedingMode;
 
@@ -22,6 +24,7 @@ import org.mentor.core.pathway.Codes.FeedingMode;
  * @param transfers transfers in and out of this infant alone
  * @param death the infant's recorded death, if any
  */
+@API(status = STABLE, since = "0.1")
 public record InfantFacts(
     Birth birth,
     LocalDate bornOn,

@@ -1,10 +1,12 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 import org.mentor.core.InfantId;
 import org.mentor.core.InvalidEventException;
@@ -27,6 +29,7 @@ import org.mentor.core.pathway.Codes.InfantTestType;
  * @param result the result, or PENDING, not null
  * @param resultDate when the result was returned; empty exactly when pending, not null
  */
+@API(status = STABLE, since = "0.1")
 public record InfantHivTested(
     EventId id,
     LocalDate occurredOn,

@@ -1,9 +1,11 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 import org.mentor.core.InfantId;
 import org.mentor.core.pathway.Codes.ProphylaxisRegimen;
@@ -20,6 +22,7 @@ import org.mentor.core.pathway.Codes.ProphylaxisRegimen;
  * @param infantId the infant, not null
  * @param regimen the regimen, not null
  */
+@API(status = STABLE, since = "0.1")
 public record InfantProphylaxisStarted(
     EventId id,
     LocalDate occurredOn,

@@ -1,11 +1,14 @@
 package org.mentor.core.pathway;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.pathway.Codes.HivStatus;
 import org.mentor.core.pathway.Codes.HivTestResult;
 import org.mentor.core.pathway.RiskAssessment.RiskClass;
@@ -18,6 +21,7 @@ import org.mentor.core.protocol.Protocol;
  * before delivery" and South Africa's "≥ 1000 in the 12 weeks before, or no result" are the same
  * code with different values. Re-derived at every evaluation, so a late result reclassifies.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class InfantRisk {
   private InfantRisk() {}
 

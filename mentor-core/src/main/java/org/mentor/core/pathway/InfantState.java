@@ -1,10 +1,12 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.InfantId;
 
 /**
@@ -22,6 +24,7 @@ import org.mentor.core.InfantId;
  * @param diagnosedOn for a confirmed positive, the first positive sample date (E2)
  * @param outcome the final outcome, once reached
  */
+@API(status = STABLE, since = "0.1")
 public record InfantState(
     InfantId infantId,
     LocalDate bornOn,

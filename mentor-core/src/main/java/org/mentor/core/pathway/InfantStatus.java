@@ -1,6 +1,11 @@
 package org.mentor.core.pathway;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** One infant's HIV status, up to its final outcome (infant.md §3d, §5). */
+@API(status = STABLE, since = "0.1")
 public enum InfantStatus implements PathwayState {
   /** HIV-exposed, status not yet final. */
   EXPOSED("HIV-exposed, status not yet final."),

@@ -1,8 +1,10 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The mother's own HIV-care facts, shared by all her cases: each history is newest first in fold
@@ -25,6 +27,7 @@ import java.util.Optional;
  * @param transfers her transfers in and out (with her infants)
  * @param death her recorded death, if any
  */
+@API(status = STABLE, since = "0.1")
 public record MaternalFacts(
     History<MaternalHivTested> hivTests,
     History<ArtStarted> artStarts,

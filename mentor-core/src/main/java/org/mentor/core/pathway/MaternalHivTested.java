@@ -1,9 +1,11 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 import org.mentor.core.pathway.Codes.HivTestResult;
 
@@ -19,6 +21,7 @@ import org.mentor.core.pathway.Codes.HivTestResult;
  * @param recordedBy who recorded it, not null
  * @param result the algorithm's result, not null
  */
+@API(status = STABLE, since = "0.1")
 public record MaternalHivTested(
     EventId id,
     LocalDate occurredOn,

@@ -1,9 +1,11 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.pathway.Codes.HivStatus;
 
 /**
@@ -24,6 +26,7 @@ import org.mentor.core.pathway.Codes.HivStatus;
  * @param lastTracing the latest tracing attempt, if any
  * @param consent her latest consent and disclosure record, if any
  */
+@API(status = STABLE, since = "0.1")
 public record MaternalState(
     HivStatus hivStatus,
     Optional<LocalDate> diagnosedOn,

@@ -2,8 +2,10 @@ package org.mentor.core.pathway;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Where an event came from when it copies a record that another system keeps and owns: a lab result read from the
@@ -17,6 +19,7 @@ import java.util.Optional;
  * @param identifier the record's identity in that system, such as {@code Observation/9001}, not null or blank
  * @param version the version of the record that was read, such as {@code 3}, when the system versions its records
  */
+@API(status = STABLE, since = "0.1")
 public record Origin(String system, String identifier, Optional<String> version) {
   public Origin {
     requireNonNull(system, "system");

@@ -1,6 +1,7 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.mentor.core.DataQualityIssue;
 import org.mentor.core.Rule;
@@ -31,6 +33,7 @@ import org.mentor.core.protocol.Protocol;
  * state.mother().retention().why();   // "INTERRUPTED since 2025-10-06 by RET-2 on deadline INTERRUPTION (...)"
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class Pathway {
   private static final Comparator<DataQualityIssue> ISSUE_ORDER =
       Comparator.comparing(DataQualityIssue::on).thenComparing(i -> i.rule().id()).thenComparing(DataQualityIssue::eventId);

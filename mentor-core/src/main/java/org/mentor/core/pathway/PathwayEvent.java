@@ -1,8 +1,11 @@
 package org.mentor.core.pathway;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 import org.mentor.core.InfantId;
 
@@ -14,6 +17,7 @@ import org.mentor.core.InfantId;
  * <p>Exhaustive handling switches on {@link #kind()} (Java 17 has no pattern switch): a switch
  * expression over {@link EventKind} with no default fails to compile when a kind is missing.
  */
+@API(status = STABLE, since = "0.1")
 public sealed interface PathwayEvent
     permits Enrolled,
         ProtocolChanged,

@@ -1,5 +1,6 @@
 package org.mentor.core.pathway;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.mentor.core.pathway.EventKind.*;
 
 import com.google.common.collect.ImmutableList;
@@ -10,12 +11,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * The pathway's state machine, declared as data: one table of {@link Transition} rows for all
  * regions, read by the evaluation and by {@link #mermaid()}, which generates the diagram in
  * {@code docs/pathway.md}. Change the pathway here and nowhere else.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PathwayTable {
   /** Events that show the mother was in clinical care that day (retention; maternal.md R4). */
   public static final ImmutableSet<EventKind> CLINICAL_CONTACTS = ImmutableSet.copyOf(EnumSet.of(

@@ -1,6 +1,11 @@
 package org.mentor.core.pathway;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** Where a case is on the pathway. */
+@API(status = STABLE, since = "0.1")
 public enum Phase implements PathwayState {
   /** Pregnant, enrolled in antenatal care. */
   ANTENATAL("Pregnant, enrolled in antenatal care."),

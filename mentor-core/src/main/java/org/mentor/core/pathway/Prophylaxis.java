@@ -1,7 +1,10 @@
 package org.mentor.core.pathway;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.LocalDate;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.pathway.Codes.FeedingMode;
 import org.mentor.core.pathway.Codes.ProphylaxisRegimen;
 import org.mentor.core.pathway.ProphylaxisPlan.Status;
@@ -17,6 +20,7 @@ import org.mentor.core.protocol.Protocol;
  * result below the risk threshold is recorded. An infant with no feeding record is planned as
  * breastfed, the safer reading.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Prophylaxis {
   private Prophylaxis() {}
 

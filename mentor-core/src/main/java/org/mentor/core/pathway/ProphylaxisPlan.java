@@ -1,9 +1,11 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.pathway.Codes.ProphylaxisRegimen;
 
 /**
@@ -22,6 +24,7 @@ import org.mentor.core.pathway.Codes.ProphylaxisRegimen;
  * @param plannedDays the course's minimum length in days
  * @param lateStart whether the start came later than the protocol's limit after birth
  */
+@API(status = STABLE, since = "0.1")
 public record ProphylaxisPlan(
     Status status,
     ProphylaxisRegimen regimen,

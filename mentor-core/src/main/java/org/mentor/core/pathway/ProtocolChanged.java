@@ -1,9 +1,11 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 import org.mentor.core.protocol.ProtocolRef;
 
@@ -19,6 +21,7 @@ import org.mentor.core.protocol.ProtocolRef;
  * @param recordedBy who recorded it, not null
  * @param protocol the protocol the case follows from now on, not null
  */
+@API(status = STABLE, since = "0.1")
 public record ProtocolChanged(
     EventId id,
     LocalDate occurredOn,

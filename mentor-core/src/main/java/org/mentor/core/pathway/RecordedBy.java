@@ -2,8 +2,10 @@ package org.mentor.core.pathway;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Who recorded an event: the user, the facility and the source system, and, for a fact copied from a record another
@@ -17,6 +19,7 @@ import java.util.Optional;
  * @param sourceSystem the system that captured the event, such as an EMR's name, not null or blank
  * @param origin the record the event copies, when another system owns it; empty for Mentor's own facts
  */
+@API(status = STABLE, since = "0.1")
 public record RecordedBy(String user, String facility, String sourceSystem, Optional<Origin> origin) {
   public RecordedBy {
     requireNonNull(user, "user");

@@ -2,6 +2,9 @@ package org.mentor.core.pathway;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 
 /**
  * An antiretroviral regimen: the code the clinic uses and the class of its anchor drug, which
@@ -13,6 +16,7 @@ import static java.util.Objects.requireNonNull;
  * @param code the regimen's code, such as {@code TDF+3TC+DTG}, not null or blank
  * @param anchorClass the class of the anchor drug, not null
  */
+@API(status = STABLE, since = "0.1")
 public record Regimen(String code, DrugClass anchorClass) {
   /** Tenofovir, lamivudine and dolutegravir, WHO's preferred first line (maternal.md M2.2). */
   public static final Regimen TLD = new Regimen("TDF+3TC+DTG", DrugClass.INSTI);

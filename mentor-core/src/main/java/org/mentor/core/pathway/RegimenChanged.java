@@ -1,9 +1,11 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 import org.mentor.core.pathway.Codes.RegimenChangeReason;
 
@@ -19,6 +21,7 @@ import org.mentor.core.pathway.Codes.RegimenChangeReason;
  * @param regimen the new regimen, not null
  * @param reason why it was changed, not null
  */
+@API(status = STABLE, since = "0.1")
 public record RegimenChanged(
     EventId id,
     LocalDate occurredOn,

@@ -1,10 +1,15 @@
 package org.mentor.core.pathway;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The orthogonal regions of the pathway's state machine. Each region is in exactly one state at a
  * time; the case's state is the tuple of its regions' states (one {@code INFANT} region per
  * live-born infant).
  */
+@API(status = STABLE, since = "0.1")
 public enum Region {
   /** Where the case is: antenatal, postnatal, infant follow-up, closed. */
   PHASE(Phase.class),

@@ -1,9 +1,11 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 import org.mentor.core.InfantId;
 
@@ -20,6 +22,7 @@ import org.mentor.core.InfantId;
  * @param via the table row that entered it; empty for the initial state
  * @param triggeredBy the event that fired the row; empty for a deadline or the initial state
  */
+@API(status = STABLE, since = "0.1")
 public record RegionState(
     Region region,
     Optional<InfantId> infantId,

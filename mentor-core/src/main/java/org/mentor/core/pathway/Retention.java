@@ -1,6 +1,11 @@
 package org.mentor.core.pathway;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** Whether the mother and her infants are in care (maternal.md §6). */
+@API(status = STABLE, since = "0.1")
 public enum Retention implements PathwayState {
   /** In care: no appointment missed. */
   IN_CARE("In care: no appointment missed."),

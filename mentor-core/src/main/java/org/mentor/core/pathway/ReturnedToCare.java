@@ -1,9 +1,11 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 
 /**
@@ -16,6 +18,7 @@ import org.mentor.core.EventId;
  * @param recordedAt when it was recorded, not null
  * @param recordedBy who recorded it, not null
  */
+@API(status = STABLE, since = "0.1")
 public record ReturnedToCare(
     EventId id,
     LocalDate occurredOn,

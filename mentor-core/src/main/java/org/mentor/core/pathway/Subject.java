@@ -1,8 +1,10 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.InfantId;
 
 /**
@@ -13,6 +15,7 @@ import org.mentor.core.InfantId;
  *
  * @param infantId the infant, or empty for the mother
  */
+@API(status = STABLE, since = "0.1")
 public record Subject(Optional<InfantId> infantId) {
   private static final Subject MOTHER = new Subject(Optional.empty());
 

@@ -1,12 +1,14 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Immutable and thread-safe; equality is element-wise.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Timeline implements Iterable<PathwayEvent> {
   private static final Timeline EMPTY = new Timeline(new Buffer(new PathwayEvent[0]), 0);
 

@@ -1,9 +1,11 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 import org.mentor.core.pathway.Codes.ContactMode;
 import org.mentor.core.pathway.Codes.TracingOutcome;
@@ -21,6 +23,7 @@ import org.mentor.core.pathway.Codes.TracingOutcome;
  * @param mode how she was sought, not null
  * @param outcome what came of it, not null
  */
+@API(status = STABLE, since = "0.1")
 public record TracingAttempted(
     EventId id,
     LocalDate occurredOn,

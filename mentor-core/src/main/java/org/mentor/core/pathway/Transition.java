@@ -2,6 +2,9 @@ package org.mentor.core.pathway;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 
 /**
  * One row of the pathway's transition table: in state {@code from}, when {@code trigger} fires and
@@ -17,6 +20,7 @@ import static java.util.Objects.requireNonNull;
  * @param guard the condition that must hold
  * @param to the state after it
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Transition(String id, PathwayState from, Trigger trigger, Guard guard, PathwayState to) {
   public Transition {
     requireNonNull(id, "id");

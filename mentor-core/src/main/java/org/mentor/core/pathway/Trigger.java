@@ -1,11 +1,14 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableSet;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /** What fires a transition: an event of one of some kinds, or a deadline passing. Immutable values. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public sealed interface Trigger {
   /**
    * An event of one of these kinds (results fire on their result date).

@@ -1,7 +1,9 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
+import org.apiguardian.api.API;
 import org.mentor.core.InvalidEventException;
 import org.mentor.core.Rule;
 
@@ -17,6 +19,7 @@ import org.mentor.core.Rule;
  * @param copiesPerMl the count; for {@code BELOW_LIMIT} the assay's limit; 0 when not detected
  * @param qualifier how to read the count, not null
  */
+@API(status = STABLE, since = "0.1")
 public record ViralLoad(int copiesPerMl, Qualifier qualifier) {
   public ViralLoad {
     requireNonNull(qualifier, "qualifier");

@@ -1,9 +1,11 @@
 package org.mentor.core.pathway;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 import org.mentor.core.InvalidEventException;
 import org.mentor.core.Rule;
@@ -21,6 +23,7 @@ import org.mentor.core.Rule;
  * @param resultDate when the result was returned, on or after the sample date, not null
  * @param result the result in copies/mL, not null
  */
+@API(status = STABLE, since = "0.1")
 public record ViralLoadResulted(
     EventId id,
     LocalDate occurredOn,

@@ -1,6 +1,11 @@
 package org.mentor.core.pathway;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** The mother's viral load and what follows an elevated result (maternal.md §4). */
+@API(status = STABLE, since = "0.1")
 public enum ViralLoadStatus implements PathwayState {
   /** No viral-load result yet (or none since a regimen switch). */
   NO_RESULT("No viral-load result yet (or none since a regimen switch)."),

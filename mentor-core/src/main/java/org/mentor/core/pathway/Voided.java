@@ -2,9 +2,11 @@ package org.mentor.core.pathway;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 
 /**
@@ -20,6 +22,7 @@ import org.mentor.core.EventId;
  * @param voids the event withdrawn, not null
  * @param reason why, in words for the audit trail (no patient data), not null
  */
+@API(status = STABLE, since = "0.1")
 public record Voided(
     EventId id,
     LocalDate occurredOn,

@@ -1,11 +1,16 @@
 package org.mentor.core.protocol;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The closed list of dates a milestone rule can count from (DESIGN.md §3). A gestational week N
  * is {@code LMP} with offset {@code PnW} (LMP + 7N days). Anchors whose names start with
  * {@code EACH_} are families: one occurrence of the milestone per date, each ending at the next
  * (so a schedule "every 6 months from the last sample" re-anchors on every sample).
  */
+@API(status = STABLE, since = "0.1")
 public enum Anchor {
   /** First day of the last menstrual period (from the EDD when one is given). */
   LMP,

@@ -1,10 +1,12 @@
 package org.mentor.core.protocol;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * A milestone rule's {@code appliesWhen}: an AND of typed facts (DESIGN.md §3). An absent field
@@ -23,6 +25,7 @@ import java.util.Optional;
  * @param pregnancyViralLoadSuperseded whether a pregnancy viral-load milestone must (not) have been superseded at delivery
  * @param laterThanMilestone this milestone applies only when its due date falls after that milestone's
  */
+@API(status = STABLE, since = "0.1")
 public record Condition(
     Optional<Boolean> maternalStatusPositive,
     Optional<Boolean> onArtAtEnrolment,

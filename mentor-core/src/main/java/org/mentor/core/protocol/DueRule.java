@@ -2,9 +2,11 @@ package org.mentor.core.protocol;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableList;
 import java.util.stream.Collectors;
+import org.apiguardian.api.API;
 
 /**
  * How a milestone's due date is computed: one term, or the later or earlier of up to three
@@ -16,6 +18,7 @@ import java.util.stream.Collectors;
  * @param combine how terms combine
  * @param terms one to three terms
  */
+@API(status = STABLE, since = "0.1")
 public record DueRule(Combine combine, ImmutableList<Term> terms) {
   public DueRule {
     requireNonNull(combine, "combine");

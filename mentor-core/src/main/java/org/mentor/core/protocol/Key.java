@@ -1,12 +1,14 @@
 package org.mentor.core.protocol;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 
 /**
  * A named protocol value with its type and allowed range: the closed list of numbers and choices
@@ -17,6 +19,7 @@ import java.util.function.Function;
  *
  * @param <T> the value's Java type
  */
+@API(status = STABLE, since = "0.1")
 public final class Key<T> {
   private static final List<Key<?>> ALL = new ArrayList<>();
 

@@ -1,10 +1,12 @@
 package org.mentor.core.protocol;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableSet;
 import java.time.Period;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One milestone of a protocol's schedule, in the closed vocabulary of DESIGN.md §3: when it
@@ -28,6 +30,7 @@ import java.util.Optional;
  *     registration moves to the registration date (otherwise the milestone is not created)
  * @param source where the rule comes from
  */
+@API(status = STABLE, since = "0.1")
 public record MilestoneRule(
     String id,
     Subject subject,

@@ -1,6 +1,7 @@
 package org.mentor.core.protocol;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One version of a clinical protocol: every number and choice the engine reads, each with its
@@ -18,6 +20,7 @@ import java.util.Optional;
  *
  * <p>Immutable and thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public final class Protocol {
   private final ProtocolRef ref;
   private final String title;

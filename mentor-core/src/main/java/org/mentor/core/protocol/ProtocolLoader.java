@@ -1,6 +1,7 @@
 package org.mentor.core.protocol;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.mentor.core.InvalidProtocolException;
 import org.mentor.core.Rule;
 
@@ -32,6 +34,7 @@ import org.mentor.core.Rule;
  * Protocol mine = ProtocolLoader.fromStream(in, "my-programme.json");
  * }</pre>
  */
+@API(status = STABLE, since = "0.1")
 public final class ProtocolLoader {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ImmutableSet<String> TOP_LEVEL = ImmutableSet.of("id", "version", "title", "jurisdiction",

@@ -2,6 +2,9 @@ package org.mentor.core.protocol;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 
 /**
  * Names one version of a protocol, such as {@code WHO_2021} version {@code 1}. A case keeps the
@@ -12,6 +15,7 @@ import static java.util.Objects.requireNonNull;
  * @param id the protocol's id, such as {@code WHO_2021}, not null or blank
  * @param version the protocol file's version, not null or blank
  */
+@API(status = STABLE, since = "0.1")
 public record ProtocolRef(String id, String version) {
   public ProtocolRef {
     requireNonNull(id, "id");

@@ -1,12 +1,14 @@
 package org.mentor.core.protocol;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * The built-in protocols, loaded once from resources and validated: {@code WHO_2021} (the
@@ -14,6 +16,7 @@ import java.util.Optional;
  * programme's own file is loaded with {@link ProtocolLoader#fromStream(java.io.InputStream, String,
  * java.util.function.Function)}, its parent resolved among these.
  */
+@API(status = STABLE, since = "0.1")
 public final class Protocols {
   private static final String DIR = "/org/mentor/core/protocol/";
   /** Load order: parents before children. */

@@ -1,8 +1,10 @@
 package org.mentor.core.protocol;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.Period;
+import org.apiguardian.api.API;
 
 /**
  * An anchor plus an offset, such as {@code BIRTH + P42D}. Periods have pinned meanings: weeks are
@@ -14,6 +16,7 @@ import java.time.Period;
  * @param anchor the anchor, not null
  * @param offset the offset, not negative, not null
  */
+@API(status = STABLE, since = "0.1")
 public record Term(Anchor anchor, Period offset) {
   public Term {
     requireNonNull(anchor, "anchor");

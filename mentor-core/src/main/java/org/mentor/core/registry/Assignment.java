@@ -1,6 +1,7 @@
 package org.mentor.core.registry;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableRangeMap;
 import com.google.common.collect.Range;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.MentorId;
 import org.mentor.core.pathway.Enrolled;
 import org.mentor.core.pathway.Facts;
@@ -23,6 +25,7 @@ import org.mentor.core.pathway.TransferredIn;
  * @param mentor the mentor, if one was assigned by then
  * @param facility the facility code
  */
+@API(status = STABLE, since = "0.1")
 public record Assignment(Optional<MentorId> mentor, String facility) {
   public Assignment {
     requireNonNull(mentor, "mentor");

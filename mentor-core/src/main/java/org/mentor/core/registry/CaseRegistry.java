@@ -3,6 +3,7 @@ package org.mentor.core.registry;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.Lock;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.mentor.core.CaseId;
 import org.mentor.core.EventId;
@@ -71,6 +73,7 @@ import org.slf4j.LoggerFactory;
  * optional expected version gives optimistic concurrency. Logs only counts, event kinds and rule
  * ids, never patient data.
  */
+@API(status = STABLE, since = "0.1")
 public final class CaseRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(CaseRegistry.class);
   private static final int STORE_RETRIES = 3;

@@ -1,8 +1,11 @@
 package org.mentor.core.registry;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 import org.mentor.core.VersionConflictException;
 import org.mentor.core.pathway.PathwayEvent;
@@ -16,6 +19,7 @@ import org.mentor.core.pathway.PathwayEvent;
  * <p>Implementations are thread-safe. The registry validates events before it appends them, so a
  * store checks only what concurrency needs: the expected version.
  */
+@API(status = STABLE, since = "0.1")
 public interface CaseStore {
   /**
    * Appends events to a case atomically: all of them or none.

@@ -1,11 +1,13 @@
 package org.mentor.core.registry;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 import org.mentor.core.pathway.Attention;
 import org.mentor.core.pathway.CaseState;
@@ -24,6 +26,7 @@ import org.mentor.core.schedule.Schedule;
  * @param attention what needs attention, most urgent first
  * @param assignment the mentor and facility responsible on {@code asOf}
  */
+@API(status = STABLE, since = "0.1")
 public record CaseView(
     CaseId caseId,
     long version,

@@ -1,10 +1,12 @@
 package org.mentor.core.registry;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableSet;
 import java.time.LocalDate;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 import org.mentor.core.InfantId;
 import org.mentor.core.MotherId;
@@ -32,6 +34,7 @@ import org.mentor.core.schedule.MilestoneState;
  * @param contact for a tracing item: the channels the mother has agreed to (empty: only at her
  *     next clinic visit); never a channel she has not agreed to
  */
+@API(status = STABLE, since = "0.1")
 public record DueItem(
     CaseId caseId,
     MotherId motherId,

@@ -2,8 +2,10 @@ package org.mentor.core.registry;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.MentorId;
 
 /**
@@ -12,6 +14,7 @@ import org.mentor.core.MentorId;
  * @param scope everyone, one mentor's cases or one facility's
  * @param asOf the day
  */
+@API(status = STABLE, since = "0.1")
 public record DueQuery(Scope scope, LocalDate asOf) {
   public DueQuery {
     requireNonNull(scope, "scope");

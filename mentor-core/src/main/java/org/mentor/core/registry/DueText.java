@@ -1,12 +1,14 @@
 package org.mentor.core.registry;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import org.apiguardian.api.API;
 import org.mentor.core.pathway.Codes.ContactMode;
 
 /**
@@ -22,6 +24,7 @@ import org.mentor.core.pathway.Codes.ContactMode;
  *
  * <p>Immutable and thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public final class DueText {
   private static final String BUNDLE = "org.mentor.core.registry.DueMessages";
 

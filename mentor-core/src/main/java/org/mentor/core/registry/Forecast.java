@@ -1,10 +1,12 @@
 package org.mentor.core.registry;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.MentorId;
 
 /**
@@ -16,6 +18,7 @@ import org.mentor.core.MentorId;
  * @param byMentor for each mentor, the count per week (same length as {@code weekStarts})
  * @param unassigned the counts for cases with no mentor assigned
  */
+@API(status = STABLE, since = "0.1")
 public record Forecast(ImmutableList<LocalDate> weekStarts, ImmutableMap<MentorId, ImmutableList<Integer>> byMentor,
     ImmutableList<Integer> unassigned) {
   public Forecast {

@@ -1,9 +1,14 @@
 package org.mentor.core.registry;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * The gap lists programme managers ask for (KenyaEMR's "clinical action" lists), each a question
  * about the cases in a scope on a day.
  */
+@API(status = STABLE, since = "0.1")
 public enum Gap {
   /** Infants 6 to 8 weeks old (42–56 days) with no NAT result returned. */
   INFANT_6_TO_8_WEEKS_NO_NAT_RESULT,

@@ -2,6 +2,7 @@ package org.mentor.core.registry;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 import org.mentor.core.VersionConflictException;
 import org.mentor.core.pathway.PathwayEvent;
@@ -23,6 +25,7 @@ import org.mentor.core.pathway.PathwayEvent;
  *
  * <p>Thread-safe.
  */
+@API(status = STABLE, since = "0.1")
 public final class InMemoryCaseStore implements CaseStore {
   private final Map<CaseId, Stored> cases = new HashMap<>();
   private final TreeMap<Long, CaseId> feed = new TreeMap<>();

@@ -1,5 +1,8 @@
 package org.mentor.core.registry;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
 import org.mentor.core.Rule;
 import org.mentor.core.pathway.EventKind;
 
@@ -8,6 +11,7 @@ import org.mentor.core.pathway.EventKind;
  * on the recording thread, after the fact; implementations must be quick and must not throw. Only
  * kinds, rule ids and counts are passed, never patient data.
  */
+@API(status = STABLE, since = "0.1")
 public interface RegistryListener {
   /** A listener that ignores everything. */
   RegistryListener NONE = new RegistryListener() {};

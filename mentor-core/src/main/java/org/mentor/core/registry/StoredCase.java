@@ -2,8 +2,10 @@ package org.mentor.core.registry;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableList;
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 import org.mentor.core.pathway.PathwayEvent;
 
@@ -13,6 +15,7 @@ import org.mentor.core.pathway.PathwayEvent;
  * @param caseId the case
  * @param events the events, oldest first; the enrolment first
  */
+@API(status = STABLE, since = "0.1")
 public record StoredCase(CaseId caseId, ImmutableList<PathwayEvent> events) {
   public StoredCase {
     requireNonNull(caseId, "caseId");

@@ -1,5 +1,9 @@
 package org.mentor.core.registry;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /**
  * How urgent a due item is, derived from the case's facts; a due list sorts by tier, then by due
  * date, so its order does not churn from day to day (DESIGN.md §2). The rule, in full:
@@ -15,6 +19,7 @@ package org.mentor.core.registry;
  *   <li>{@link #DATA}: data-quality issues to check.
  * </ul>
  */
+@API(status = STABLE, since = "0.1")
 public enum Tier {
   URGENT,
   HIGH,

@@ -1,9 +1,11 @@
 package org.mentor.core.schedule;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 import org.mentor.core.InfantId;
 import org.mentor.core.protocol.MilestoneRule.CancelReason;
@@ -28,6 +30,7 @@ import org.mentor.core.protocol.MilestoneRule.CancelReason;
  * @param expectedTest for an infant test: {@code NAT} or {@code ANTIBODY}
  * @param why the explanation
  */
+@API(status = STABLE, since = "0.1")
 public record Milestone(
     String key,
     String ruleId,

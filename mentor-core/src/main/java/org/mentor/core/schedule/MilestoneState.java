@@ -1,6 +1,11 @@
 package org.mentor.core.schedule;
 
+import static org.apiguardian.api.API.Status.STABLE;
+
+import org.apiguardian.api.API;
+
 /** A milestone's state on the evaluation date (shared/clinical/README.md, milestone states). */
+@API(status = STABLE, since = "0.1")
 public enum MilestoneState {
   /** Today is before the window opens. */
   UPCOMING,

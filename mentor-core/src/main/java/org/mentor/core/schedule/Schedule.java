@@ -1,7 +1,9 @@
 package org.mentor.core.schedule;
 
+import org.apiguardian.api.API;
 import org.mentor.core.internal.InternedDates;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
@@ -34,6 +36,7 @@ import org.mentor.core.protocol.Protocol;
  * @param asOf the evaluation date
  * @param milestones the milestones, by due date then key
  */
+@API(status = STABLE, since = "0.1")
 public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> milestones) {
   public Schedule {
     requireNonNull(caseId, "caseId");

@@ -1,8 +1,10 @@
 package org.mentor.core.schedule;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.mentor.core.protocol.Anchor;
 import org.mentor.core.protocol.Confidence;
 import org.mentor.core.protocol.DueRule;
@@ -22,6 +24,7 @@ import org.mentor.core.protocol.Source;
  * @param dueRule the due rule, such as {@code BIRTH + P42D}
  * @param source the rule's source and confidence
  */
+@API(status = STABLE, since = "0.1")
 public record Why(ProtocolRef protocol, String ruleId, Anchor anchor, LocalDate anchorDate, DueRule dueRule, Source source) {
   public Why {
     requireNonNull(protocol, "protocol");

@@ -2,10 +2,12 @@ package org.mentor.fhir.testserver;
 
 import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,7 @@ import org.springframework.context.annotation.AnnotationConfigApplicationContext
  *
  * <p>Thread-safe: clients may call the server from any number of threads while one thread stops and starts it.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class FhirTestServer implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(FhirTestServer.class);

@@ -1,7 +1,9 @@
 package org.mentor.fhir.testserver;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import org.apiguardian.api.API;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
 import org.junit.jupiter.api.extension.ExtensionContext.Store.CloseableResource;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  *
  * <p>Thread-safe: the shared servers live in JUnit's root store, started once per settings value.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class FhirTestServerExtension implements ParameterResolver {
 
   private static final Namespace NAMESPACE = Namespace.create(FhirTestServerExtension.class);

@@ -2,8 +2,10 @@ package org.mentor.fhir.testserver;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * What a {@link FhirTestServer} switches on, as the national servers Mentor pushes to do. Immutable and thread-safe;
@@ -27,6 +29,7 @@ import java.util.Optional;
  * @param clientAssignedIds when {@code false}, a {@code PUT} to a resource id that does not exist is refused (HTTP
  *     404): the server assigns every id (HAPI's {@code ClientIdStrategy} {@code NOT_ALLOWED})
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ServerSettings(
     Optional<String> bearerToken, boolean requestValidation, boolean referentialIntegrity, boolean clientAssignedIds) {
 

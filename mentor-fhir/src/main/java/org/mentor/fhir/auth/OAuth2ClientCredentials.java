@@ -3,6 +3,7 @@ package org.mentor.fhir.auth;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.net.URI;
@@ -17,6 +18,7 @@ import java.util.Base64;
 import java.util.List;
 import org.apache.http.NameValuePair;
 import org.apache.http.message.BasicNameValuePair;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.mentor.fhir.http.TokenException;
 
@@ -38,6 +40,7 @@ import org.mentor.fhir.http.TokenException;
  * {@code char[]} copy, never logged and never part of an exception's message. Thread-safe; close it when done (it
  * holds a connection pool).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class OAuth2ClientCredentials extends CachingAuth {
   /** Where the client's secret goes in the token request (RFC 6749 §2.3.1). */
   public enum SecretIn {

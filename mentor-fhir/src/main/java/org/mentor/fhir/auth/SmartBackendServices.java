@@ -3,6 +3,7 @@ package org.mentor.fhir.auth;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import com.nimbusds.jose.JOSEException;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.http.NameValuePair;
 import org.apache.http.message.BasicNameValuePair;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.mentor.fhir.http.TokenException;
 
@@ -50,6 +52,7 @@ import org.mentor.fhir.http.TokenException;
  * {@code grant_type = client_credentials}. The JWT is built and signed with nimbus-jose-jwt. The key is never logged;
  * neither is an assertion or a token. Thread-safe; close it when done.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class SmartBackendServices extends CachingAuth {
   /** The signature algorithms SMART Backend Services requires servers to support. */
   public enum Algorithm {

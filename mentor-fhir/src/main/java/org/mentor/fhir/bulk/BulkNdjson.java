@@ -1,6 +1,7 @@
 package org.mentor.fhir.bulk;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import ca.uhn.fhir.parser.IParser;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.PractitionerRole;
 import org.hl7.fhir.r4.model.Resource;
@@ -37,6 +39,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Immutable and thread-safe (each call has its own writers and readers).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class BulkNdjson {
   private static final Logger LOG = LoggerFactory.getLogger(BulkNdjson.class);
 

@@ -2,6 +2,9 @@ package org.mentor.fhir.http;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 
 /**
  * Where the bearer token for {@code Authorization: Bearer …} comes from: a fixed token from the application's secret
@@ -12,6 +15,7 @@ import static java.util.Objects.requireNonNull;
  * source then gives a different token, sends the request once more (a 401 is answered before anything is written).
  * Implementations are thread-safe; they never log the token.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface BearerTokenSource {
   /**
    * The token to send now.

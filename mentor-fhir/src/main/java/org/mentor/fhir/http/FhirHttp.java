@@ -2,6 +2,7 @@ package org.mentor.fhir.http;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.io.IOException;
@@ -29,6 +30,7 @@ import org.apache.http.impl.client.HttpClients;
 import org.apache.http.impl.conn.PoolingHttpClientConnectionManager;
 import org.apache.http.message.BasicNameValuePair;
 import org.apache.http.util.EntityUtils;
+import org.apiguardian.api.API;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.jspecify.annotations.Nullable;
 
@@ -48,6 +50,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Thread-safe. Never logs; never puts the token in an exception.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class FhirHttp implements AutoCloseable {
   /** The FHIR JSON media type. */
   public static final String FHIR_JSON = "application/fhir+json";

@@ -1,5 +1,9 @@
 package org.mentor.fhir.http;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * A {@link BearerTokenSource} could not give a token: the token endpoint gave none. {@link FhirHttp} answers a
  * request it could not authorize as the server would have (a refusal: HTTP 401, nothing sent), or, when trying again
@@ -7,6 +11,7 @@ package org.mentor.fhir.http;
  * such as {@code invalid_client}), never a secret, an assertion or a token; the endpoint's free-text
  * {@code error_description} is left out too, as it may echo what the client sent.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class TokenException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

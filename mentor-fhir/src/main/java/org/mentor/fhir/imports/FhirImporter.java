@@ -1,6 +1,7 @@
 package org.mentor.fhir.imports;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
@@ -48,6 +50,7 @@ import org.slf4j.LoggerFactory;
  * declaration is refused before parsing; input over the configured size is refused. Thread-safe;
  * logs only counts and rule ids.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class FhirImporter {
   private static final Logger LOG = LoggerFactory.getLogger(FhirImporter.class);
 

@@ -1,8 +1,10 @@
 package org.mentor.fhir.imports;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
+import org.apiguardian.api.API;
 import org.mentor.core.pathway.CaseFile;
 import org.mentor.core.pathway.PathwayEvent;
 
@@ -12,6 +14,7 @@ import org.mentor.core.pathway.PathwayEvent;
  * @param file the case file
  * @param newEvents the events added (empty when everything was already there)
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ImportedCase(CaseFile file, ImmutableList<PathwayEvent> newEvents) {
   public ImportedCase {
     requireNonNull(file, "file");

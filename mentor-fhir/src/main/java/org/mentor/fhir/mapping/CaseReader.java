@@ -1,6 +1,7 @@
 package org.mentor.fhir.mapping;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import org.apiguardian.api.API;
 import org.hl7.fhir.r4.model.DomainResource;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Patient;
@@ -49,6 +51,7 @@ import org.mentor.fhir.terminology.Terminology;
  * root event plus that correction, so the root keeps the FHIR identity; a withdrawn chain comes
  * back with its void.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class CaseReader {
   /** One parsed resource with its label for messages ({@code Observation[3]}) and the URLs that name it. */
   public record Input(Resource resource, String label, List<String> urls) {

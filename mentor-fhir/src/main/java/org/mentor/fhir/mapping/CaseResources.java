@@ -1,9 +1,11 @@
 package org.mentor.fhir.mapping;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 import org.hl7.fhir.r4.model.Resource;
 import org.mentor.core.CaseId;
 
@@ -16,6 +18,7 @@ import org.mentor.core.CaseId;
  * @param asOf the mapping date
  * @param resources the resources
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CaseResources(CaseId caseId, LocalDate asOf, ImmutableList<Resource> resources) {
   public CaseResources {
     requireNonNull(caseId, "caseId");

@@ -1,6 +1,7 @@
 package org.mentor.fhir.mapping;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.EventId;
 import org.mentor.core.pathway.CaseFile;
 import org.mentor.core.pathway.Corrected;
@@ -28,6 +30,7 @@ import org.mentor.core.pathway.Voided;
  * @param content the content in force: never a {@link Corrected} or {@link Voided}
  * @param voidedBy the void that withdrew the chain, if any
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Chain(EventId root, PathwayEvent content, Optional<Voided> voidedBy) {
   /** The core's tie-break between competing corrections: recorded last wins, then the greater id. */
   private static final Comparator<PathwayEvent> LATEST =

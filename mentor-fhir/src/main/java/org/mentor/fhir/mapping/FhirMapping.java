@@ -2,6 +2,7 @@ package org.mentor.fhir.mapping;
 
 import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.context.FhirVersionEnum;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Bundle.BundleType;
 import org.hl7.fhir.r4.model.Bundle.HTTPVerb;
@@ -52,6 +54,7 @@ import org.slf4j.LoggerFactory;
  * the HIV security labels. The {@link FhirContext} is the application's (expensive to create,
  * thread-safe); this class never creates one. Thread-safe; logs only counts, never patient data.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class FhirMapping {
   private static final Logger LOG = LoggerFactory.getLogger(FhirMapping.class);
 

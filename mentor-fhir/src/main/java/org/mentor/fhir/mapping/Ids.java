@@ -1,8 +1,11 @@
 package org.mentor.fhir.mapping;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import org.apiguardian.api.API;
 
 /**
  * Identifier values and resource ids. A value joins the case id and a local part with {@code /};
@@ -10,6 +13,7 @@ import java.util.UUID;
  * resource id is a name-based UUID of the resource type, system and value: deterministic,
  * non-numeric (HAPI's ALPHANUMERIC client-id rule) and 36 characters (FHIR allows 64).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Ids {
   private Ids() {}
 

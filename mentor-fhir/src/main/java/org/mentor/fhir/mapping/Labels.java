@@ -1,5 +1,8 @@
 package org.mentor.fhir.mapping;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Resource;
 import org.mentor.fhir.terminology.Terminology;
@@ -9,6 +12,7 @@ import org.mentor.fhir.terminology.Terminology;
  * confidentiality {@code R} (restricted) and sensitivity {@code HIV}. The mere presence of a PMTCT
  * record discloses status, so the Patient carries them too.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Labels {
   private Labels() {}
 

@@ -1,6 +1,9 @@
 package org.mentor.fhir.mapping;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 
 /**
  * One row of the published mapping table ({@code docs/fhir-mapping.md} is generated from these
@@ -16,6 +19,7 @@ import static java.util.Objects.requireNonNull;
  * @param direction whether the row is written, read, or both
  * @param note why, or what to know
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record MappingRow(String concept, String field, String resource, String element, String codes, Direction direction, String note) {
   public MappingRow {
     requireNonNull(concept, "concept");

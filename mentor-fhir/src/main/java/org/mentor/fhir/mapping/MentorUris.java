@@ -2,8 +2,10 @@ package org.mentor.fhir.mapping;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.net.URI;
+import org.apiguardian.api.API;
 
 /**
  * Every system and extension URI Mentor defines, derived from one base that a programme sets to
@@ -16,6 +18,7 @@ import java.net.URI;
  * @param motherSystem the system of the mother's identifier (her {@code MotherId}); a programme whose
  *     mother ids are national ids sets the national system here
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record MentorUris(String base, String motherSystem) {
   public MentorUris {
     requireNonNull(base, "base");

@@ -3,6 +3,7 @@ package org.mentor.fhir.pull;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import ca.uhn.fhir.context.RuntimeResourceDefinition;
 import ca.uhn.fhir.context.RuntimeSearchParam;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apiguardian.api.API;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -83,6 +85,7 @@ import org.slf4j.LoggerFactory;
  * record them (event ids derived from the server's versions keep a fact from being recorded twice; the loser's
  * attempts are refused). Logs counts and durations only, never patient data or identifiers.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class FhirPull implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FhirPull.class);
   private static final int MAX_RESTARTS = 3;

@@ -1,7 +1,9 @@
 package org.mentor.fhir.pull;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 import org.mentor.core.EventId;
 
@@ -14,6 +16,7 @@ import org.mentor.core.EventId;
  * @param root the fact's root event id (its identity in Mentor)
  * @param kind what happened
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record PullConflict(CaseId caseId, String resource, EventId root, Kind kind) {
   /** What conflicts. */
   public enum Kind {

@@ -2,6 +2,7 @@ package org.mentor.fhir.pull;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * Where the next pull starts: the server time its last complete pull began ({@code since}), and the resource versions
@@ -27,6 +29,7 @@ import java.util.Optional;
  * @param since the server time the last complete pull began; empty before the first
  * @param seen resource versions already read, with their last-updated times
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record PullCursor(Optional<Instant> since, ImmutableSortedMap<String, Instant> seen) {
   private static final ObjectMapper JSON = new ObjectMapper();
 

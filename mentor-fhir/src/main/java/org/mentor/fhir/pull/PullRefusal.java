@@ -1,8 +1,10 @@
 package org.mentor.fhir.pull;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 
 /**
@@ -14,6 +16,7 @@ import org.mentor.core.CaseId;
  * @param element the element path, such as {@code Observation.valueQuantity}
  * @param ruleId the rule's stable id
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record PullRefusal(Optional<CaseId> caseId, String resource, String element, String ruleId) {
   public PullRefusal {
     requireNonNull(caseId, "caseId");

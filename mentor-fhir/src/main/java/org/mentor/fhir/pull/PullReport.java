@@ -1,9 +1,11 @@
 package org.mentor.fhir.pull;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * What a pull did. Store {@link #cursor()} for the next pull whether or not it completed: an incomplete pull (a search
@@ -23,6 +25,7 @@ import java.time.Duration;
  * @param cursor where the next pull starts
  * @param took how long it took
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record PullReport(
     int considered,
     ImmutableList<PulledFact> imported,

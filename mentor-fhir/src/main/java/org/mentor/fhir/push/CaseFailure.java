@@ -1,7 +1,9 @@
 package org.mentor.fhir.push;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 
 /**
@@ -16,6 +18,7 @@ import org.mentor.core.CaseId;
  * @param detail the server's OperationOutcome, redacted unless redaction is off (see {@link Outcomes}), or the I/O
  *     failure's kind; never patient data when redacted
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CaseFailure(CaseId caseId, Kind kind, int httpStatus, int attempts, String detail) {
   /** Why a case failed. */
   public enum Kind {

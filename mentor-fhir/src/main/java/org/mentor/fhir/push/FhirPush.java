@@ -3,6 +3,7 @@ package org.mentor.fhir.push;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.google.common.collect.ImmutableList;
@@ -25,6 +26,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apiguardian.api.API;
 import org.hl7.fhir.instance.model.api.IBaseOperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Resource;
@@ -60,6 +62,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe, but run one push at a time per journal. Logs counts and durations only.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class FhirPush implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FhirPush.class);
 

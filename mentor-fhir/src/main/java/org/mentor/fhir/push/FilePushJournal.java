@@ -1,6 +1,7 @@
 package org.mentor.fhir.push;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 
 /**
@@ -32,6 +34,7 @@ import org.mentor.core.CaseId;
  *
  * <p>Thread-safe; {@link #close()} releases the file.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class FilePushJournal implements PushJournal, AutoCloseable {
   private final Path file;
   private final InMemoryPushJournal state = new InMemoryPushJournal();

@@ -1,7 +1,9 @@
 package org.mentor.fhir.push;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 
 /**
@@ -16,6 +18,7 @@ import org.mentor.core.CaseId;
  * @param httpStatus 409 or 412
  * @param detail the server's OperationOutcome, redacted unless redaction is off
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ForeignConflict(CaseId caseId, int httpStatus, String detail) {
   public ForeignConflict {
     requireNonNull(caseId, "caseId");

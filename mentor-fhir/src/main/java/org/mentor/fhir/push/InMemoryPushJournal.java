@@ -2,17 +2,20 @@ package org.mentor.fhir.push;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 
 /**
  * A {@link PushJournal} in memory: resumes within one process (after a server outage), forgets on exit. Thread-safe
  * (a push with concurrency above one records from several threads).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class InMemoryPushJournal implements PushJournal {
   private record State(Optional<PushRecord> confirmed, ImmutableList<PushRecord> unconfirmed) {}
 

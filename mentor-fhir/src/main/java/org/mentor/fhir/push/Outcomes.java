@@ -1,9 +1,12 @@
 package org.mentor.fhir.push;
 
+import static org.apiguardian.api.API.Status.INTERNAL;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apiguardian.api.API;
 import org.hl7.fhir.instance.model.api.IBaseOperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.StringType;
@@ -15,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  * problem without the data is kept: each issue's severity and code, HAPI's message codes ({@code HAPI-0550}) and the
  * element paths ({@code expression}, {@code location}). With redaction off, the diagnostics are kept whole.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Outcomes {
   private static final Pattern HAPI_CODE = Pattern.compile("HAPI-\\d{4}");
   // An element path: Type.element[0].child; nothing else (no quotes, no '|', no '=').

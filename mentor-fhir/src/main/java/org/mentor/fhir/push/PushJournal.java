@@ -1,7 +1,10 @@
 package org.mentor.fhir.push;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.google.common.collect.ImmutableList;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 
 /**
@@ -20,6 +23,7 @@ import org.mentor.core.CaseId;
  * <p>Implementations are thread-safe (cases are pushed concurrently, never one case from two threads) and durable as
  * far as they claim: {@link InMemoryPushJournal} for one process; {@link FilePushJournal} survives a crash.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public interface PushJournal {
   /**
    * The last push of a case the server confirmed.

@@ -1,9 +1,14 @@
 package org.mentor.fhir.push;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * How each resource of a case's transaction is written (shared/fhir/MAPPING.md §7, Decision). Never a plain POST,
  * never a conditional create: both duplicate on retry or under concurrency.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum PushMode {
   /**
    * {@code PUT Type?identifier=system|value} (Provenance, which has no identifier: {@code PUT

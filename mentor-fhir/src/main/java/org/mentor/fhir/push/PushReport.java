@@ -1,9 +1,11 @@
 package org.mentor.fhir.push;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Duration;
+import org.apiguardian.api.API;
 
 /**
  * What one push did.
@@ -20,6 +22,7 @@ import java.time.Duration;
  * @param sharedFailures the shared resources not written (the cases referencing them are in {@code failures})
  * @param duration how long the push took
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record PushReport(int considered, int pushed, int unchanged, long resources, int sharedResources, int retries,
     ImmutableList<CaseFailure> failures, ImmutableList<ForeignConflict> conflicts, ImmutableList<SharedFailure> sharedFailures,
     Duration duration) {

@@ -2,9 +2,11 @@ package org.mentor.fhir.push;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import org.apiguardian.api.API;
 
 /**
  * How often and how patiently a case is retried after a transient failure (connection refused or cut, a timeout,
@@ -14,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param initialBackoff the backoff ceiling after the first failure, not negative
  * @param maxBackoff the largest backoff ceiling, at least {@code initialBackoff}
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
   public RetryPolicy {
     checkArgument(maxAttempts >= 1, "maxAttempts must be at least 1");

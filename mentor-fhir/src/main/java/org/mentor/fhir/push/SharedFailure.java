@@ -1,8 +1,10 @@
 package org.mentor.fhir.push;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
+import org.apiguardian.api.API;
 
 /**
  * Shared resources (a mentor's Practitioner and PractitionerRole, referenced by many cases) the push could not write.
@@ -14,6 +16,7 @@ import com.google.common.collect.ImmutableList;
  * @param attempts the requests made for them in this push
  * @param detail the server's OperationOutcome, redacted unless redaction is off, or the I/O failure's kind
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record SharedFailure(ImmutableList<String> resources, CaseFailure.Kind kind, int httpStatus, int attempts, String detail) {
   public SharedFailure {
     resources = ImmutableList.copyOf(requireNonNull(resources, "resources"));

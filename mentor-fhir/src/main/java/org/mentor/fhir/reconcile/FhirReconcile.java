@@ -3,6 +3,7 @@ package org.mentor.fhir.reconcile;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.google.common.collect.ImmutableList;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apiguardian.api.API;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
@@ -76,6 +78,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Reads bypass the server's search cache. Logs counts only. Thread-safe; close it when done.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class FhirReconcile implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FhirReconcile.class);
 

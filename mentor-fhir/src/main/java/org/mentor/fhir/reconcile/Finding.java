@@ -1,8 +1,10 @@
 package org.mentor.fhir.reconcile;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 
 /**
@@ -15,6 +17,7 @@ import org.mentor.core.CaseId;
  * @param expectedHash the hash of the content the library would write; empty for an extra resource
  * @param serverHash the hash of the server's Mentor-owned content; empty when missing
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Finding(Kind kind, Optional<CaseId> caseId, String identity, Optional<String> serverResource, Optional<String> expectedHash,
     Optional<String> serverHash) {
   /** What differs. */

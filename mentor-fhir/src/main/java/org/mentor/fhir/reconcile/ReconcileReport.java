@@ -1,8 +1,11 @@
 package org.mentor.fhir.reconcile;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.google.common.collect.ImmutableList;
 import java.time.Duration;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
 
 /**
@@ -15,6 +18,7 @@ import org.mentor.core.CaseId;
  * @param failures searches that failed (redacted); when not empty the comparison is incomplete
  * @param took how long it took
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ReconcileReport(ImmutableList<CaseId> cases, int expected, int matching, ImmutableList<Finding> findings,
     ImmutableList<String> failures, Duration took) {
   public ReconcileReport {

@@ -1,8 +1,10 @@
 package org.mentor.fhir.reconcile;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
+import org.apiguardian.api.API;
 import org.mentor.fhir.push.PushReport;
 
 /**
@@ -13,6 +15,7 @@ import org.mentor.fhir.push.PushReport;
  * @param failures what could not be repaired (a delete the server refused, redacted)
  * @param after the reconcile run after the repair
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record RepairReport(ImmutableList<String> deleted, PushReport push, ImmutableList<String> failures, ReconcileReport after) {
   public RepairReport {
     deleted = ImmutableList.copyOf(deleted);

@@ -1,7 +1,9 @@
 package org.mentor.fhir.terminology;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import org.apiguardian.api.API;
 import org.hl7.fhir.r4.model.Coding;
 
 /**
@@ -15,6 +17,7 @@ import org.hl7.fhir.r4.model.Coding;
  * @param display the official display
  * @param source where the code and display were confirmed
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Code(String system, String code, String display, String source) {
   public Code {
     requireNonNull(system, "system");

@@ -1,8 +1,11 @@
 package org.mentor.fhir.terminology;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import com.google.common.collect.ImmutableList;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import org.apiguardian.api.API;
 
 /**
  * Every external code system and code Mentor writes or reads, each with its source. One place: a
@@ -14,6 +17,7 @@ import java.lang.reflect.Modifier;
  * concept. Codes MAPPING.md marks "(verify)" are here only if they were confirmed (see each
  * source); the rest are left out rather than guessed, listed in {@code docs/fhir-mapping.md}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Terminology {
   private Terminology() {}
 

@@ -1,9 +1,11 @@
 package org.mentor.sim.calibration;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The calibration's results.
@@ -14,6 +16,7 @@ import java.util.Locale;
  * @param sizes the cohort sizes and seed
  * @param results one result per check, in the file's order
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CalibrationReport(String calibration, Calibration.Sizes sizes, ImmutableList<CheckResult> results) {
   public CalibrationReport {
     requireNonNull(calibration, "calibration");

@@ -1,8 +1,10 @@
 package org.mentor.sim.calibration;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
+import org.apiguardian.api.API;
 import org.mentor.sim.scenario.Scenario;
 
 /**
@@ -14,6 +16,7 @@ import org.mentor.sim.scenario.Scenario;
  * @param title what it describes
  * @param changes the parameters changed from the defaults, in order
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CalibrationScenario(String id, String title, ImmutableList<Change> changes) {
   public CalibrationScenario {
     requireNonNull(id, "id");

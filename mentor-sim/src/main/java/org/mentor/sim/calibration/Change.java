@@ -1,6 +1,9 @@
 package org.mentor.sim.calibration;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 
 /**
  * One parameter a calibration scenario changes from the defaults, and why.
@@ -10,6 +13,7 @@ import static java.util.Objects.requireNonNull;
  * @param kind whether the value was derived from a published figure, describes the setting, or was tuned
  * @param why the figure and formula it was derived from, or the reason for the setting or tuning
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Change(String path, Object value, Kind kind, String why) {
   public Change {
     requireNonNull(path, "path");

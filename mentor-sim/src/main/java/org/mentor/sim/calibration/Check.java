@@ -1,8 +1,10 @@
 package org.mentor.sim.calibration;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * A published outcome and how close the model must come to it.
@@ -22,6 +24,7 @@ import java.util.Locale;
  *     changing parameters
  * @param source the row, its confidence, and how a derived target was computed
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Check(String id, Use use, Measure measure, String scenario, Arm arm, double low, double high, double tolerance,
     Expect expect, String source) {
   public Check {

@@ -1,6 +1,9 @@
 package org.mentor.sim.calibration;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 
 /**
  * A check with the model's value.
@@ -10,6 +13,7 @@ import static java.util.Objects.requireNonNull;
  * @param detail how it was counted (numerator, denominator and exact 95 % interval, or the two arms
  *     a hazard ratio came from)
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CheckResult(Check check, double simulated, String detail) {
   public CheckResult {
     requireNonNull(check, "check");

@@ -1,11 +1,15 @@
 package org.mentor.sim.calibration;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.time.Period;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.mentor.sim.run.CohortProbe.Anchor;
 
 /** What a check measures, and how: from the pairs' drawn plans (a probe) or from a whole simulation. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Measure {
   /** In care 12 months after booking (ART starts at booking in the calibration scenarios). */
   RETENTION_12M_AFTER_ENROLMENT(Anchor.ENROLMENT, Period.ofMonths(12), "retention 12 months after ART start"),

@@ -1,11 +1,13 @@
 package org.mentor.sim.economics;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Maps;
 import java.util.EnumMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.mentor.sim.result.SimulationResult;
 
 /**
@@ -24,6 +26,7 @@ import org.mentor.sim.result.SimulationResult;
  * @param quantities each item's quantity, in the item's units
  * @param costs each item's cost, US$ of the cost table's price year
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ArmCost(String arm, long pairs, long exposedInfants, long infectedInfants,
     ImmutableMap<CostItem, Double> quantities, ImmutableMap<CostItem, Double> costs) {
   public ArmCost {

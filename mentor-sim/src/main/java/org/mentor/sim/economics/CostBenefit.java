@@ -2,6 +2,7 @@ package org.mentor.sim.economics;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.apiguardian.api.API;
 import org.mentor.sim.result.ArmComparison;
 import org.mentor.sim.result.PairedDifference;
 import org.mentor.sim.result.Resource;
@@ -50,6 +52,7 @@ import org.mentor.sim.result.Resource;
  *     − comparator), for the Monte Carlo interval of the infections averted; empty when the arms were
  *     not simulated together
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record CostBenefit(CostTable costs, Valuation valuation, ArmCost mentor, ArmCost comparator,
     Optional<PairedDifference> pairedInfections) {
   /** The paired outcome {@link #pairedInfections()} reads from an {@link ArmComparison}. */

@@ -1,8 +1,10 @@
 package org.mentor.sim.economics;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.mentor.sim.result.Resource;
 import org.mentor.sim.result.ResourceUse;
@@ -11,6 +13,7 @@ import org.mentor.sim.result.ResourceUse;
  * The priced items of {@code costs.json}, each with the simulated resource it prices and the unit
  * it is priced in (a count, a week or a month of days).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum CostItem {
   /** Mentor-mother support per client-month (C9): the programme's cost. */
   MENTOR_CLIENT_MONTH("mentor.perClientMonth", Resource.MENTOR_CLIENT_DAYS, ResourceUse.DAYS_PER_MONTH, "client-months"),

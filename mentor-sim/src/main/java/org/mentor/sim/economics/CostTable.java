@@ -1,6 +1,7 @@
 package org.mentor.sim.economics;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -21,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apiguardian.api.API;
 import org.mentor.sim.scenario.InvalidScenarioException;
 import org.mentor.sim.scenario.SimRule;
 
@@ -38,6 +40,7 @@ import org.mentor.sim.scenario.SimRule;
  *
  * <p>Immutable and thread-safe.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class CostTable {
   private static final ObjectMapper MAPPER = JsonMapper.builder().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).build();
   private static final String RESOURCE = "/org/mentor/sim/economics/costs.json";

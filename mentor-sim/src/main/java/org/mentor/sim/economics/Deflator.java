@@ -1,9 +1,11 @@
 package org.mentor.sim.economics;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableSortedMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 import org.mentor.sim.scenario.InvalidScenarioException;
 import org.mentor.sim.scenario.SimRule;
 
@@ -18,6 +20,7 @@ import org.mentor.sim.scenario.SimRule;
  * @param confidence the source's confidence mark
  * @param index the index value per year
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Deflator(String name, String source, String confidence, ImmutableSortedMap<Integer, Double> index) {
   public Deflator {
     requireNonNull(name, "name");

@@ -1,7 +1,9 @@
 package org.mentor.sim.economics;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
+import org.apiguardian.api.API;
 import org.mentor.sim.scenario.InvalidScenarioException;
 import org.mentor.sim.scenario.SimRule;
 
@@ -20,6 +22,7 @@ import org.mentor.sim.scenario.SimRule;
  * @param source the transmission.md row and what was derived from it
  * @param confidence the source's confidence mark
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record UnitCost(CostItem item, double value, double low, double high, int priceYear, String unit, String source,
     String confidence) {
   /**

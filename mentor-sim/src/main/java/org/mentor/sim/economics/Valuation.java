@@ -1,5 +1,8 @@
 package org.mentor.sim.economics;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 import org.mentor.sim.scenario.InvalidScenarioException;
 import org.mentor.sim.scenario.SimRule;
 
@@ -14,6 +17,7 @@ import org.mentor.sim.scenario.SimRule;
  * @param treatmentYears H, the years of treatment counted (C19: 10; 40 as sensitivity)
  * @param annualMortality m, the infected child's yearly chance of dying (C25's figures use 0: S = 1)
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Valuation(double discountRate, int treatmentYears, double annualMortality) {
   /**
    * Checks the valuation.

@@ -1,9 +1,13 @@
 package org.mentor.sim.psa;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.util.function.ToDoubleFunction;
+import org.apiguardian.api.API;
 import org.mentor.sim.economics.CostBenefit;
 
 /** The main outputs summarised over the draws of a probabilistic sensitivity analysis. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Output {
   /** Infected infants per exposed infant at final status, mentor arm. */
   TRANSMISSION_MENTOR("transmission at final status, mentor arm (%)", cb -> 100.0 * cb.mentor().infectedInfants()

@@ -2,6 +2,7 @@ package org.mentor.sim.psa;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.mentor.sim.economics.CostBenefit;
 import org.mentor.sim.economics.CostItem;
@@ -37,6 +39,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Configured, then run; not thread-safe itself (each simulation uses its own workers).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Psa {
   private static final Logger LOG = LoggerFactory.getLogger(Psa.class);
 

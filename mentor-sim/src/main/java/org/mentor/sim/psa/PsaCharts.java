@@ -2,6 +2,7 @@ package org.mentor.sim.psa;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -31,6 +33,7 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * (horizontal bars from the base ratio to the ratio at each input's low and high end) and the
  * distribution of an output over the draws. Needs no display ({@code java.awt.headless}).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class PsaCharts {
   /** The file formats. */
   public enum Format {

@@ -1,6 +1,7 @@
 package org.mentor.sim.psa;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.math.Quantiles;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * The draws of a probabilistic sensitivity analysis and the spread of each output.
@@ -22,6 +24,7 @@ import java.util.Map;
  * @param inputs the uncertain inputs, in draw order
  * @param draws every draw, in order
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record PsaResult(long seed, int pairs, ImmutableList<Uncertain> inputs, ImmutableList<Draw> draws) {
   public PsaResult {
     inputs = ImmutableList.copyOf(requireNonNull(inputs, "inputs"));

@@ -1,6 +1,9 @@
 package org.mentor.sim.psa;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 
 /**
  * An output's spread over the draws: median and the central 95 % interval (2.5th and 97.5th
@@ -12,6 +15,7 @@ import static java.util.Objects.requireNonNull;
  * @param lower the 2.5th percentile
  * @param upper the 97.5th percentile
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Summary(Output output, int draws, double median, double lower, double upper) {
   public Summary {
     requireNonNull(output, "output");

@@ -1,10 +1,12 @@
 package org.mentor.sim.psa;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.util.Comparator;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * A one-way sensitivity analysis of one output (by default the benefit-cost ratio of transmission.md
@@ -16,6 +18,7 @@ import java.util.Locale;
  * @param base its value with every input at its point
  * @param bars one bar per input, widest swing first
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Tornado(Output output, double base, ImmutableList<Bar> bars) {
   public Tornado {
     requireNonNull(output, "output");

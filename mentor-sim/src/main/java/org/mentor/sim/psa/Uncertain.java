@@ -1,8 +1,10 @@
 package org.mentor.sim.psa;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
+import org.apiguardian.api.API;
 import org.mentor.sim.scenario.InvalidScenarioException;
 import org.mentor.sim.scenario.SimRule;
 
@@ -23,6 +25,7 @@ import org.mentor.sim.scenario.SimRule;
  * @param high the range's upper end
  * @param rangeSource where the range comes from
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Uncertain(String name, Kind kind, ImmutableList<String> paths, double point, double low, double high,
     String rangeSource) {
   /**

@@ -1,10 +1,12 @@
 package org.mentor.sim.psa;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.util.List;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.sim.economics.CostTable;
 import org.mentor.sim.economics.UnitCost;
 import org.mentor.sim.scenario.Parameter;
@@ -29,6 +31,7 @@ import org.mentor.sim.scenario.Scenario;
  *   <tr><td>other transmission probabilities, breastfeeding duration</td><td>default spread</td></tr>
  * </table>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class UncertainInputs {
   /** The relative half-width used where no source gives a range. */
   public static final double DEFAULT_SPREAD = 0.25;

@@ -1,10 +1,12 @@
 package org.mentor.sim.result;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * Two arms run on the same pairs with common random numbers, and their paired differences.
@@ -13,6 +15,7 @@ import java.util.Locale;
  * @param b the second arm
  * @param differences each outcome's paired difference, a − b
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ArmComparison(SimulationResult a, SimulationResult b, ImmutableList<PairedDifference> differences) {
   public ArmComparison {
     requireNonNull(a, "a");

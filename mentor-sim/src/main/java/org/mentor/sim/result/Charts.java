@@ -1,6 +1,7 @@
 package org.mentor.sim.result;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apiguardian.api.API;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -24,6 +26,7 @@ import org.knowm.xchart.style.Styler;
  * over infant age (cumulative, one line per arm) and the monthly load (one chart per arm), each as
  * PNG or SVG. Needs no display ({@code java.awt.headless}).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Charts {
   /** The file formats. */
   public enum Format {

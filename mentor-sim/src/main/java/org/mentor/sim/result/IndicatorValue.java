@@ -1,8 +1,10 @@
 package org.mentor.sim.result;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 
 /**
  * One indicator computed by mentor-core's indicator code ({@code org.mentor.core.indicators}) on the
@@ -15,6 +17,7 @@ import java.util.Optional;
  * @param denominator the denominator, or empty for a count indicator
  * @param notComputed units that could not be computed (each gap counted once per unit)
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record IndicatorValue(String period, String code, String title, long numerator, Optional<Long> denominator,
     long notComputed) {
   public IndicatorValue {

@@ -1,6 +1,9 @@
 package org.mentor.sim.result;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 
 /**
  * One infant's outcome in one arm: the truth the simulator drew (infected, when, died) next to what
@@ -20,6 +23,7 @@ import static java.util.Objects.requireNonNull;
  *     {@code NOT_TESTED_AT_FINAL_AGE}), {@code NONE} if not reached, {@code NOT_REGISTERED}
  * @param died died during follow-up (truth)
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record InfantOutcome(int infant, boolean exposed, boolean registered, boolean infected, int infectionAgeDays,
     String infectionPeriod, int firstNatAgeDays, String finalOutcome, boolean died) {
   public InfantOutcome {

@@ -1,6 +1,11 @@
 package org.mentor.sim.result;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** What a district staffs and stocks, counted per calendar month. */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum LoadKind {
   /** Clinic contacts: booking, booked visits, deliveries, returns after a loss. */
   CLINIC_VISITS,

@@ -1,6 +1,9 @@
 package org.mentor.sim.result;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 
 /**
  * How one milestone of the protocol went across the cohort, as the engine classified it at the end
@@ -13,6 +16,7 @@ import static java.util.Objects.requireNonNull;
  * @param openAtEnd still due, late or overdue when the walk ended (lost, horizon)
  * @param cancelled cancelled (died, confirmed positive, superseded, transferred)
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record MilestoneCompletion(String ruleId, long onTime, long late, long missed, long openAtEnd, long cancelled) {
   public MilestoneCompletion {
     requireNonNull(ruleId, "ruleId");

@@ -1,10 +1,12 @@
 package org.mentor.sim.result;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.time.YearMonth;
+import org.apiguardian.api.API;
 
 /**
  * The operational load per calendar month from the cohort's first month.
@@ -12,6 +14,7 @@ import java.time.YearMonth;
  * @param firstMonth the month of index 0 (the cohort start's month)
  * @param counts for each kind, the count per month
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record MonthlyLoad(YearMonth firstMonth, ImmutableMap<LoadKind, ImmutableList<Long>> counts) {
   public MonthlyLoad {
     requireNonNull(firstMonth, "firstMonth");

@@ -1,9 +1,11 @@
 package org.mentor.sim.result;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
+import org.apiguardian.api.API;
 
 /**
  * One pair's outcome in one arm: one row of the per-pair CSV.
@@ -27,6 +29,7 @@ import java.time.LocalDate;
  * @param events events recorded through the registry
  * @param endedOn the day the walk ended (case closed, horizon, or nothing more to happen)
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record PairOutcome(long pair, String arm, String statusAtBooking, LocalDate booking, LocalDate delivery,
     boolean motherPositiveAtDelivery, boolean onArtAtDelivery, String vlAtDelivery, boolean everLost,
     boolean motherDied, ImmutableList<InfantOutcome> infants, int milestonesOnTime, int milestonesLate,

@@ -1,8 +1,10 @@
 package org.mentor.sim.result;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * The difference between two arms in one outcome, over the same pairs on common random numbers:
@@ -18,6 +20,7 @@ import java.util.Locale;
  * @param upper upper end
  * @param discordant pairs whose outcome differs between the arms
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record PairedDifference(String outcome, long pairs, double armA, double armB, double difference, double lower,
     double upper, long discordant) {
   public PairedDifference {

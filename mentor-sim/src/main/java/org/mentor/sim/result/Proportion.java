@@ -2,8 +2,10 @@ package org.mentor.sim.result;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import org.apache.commons.statistics.distribution.BetaDistribution;
+import org.apiguardian.api.API;
 
 /**
  * A count out of a denominator with its exact (Clopper-Pearson) 95 % confidence interval.
@@ -12,6 +14,7 @@ import org.apache.commons.statistics.distribution.BetaDistribution;
  * @param numerator the count
  * @param denominator out of how many
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Proportion(String name, long numerator, long denominator) {
   public Proportion {
     requireNonNull(name, "name");

@@ -1,10 +1,15 @@
 package org.mentor.sim.result;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * What a simulated arm uses that costs money, counted over each pair's follow-up in the programme
  * (from booking to the walk's end: the case closed with every infant's final outcome, or the
  * horizon). Days are whole days, so totals merge exactly. Priced by {@code org.mentor.sim.economics}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum Resource {
   /** Days of mentor-mother support: the mother alive and in care, in an arm with mentor support (transmission.md C9). */
   MENTOR_CLIENT_DAYS,

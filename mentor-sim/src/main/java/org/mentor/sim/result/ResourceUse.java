@@ -2,11 +2,13 @@ package org.mentor.sim.result;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableMap;
 import com.google.common.collect.Maps;
 import java.util.EnumMap;
 import java.util.Map;
+import org.apiguardian.api.API;
 
 /**
  * An arm's total use of each {@link Resource} over its pairs' follow-up.
@@ -16,6 +18,7 @@ import java.util.Map;
  * @param pairs the pairs simulated
  * @param totals each resource's total (every resource present, 0 when unused)
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record ResourceUse(long pairs, ImmutableMap<Resource, Long> totals) {
   /** Days in an average month (365.25 / 12), for client-months and ARV months. */
   public static final double DAYS_PER_MONTH = 365.25 / 12;

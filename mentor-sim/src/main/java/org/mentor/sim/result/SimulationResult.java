@@ -1,6 +1,7 @@
 package org.mentor.sim.result;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -11,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.apiguardian.api.API;
 
 /**
  * What a simulated cohort gives: the cascade, transmission at 6 weeks and at final status with exact
@@ -37,6 +39,7 @@ import java.util.Locale;
  * @param views case views asked of the engine
  * @param resources what the arm used that costs money ({@code org.mentor.sim.economics} prices it)
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record SimulationResult(String arm, String protocol, long seed, int pairs, String parameterTable,
     ImmutableList<Proportion> cascade, Proportion transmissionAt6Weeks, Proportion transmissionAtFinal,
     ImmutableList<Long> infectionsByAgeMonth, ImmutableList<MilestoneCompletion> milestones, MonthlyLoad load,

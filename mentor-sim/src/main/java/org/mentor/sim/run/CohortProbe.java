@@ -2,10 +2,12 @@ package org.mentor.sim.run;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Locale;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.mentor.sim.result.Proportion;
 import org.mentor.sim.scenario.Scenario;
@@ -23,6 +25,7 @@ import org.mentor.sim.scenario.Scenario;
  * Proportion at18Months = CohortProbe.inCare(scenario, CohortProbe.Anchor.BIRTH, Period.ofMonths(18));
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class CohortProbe {
   /** Where the time point is counted from. */
   public enum Anchor {

@@ -2,11 +2,13 @@ package org.mentor.sim.run;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongConsumer;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.mentor.core.pathway.PathwayEvent;
 import org.mentor.sim.result.ArmComparison;
@@ -30,6 +32,7 @@ import org.mentor.sim.scenario.SimRule;
  * <p>A simulation is configured, then run once per {@code run…} call; not thread-safe itself (it
  * uses its own worker threads).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Simulation {
   private final ImmutableList<Scenario> arms;
   private int threads = Math.max(1, Runtime.getRuntime().availableProcessors());

@@ -1,9 +1,11 @@
 package org.mentor.sim.run;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.INTERNAL;
 
 import java.time.LocalDate;
 import java.util.SplittableRandom;
+import org.apiguardian.api.API;
 import org.mentor.sim.scenario.Scenario;
 
 /**
@@ -12,6 +14,7 @@ import org.mentor.sim.scenario.Scenario;
  * ART-start and viral-load draws as a walk typically takes. A floor for benchmarks, to show how much
  * of a simulated pair's time is drawing and how much is the engine.
  */
+@API(status = INTERNAL, since = "0.1")
 public final class Variates {
   /** Draws per pair from each of the attendance, ART-start and viral-load streams (about a walk's count). */
   static final int WALK_DRAWS = 32;

@@ -1,8 +1,10 @@
 package org.mentor.sim.scenario;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +15,7 @@ import org.jspecify.annotations.Nullable;
  * <p>The message has the shape of mentor-core's {@code MentorException}:
  * {@code booking.onArtShare 1.4 breaks a rule [SIM-002: a probability or share lies between 0 and 1]}.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class InvalidScenarioException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,9 @@
 package org.mentor.sim.scenario;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
 
 /**
  * One scenario parameter: its path (as in a scenario file), its kind (which says how it is checked),
@@ -14,6 +17,7 @@ import static java.util.Objects.requireNonNull;
  * @param source the row of {@code shared/clinical/transmission.md} (or other table) the default comes
  *     from, with its confidence mark; "assumption" where no table gives a number
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public record Parameter(String path, Kind kind, Object defaultValue, String unit, String meaning, String source) {
   public Parameter {
     requireNonNull(path, "path");

@@ -1,5 +1,6 @@
 package org.mentor.sim.scenario;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import static org.mentor.sim.scenario.Parameter.Kind.DATE;
 import static org.mentor.sim.scenario.Parameter.Kind.DURATION;
 import static org.mentor.sim.scenario.Parameter.Kind.FLAG;
@@ -18,6 +19,7 @@ import com.google.common.collect.ImmutableMap;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.mentor.sim.scenario.Parameter.Kind;
 
 /**
@@ -30,6 +32,7 @@ import org.mentor.sim.scenario.Parameter.Kind;
  * with their confidence marks. "assumption" marks a default no table gives: replace it with local
  * data before quoting a result.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Parameters {
   /** Bump when a default changes, so outputs can say which parameter table they used (transmission.md §8). */
   public static final String TABLE_VERSION = "sim-parameters-1";

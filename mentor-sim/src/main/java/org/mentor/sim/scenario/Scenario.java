@@ -1,6 +1,7 @@
 package org.mentor.sim.scenario;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableMap;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.mentor.core.protocol.Protocol;
 import org.mentor.core.protocol.Protocols;
@@ -27,6 +29,7 @@ import org.mentor.sim.scenario.Parameter.Kind;
  *
  * <p>Immutable and thread-safe.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class Scenario {
   private final ImmutableMap<String, Object> values;
   private final Protocol protocol;

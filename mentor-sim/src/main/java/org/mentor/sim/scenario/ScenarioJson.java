@@ -1,6 +1,7 @@
 package org.mentor.sim.scenario;
 
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +19,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.mentor.sim.scenario.Parameter.Kind;
 
@@ -35,6 +37,7 @@ import org.mentor.sim.scenario.Parameter.Kind;
  * (SIM-009) is refused, and then every range rule is checked as for the builder; the first error
  * is thrown, naming the parameter's path, the value and the rule.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class ScenarioJson {
   private static final ObjectMapper MAPPER = JsonMapper.builder()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)

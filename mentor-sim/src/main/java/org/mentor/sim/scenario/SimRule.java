@@ -1,5 +1,9 @@
 package org.mentor.sim.scenario;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /**
  * Every rule a scenario (and the cost file, valuation and uncertainty ranges that go with it, SIM-013
  * to SIM-016) is checked against before anything runs, with a stable id that appears in exception
@@ -9,6 +13,7 @@ package org.mentor.sim.scenario;
  * enum of clinical-data rules, so a scenario error is an {@link InvalidScenarioException}, shaped
  * like {@code MentorException} (field, rejected value, rule) rather than one of its subtypes.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum SimRule {
   COHORT_SIZE_POSITIVE("SIM-001", "a cohort has one or more pairs"),
   PROBABILITY_RANGE("SIM-002", "a probability or share lies between 0 and 1"),

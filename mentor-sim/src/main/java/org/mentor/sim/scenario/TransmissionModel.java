@@ -1,6 +1,11 @@
 package org.mentor.sim.scenario;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
+import org.apiguardian.api.API;
+
 /** Which table gives the vertical-transmission probabilities (transmission.md §1, §2, §8). */
+@API(status = EXPERIMENTAL, since = "0.1")
 public enum TransmissionModel {
   /**
    * Rollins et al. 2012 (transmission.md T1–T12): peripartum risk by the mother's ART timing (before

@@ -2,11 +2,13 @@ package org.mentor.sim.study;
 
 import static com.google.common.base.Preconditions.checkArgument;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apiguardian.api.API;
 import org.mentor.sim.calibration.Calibration;
 import org.mentor.sim.calibration.CalibrationScenario;
 import org.mentor.sim.economics.CostBenefit;
@@ -30,6 +32,7 @@ import org.mentor.sim.scenario.Scenario;
  * r.write(Path.of("out"), PsaCharts.Format.PNG);
  * }</pre>
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class EconomicsStudy {
   private final CalibrationScenario setting;
   private final int pairs;

@@ -3,6 +3,7 @@ package org.mentor.store.jdbc;
 import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.apiguardian.api.API;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.jspecify.annotations.Nullable;
@@ -62,6 +64,7 @@ import org.slf4j.LoggerFactory;
  * id or value (the driver's message, which can echo values, is dropped: {@link
  * JdbcStoreException}).
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class JdbcCaseStore implements CaseStore {
   private static final Logger LOG = LoggerFactory.getLogger(JdbcCaseStore.class);
 

@@ -1,6 +1,9 @@
 package org.mentor.store.jdbc;
 
+import static org.apiguardian.api.API.Status.EXPERIMENTAL;
+
 import java.sql.SQLException;
+import org.apiguardian.api.API;
 
 /**
  * The database failed (connection lost, disk full, schema changed by hand). The message says what
@@ -10,6 +13,7 @@ import java.sql.SQLException;
  * because drivers echo values (PostgreSQL: {@code Key (event_id)=(…) already exists}); the cause
  * keeps the SQLState, the vendor code and the stack trace for diagnosis.
  */
+@API(status = EXPERIMENTAL, since = "0.1")
 public final class JdbcStoreException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
