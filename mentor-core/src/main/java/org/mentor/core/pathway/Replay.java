@@ -88,6 +88,12 @@ final class Replay {
   /** Per deadline, the memory value its date was last computed from, and that date ({@link Deadline#input}). */
   private @Nullable Object @Nullable [] deadlineInputs;
   private @Nullable LocalDate @Nullable [] deadlineDates;
+  /**
+   * {@link #allInfantsResolvedOn}, kept until an infant's region moves: the phase's deadline asks
+   * for it at every step of the replay (it was a twentieth of a simulated pair's CPU).
+   */
+  private boolean resolvedKnown;
+  private @Nullable LocalDate resolvedOn;
 
   private Replay(Protocol protocol, Facts facts, LocalDate asOf) {
     this.protocol = protocol;
@@ -132,6 +138,8 @@ final class Replay {
     this.pendingResults = from.pendingResults;
     this.deadlineInputs = from.deadlineInputs == null ? new Object[DEADLINES.length] : from.deadlineInputs.clone();
     this.deadlineDates = from.deadlineDates == null ? new LocalDate[DEADLINES.length] : from.deadlineDates.clone();
+    this.resolvedKnown = from.resolvedKnown;
+    this.resolvedOn = from.resolvedOn;
   }
 
   /**
@@ -260,6 +268,7 @@ final class Replay {
           System.arraycopy(instances, infantCount, grown, infantCount + 1, instances.length - infantCount);
           instances = grown;
           infantCount++;
+          resolvedKnown = false;
         }
       }
     }
@@ -305,7 +314,7 @@ final class Replay {
       Transition row = rows[i];
       if (row.guard().test(step(instance, event, date))) {
         if (!row.keepsState()) {
-          instances[at] = instance.entered(row, date, event.id());
+          move(at, instance.entered(row, date, event.id()));
         }
         return;
       }
@@ -344,7 +353,7 @@ final class Replay {
       if (best < 0) {
         return;
       }
-      instances[best] = instances[best].entered(bestRow, bestDate, null);
+      move(best, instances[best].entered(bestRow, bestDate, null));
     }
   }
 
@@ -397,8 +406,23 @@ final class Replay {
     return step.at(instance.infantSlot < 0 ? null : memory.infantAt(instance.infantSlot), event, date, instance.since);
   }
 
+  private void move(int at, Instance to) {
+    instances[at] = to;
+    if (at < infantCount) {
+      resolvedKnown = false;
+    }
+  }
+
   /** The day the last infant reached a final outcome, if every infant has one; else null. */
   @Nullable LocalDate allInfantsResolvedOn() {
+    if (!resolvedKnown) {
+      resolvedOn = resolvedOn();
+      resolvedKnown = true;
+    }
+    return resolvedOn;
+  }
+
+  private @Nullable LocalDate resolvedOn() {
     if (infantCount == 0) {
       return null;
     }
