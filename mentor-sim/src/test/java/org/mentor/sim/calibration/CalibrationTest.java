@@ -1,8 +1,11 @@
 package org.mentor.sim.calibration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -74,6 +77,26 @@ class CalibrationTest {
     assertThat(basis.get("retention.periodHazard.afterWeaning").value()).isEqualTo(0.21);
     assertThat(basis.get("mentor.ltfuHazardRatio").value()).isEqualTo(0.21);
     assertThat(basis.get("feeding.durationMonths.sd").value()).isEqualTo(2.5);
+  }
+
+  @Test // a fit cannot be filed as a gap, nor a check as "outside": only a sensitivity row may sit outside unexplained
+  void a_file_cannot_call_a_fit_a_gap_or_a_check_a_sensitivity_miss() {
+    String file = """
+        { "id": "x", "version": "1", "scenarios": { "s": { "title": "t", "changes": [] } },
+          "checks": [ { "id": "MM1", "use": "%s", "measure": "RETENTION_12M_AFTER_ENROLMENT", "scenario": "s",
+            "arm": "MENTOR", "target": 0.909, "tolerance": 0.01, "expect": "%s", "source": "MM1" } ] }""";
+    assertThatThrownBy(() -> read(file.formatted("FIT", "KNOWN_GAP"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("only a check can be a known gap");
+    assertThatThrownBy(() -> read(file.formatted("CHECK", "OUTSIDE"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("only a sensitivity row outside");
+    assertThatThrownBy(() -> read(file.formatted("SENSITIVITY", "KNOWN_GAP"))).isInstanceOf(IllegalArgumentException.class);
+    Calibration ok = read(file.formatted("SENSITIVITY", "OUTSIDE"));
+    assertThat(ok.checks().get(0).use()).isEqualTo(Use.SENSITIVITY);
+    assertThat(ok.history()).isEmpty(); // a file without a history reads as one
+  }
+
+  private static Calibration read(String json) {
+    return Calibration.read(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Test // transmission.md MM1, MM2, MM4, MM5, MM6, D3, H1–H4: the targets are the table's literal numbers
