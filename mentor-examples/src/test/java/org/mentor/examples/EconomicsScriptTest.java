@@ -62,7 +62,7 @@ class EconomicsScriptTest {
     }
     assertThat(printed.toString(StandardCharsets.UTF_8)).contains("| MM6 | check | retention 18 months after birth")
         .contains("**benefit-cost ratio (C26)**").contains("(published: 11.40)").contains("2 draws, 32 pairs per arm")
-        .contains("with every input at its point");
+        .contains("with every input at its point").contains("| uganda-2011-2014-one-hazard (sensitivity: one constant hazard) |");
     assertThat(dir.resolve("economics.csv")).exists();
     assertThat(dir.resolve("psa-draws.csv")).exists();
     assertThat(dir.resolve("economics-tornado.png")).exists();

@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             + "machine and thread count. Simulated pairs, no patient data."})
 final class EconomicsCommand implements Callable<Integer> {
   @Option(names = "--setting", paramLabel = "SETTING", defaultValue = "uganda-2011-2014",
-      description = "A calibration setting of docs/simulation.md: uganda-2011-2014 (the default) or m2m-2014-2018.")
+      description = "A calibration setting of docs/simulation.md: uganda-2011-2014 (the default), uganda-2011-2014-one-hazard (its "
+          + "sensitivity with one constant loss hazard) or m2m-2014-2018.")
   String setting;
 
   @Option(names = "--pairs", paramLabel = "N", defaultValue = "2000", description = "Pairs per arm (default 2000).")

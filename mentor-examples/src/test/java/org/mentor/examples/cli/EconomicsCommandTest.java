@@ -38,7 +38,7 @@ class EconomicsCommandTest {
   void an_unknown_setting_or_size_is_bad_usage() {
     CliRun unknown = CliRun.of("economics", "--setting", "kenya");
     assertThat(unknown.exit()).isEqualTo(MentorCli.USAGE);
-    assertThat(unknown.err()).contains("--setting: unknown setting 'kenya' (known: uganda-2011-2014, uganda-2011-2014-periods, m2m-2014-2018)");
+    assertThat(unknown.err()).contains("--setting: unknown setting 'kenya' (known: uganda-2011-2014, uganda-2011-2014-one-hazard, m2m-2014-2018)");
     assertThat(CliRun.of("economics", "--pairs", "0").exit()).isEqualTo(MentorCli.USAGE);
     assertThat(CliRun.of("economics", "--draws", "-1").exit()).isEqualTo(MentorCli.USAGE);
     assertThat(CliRun.of("economics", "--pairs", "many").exit()).isEqualTo(MentorCli.USAGE);

@@ -53,6 +53,7 @@ public final class Calibration {
   private final String id;
   private final ImmutableMap<String, CalibrationScenario> scenarios;
   private final ImmutableList<Check> checks;
+  private final ImmutableList<Revision> history;
 
   /**
    * How large a calibration run is. Results depend on these and on nothing else (not on threads).
@@ -68,10 +69,28 @@ public final class Calibration {
     }
   }
 
-  private Calibration(String id, ImmutableMap<String, CalibrationScenario> scenarios, ImmutableList<Check> checks) {
+  /**
+   * One version of the calibration file and what it changed, so a reader can tell which results came
+   * from which inputs.
+   *
+   * <p>Immutable and thread-safe.
+   *
+   * @param version the file's version
+   * @param change what that version changed, and why
+   */
+  public record Revision(String version, String change) {
+    public Revision {
+      requireNonNull(version, "version");
+      requireNonNull(change, "change");
+    }
+  }
+
+  private Calibration(String id, ImmutableMap<String, CalibrationScenario> scenarios, ImmutableList<Check> checks,
+      ImmutableList<Revision> history) {
     this.id = id;
     this.scenarios = scenarios;
     this.checks = checks;
+    this.history = history;
     for (Check c : checks) {
       checkArgument(scenarios.containsKey(c.scenario()), "check %s names an unknown scenario %s", c.id(), c.scenario());
     }
@@ -120,10 +139,12 @@ public final class Calibration {
       checks.add(new Check(c.id(), c.use(), c.measure(), c.scenario(), c.arm(), low, high, c.tolerance(), c.expect(),
           c.source()));
     }
-    return new Calibration(file.id() + " v" + file.version(), ImmutableMap.copyOf(scenarios), checks.build());
+    return new Calibration(file.id() + " v" + file.version(), ImmutableMap.copyOf(scenarios), checks.build(),
+        ImmutableList.copyOf(file.history() == null ? List.of() : file.history()));
   }
 
-  private record File(String id, String version, Map<String, ScenarioEntry> scenarios, List<CheckEntry> checks) {}
+  private record File(String id, String version, @Nullable List<Revision> history, Map<String, ScenarioEntry> scenarios,
+      List<CheckEntry> checks) {}
 
   private record ScenarioEntry(String title, List<Change> changes) {}
 
@@ -143,6 +164,11 @@ public final class Calibration {
   /** The checks, in file order. */
   public ImmutableList<Check> checks() {
     return checks;
+  }
+
+  /** The file's versions and what each changed, oldest first (empty for a file without a history). */
+  public ImmutableList<Revision> history() {
+    return history;
   }
 
   /**

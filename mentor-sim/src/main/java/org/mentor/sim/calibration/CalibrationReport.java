@@ -24,7 +24,7 @@ public record CalibrationReport(String calibration, Calibration.Sizes sizes, Imm
     results = ImmutableList.copyOf(results);
   }
 
-  /** Whether every result is as its check expects (inside, or a documented gap). */
+  /** Whether every result is as its check expects (inside, a documented gap, or a sensitivity row outside). */
   public boolean asExpected() {
     return results.stream().allMatch(CheckResult::asExpected);
   }
@@ -41,7 +41,7 @@ public record CalibrationReport(String calibration, Calibration.Sizes sizes, Imm
     out.append("|---|---|---|---|---|---:|---:|---|---|\n");
     for (CheckResult r : results) {
       Check c = r.check();
-      out.append("| ").append(c.id()).append(" | ").append(c.use() == Check.Use.FIT ? "fit (derived input)" : "check")
+      out.append("| ").append(c.id()).append(" | ").append(use(c.use()))
           .append(" | ").append(c.measure().title()).append(" | ").append(c.scenario()).append(" | ")
           .append(arm(c.arm())).append(" | ").append(c.target()).append(" | ").append(r.simulatedText())
           .append(" | ").append(c.toleranceText()).append(" | ").append(result(r)).append(" |\n");
@@ -59,6 +59,24 @@ public record CalibrationReport(String calibration, Calibration.Sizes sizes, Imm
     return out.toString();
   }
 
+  /** How the table names a row's use. */
+  static String use(Check.Use use) {
+    return switch (use) {
+      case FIT -> "fit (derived input)";
+      case CHECK -> "check";
+      case SENSITIVITY -> "sensitivity (not a check)";
+    };
+  }
+
+  /** How the table names a result as its row expects it: inside, outside as a known gap, or outside a sensitivity. */
+  static String expected(Check.Expect expect) {
+    return switch (expect) {
+      case INSIDE -> "inside";
+      case KNOWN_GAP -> "**outside: known gap**";
+      case OUTSIDE -> "outside (the reading misses it)";
+    };
+  }
+
   private static String arm(Check.Arm arm) {
     return switch (arm) {
       case MENTOR -> "mentor";
@@ -68,9 +86,9 @@ public record CalibrationReport(String calibration, Calibration.Sizes sizes, Imm
   }
 
   private static String result(CheckResult r) {
-    if (r.inside()) {
-      return r.check().expect() == Check.Expect.INSIDE ? "inside" : "inside (a documented gap closed: update the docs)";
+    if (r.asExpected()) {
+      return expected(r.check().expect());
     }
-    return r.check().expect() == Check.Expect.KNOWN_GAP ? "**outside: known gap**" : "**outside**";
+    return r.inside() ? "inside (expected outside: update the docs)" : "**outside**";
   }
 }

@@ -13,15 +13,17 @@ import org.apiguardian.api.API;
  *
  * @param id the transmission.md row, such as {@code MM6}
  * @param use {@code FIT} if the figure was used to derive an input (so it is reproduced by
- *     construction), {@code CHECK} if it was not
+ *     construction), {@code CHECK} if it was not, {@code SENSITIVITY} for a figure measured in a
+ *     sensitivity reading the calibration does not rest on (reported, not a check)
  * @param measure what is measured
  * @param scenario the calibration scenario it is measured in
  * @param arm the arm, or the hazard ratio implied by the two arms' retention ({@code ln(mentor) / ln(comparator)})
  * @param low the target's lower end (equal to {@code high} for a single figure)
  * @param high the target's upper end
  * @param tolerance how far outside [low, high] the simulated value may lie
- * @param expect {@code INSIDE}, or {@code KNOWN_GAP} for a documented miss the model cannot close by
- *     changing parameters
+ * @param expect {@code INSIDE}; {@code KNOWN_GAP} for a documented miss of a check the model cannot
+ *     close by changing parameters; {@code OUTSIDE} for a sensitivity row that lies outside (a figure
+ *     that rejects that reading)
  * @param source the row, its confidence, and how a derived target was computed
  */
 @API(status = EXPERIMENTAL, since = "0.1")
@@ -41,6 +43,9 @@ public record Check(String id, Use use, Measure measure, String scenario, Arm ar
     if (arm == Arm.HAZARD_RATIO && !measure.retention()) {
       throw new IllegalArgumentException(id + ": a hazard ratio is implied by a retention measure only");
     }
+    if ((expect == Expect.KNOWN_GAP && use != Use.CHECK) || (expect == Expect.OUTSIDE && use != Use.SENSITIVITY)) {
+      throw new IllegalArgumentException(id + ": only a check can be a known gap, and only a sensitivity row outside");
+    }
   }
 
   /** Whether a figure was used to derive inputs. */
@@ -48,7 +53,13 @@ public record Check(String id, Use use, Measure measure, String scenario, Arm ar
     /** Used to derive an input: the model reproduces it by construction (a test of the derivation). */
     FIT,
     /** Not used to derive any input: a check of the model. */
-    CHECK
+    CHECK,
+    /**
+     * Measured in a sensitivity reading (a setting the economics are re-run in, not the one the
+     * calibration rests on): reported beside the checks so the reading's fit to the data is seen, but
+     * not a check of the model.
+     */
+    SENSITIVITY
   }
 
   /** Which arm is measured. */
@@ -66,7 +77,9 @@ public record Check(String id, Use use, Measure measure, String scenario, Arm ar
     /** The simulated value lies within the tolerance. */
     INSIDE,
     /** A documented gap: the simulated value lies outside, for a reason written in the docs. */
-    KNOWN_GAP
+    KNOWN_GAP,
+    /** A sensitivity row that lies outside: a figure that rejects the sensitivity reading. */
+    OUTSIDE
   }
 
   /**

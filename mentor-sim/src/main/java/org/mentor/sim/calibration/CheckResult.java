@@ -25,7 +25,7 @@ public record CheckResult(Check check, double simulated, String detail) {
     return check.accepts(simulated);
   }
 
-  /** Whether the result is what the check expects (inside, or outside for a documented gap). */
+  /** Whether the result is what the check expects (inside, or outside for a documented gap or a rejecting figure). */
   public boolean asExpected() {
     return inside() == (check.expect() == Check.Expect.INSIDE);
   }

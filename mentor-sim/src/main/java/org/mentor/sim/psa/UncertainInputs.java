@@ -24,7 +24,7 @@ import org.mentor.sim.scenario.Scenario;
  *   <caption>Scenario inputs</caption>
  *   <tr><th>Input</th><th>Range</th></tr>
  *   <tr><td>{@code mentor.ltfuHazardRatio}</td><td>0.05–0.5 (transmission.md §5: MM7's odds ratio to a conservative bound)</td></tr>
- *   <tr><td>both loss hazards, together</td><td>default spread</td></tr>
+ *   <tr><td>every loss hazard that is not 0 (by time since booking and by period), together</td><td>default spread</td></tr>
  *   <tr><td>{@code attendance.onTime}, {@code mentor.onTime}</td><td>default spread (MM2 is one figure)</td></tr>
  *   <tr><td>{@code transmission.peripartum.noArt}</td><td>15–25 % (T3)</td></tr>
  *   <tr><td>{@code transmission.peripartum.artInPregnancy}</td><td>0.9–2.9 % (T10, Option B: T11 gives no range)</td></tr>
@@ -37,6 +37,10 @@ public final class UncertainInputs {
   public static final double DEFAULT_SPREAD = 0.25;
 
   private static final String SPREAD = "default spread ± 25 % (no range in transmission.md)";
+  /** The loss hazards, by time since booking and by period of the pair's course: those not 0 move together. */
+  private static final List<String> LOSS_HAZARDS = List.of("retention.ltfuHazardEarly", "retention.ltfuHazardLater",
+      "retention.periodHazard.pregnancy", "retention.periodHazard.peripartum", "retention.periodHazard.breastfeeding",
+      "retention.periodHazard.afterWeaning");
 
   private UncertainInputs() {}
 
@@ -53,8 +57,10 @@ public final class UncertainInputs {
     ImmutableList.Builder<Uncertain> all = ImmutableList.builder();
     ranged(scenario, "mentor.ltfuHazardRatio", 0.05, 0.5,
         "transmission.md §5: 0.05 (MM7's adjusted odds ratio) to 0.5 (a conservative bound)").ifPresent(all::add);
-    spread(scenario, "retention.ltfuHazards", List.of("retention.ltfuHazardEarly", "retention.ltfuHazardLater"))
-        .ifPresent(all::add);
+    List<String> hazards = LOSS_HAZARDS.stream().filter(path -> value(scenario, path) > 0).toList();
+    if (!hazards.isEmpty()) {
+      spread(scenario, "retention.ltfuHazards", hazards).ifPresent(all::add);
+    }
     spread(scenario, "attendance.onTime", List.of("attendance.onTime")).ifPresent(all::add);
     spread(scenario, "mentor.onTime", List.of("mentor.onTime")).ifPresent(all::add);
     ranged(scenario, "transmission.peripartum.noArt", 0.15, 0.25, "transmission.md T3: 22 % (15–25 %)").ifPresent(all::add);

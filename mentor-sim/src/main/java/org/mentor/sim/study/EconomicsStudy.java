@@ -8,6 +8,9 @@ import com.google.common.collect.ImmutableList;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalDouble;
 import org.apiguardian.api.API;
 import org.mentor.sim.calibration.Calibration;
 import org.mentor.sim.calibration.CalibrationScenario;
@@ -104,6 +107,39 @@ public final class EconomicsStudy {
     ImmutableList<Tornado> tornadoes = psa.tornadoes(List.of(Output.BENEFIT_COST_RATIO, Output.FULL_SYSTEM_BENEFIT_COST_RATIO));
     PsaResult spread = psa.run(draws, seed);
     return new Result(setting, base, spread, tornadoes);
+  }
+
+  /**
+   * Settings' cost-benefits side by side, one row each (the basis beside a sensitivity reading, say):
+   * transmission at final status in each arm, infections averted with their Monte Carlo interval, the
+   * programme's cost per pair, the cost per infection averted, and both ratios.
+   *
+   * @param bySetting each setting's cost-benefit at the inputs' points, in row order, not null
+   * @return a Markdown table
+   */
+  public static String compare(Map<String, CostBenefit> bySetting) {
+    requireNonNull(bySetting, "bySetting");
+    StringBuilder out = new StringBuilder("| Setting | Transmission, mentor arm | Transmission, comparator | Infections averted "
+        + "per 1 000 pairs (Monte Carlo 95 %) | Programme cost per pair | Cost per infection averted (programme only) | "
+        + "Benefit-cost ratio (C26) (Monte Carlo 95 %) | Full-system ratio |\n|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    bySetting.forEach((setting, cb) -> {
+      double perThousand = 1000.0 / cb.pairs();
+      String averted = String.format(Locale.ROOT, "%.1f", cb.infectionsAverted() * perThousand)
+          + cb.avertedInterval().map(i -> String.format(Locale.ROOT, " (%.1f–%.1f)", i[0] * perThousand, i[1] * perThousand))
+              .orElse("");
+      String bcr = String.format(Locale.ROOT, "%.2f", cb.benefitCostRatio())
+          + cb.benefitCostRatioInterval().map(i -> String.format(Locale.ROOT, " (%.2f–%.2f)", i[0], i[1])).orElse("");
+      out.append(String.format(Locale.ROOT, "| %s | %.2f %% | %.2f %% | %s | %.2f | %s (%s) | %s | %.2f |%n", setting,
+          100.0 * cb.mentor().infectedInfants() / Math.max(1, cb.mentor().exposedInfants()),
+          100.0 * cb.comparator().infectedInfants() / Math.max(1, cb.comparator().exposedInfants()), averted,
+          cb.programmeCost() / cb.pairs(), money(cb.costPerInfectionAverted()), money(cb.programmeCostPerInfectionAverted()),
+          bcr, cb.fullSystemBenefitCostRatio()));
+    });
+    return out.toString();
+  }
+
+  private static String money(OptionalDouble v) {
+    return v.isPresent() ? String.format(Locale.ROOT, "%,.0f", v.getAsDouble()) : "—";
   }
 
   /**

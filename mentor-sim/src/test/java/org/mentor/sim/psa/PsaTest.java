@@ -54,6 +54,17 @@ class PsaTest {
     assertThat(all).extracting(Uncertain::name).doesNotContain("booking.negativeShare");
   }
 
+  @Test // losses by period: the hazards that are not 0 move together, the first takes the draw, the rest scale with it
+  void loss_hazards_by_period_move_together() {
+    Scenario periods = mentors().toBuilder().set("retention.ltfuHazardEarly", 0.0).set("retention.ltfuHazardLater", 0.0)
+        .set("retention.periodHazard.pregnancy", 0.0746).set("retention.periodHazard.peripartum", 0.0746)
+        .set("retention.periodHazard.afterWeaning", 0.21).build();
+    Uncertain hazards = find(UncertainInputs.defaults(periods, COSTS), "retention.ltfuHazards");
+    assertThat(hazards.paths()).containsExactly("retention.periodHazard.pregnancy", "retention.periodHazard.peripartum",
+        "retention.periodHazard.afterWeaning");
+    assertRange(hazards, 0.0746 * 0.75, 0.0746, 0.0746 * 1.25);
+  }
+
   private static void assertRange(Uncertain u, double low, double point, double high) {
     assertThat(u.low()).as(u.name() + " low").isCloseTo(low, within(1e-9));
     assertThat(u.point()).as(u.name() + " point").isCloseTo(point, within(1e-9));

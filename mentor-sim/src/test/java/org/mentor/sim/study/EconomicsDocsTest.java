@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.DisplayNameGeneration;
 import org.junit.jupiter.api.DisplayNameGenerator;
 import org.junit.jupiter.api.Test;
 import org.mentor.sim.calibration.Calibration;
 import org.mentor.sim.calibration.CalibrationReport;
 import org.mentor.sim.calibration.Check;
+import org.mentor.sim.economics.CostBenefit;
 import org.mentor.sim.economics.CostTable;
 import org.mentor.sim.psa.PsaCharts;
 
@@ -59,14 +62,23 @@ class EconomicsDocsTest {
         case COMPARATOR -> "comparator";
         case HAZARD_RATIO -> "hazard ratio";
       };
-      String row = "| " + c.id() + " | " + (c.use() == Check.Use.FIT ? "fit (derived input)" : "check") + " | "
-          + c.measure().title() + " | " + c.scenario() + " | " + arm + " | " + c.target() + " | ";
-      String result = c.expect() == Check.Expect.INSIDE ? " | inside |" : " | **outside: known gap** |";
+      String use = switch (c.use()) {
+        case FIT -> "fit (derived input)";
+        case CHECK -> "check";
+        case SENSITIVITY -> "sensitivity (not a check)";
+      };
+      String row = "| " + c.id() + " | " + use + " | " + c.measure().title() + " | " + c.scenario() + " | " + arm + " | "
+          + c.target() + " | ";
+      String result = switch (c.expect()) {
+        case INSIDE -> " | inside |";
+        case KNOWN_GAP -> " | **outside: known gap** |";
+        case OUTSIDE -> " | outside (the reading misses it) |";
+      };
       assertThat(results.lines().filter(l -> l.startsWith(row) && l.endsWith(result)).count())
           .as("docs/simulation.md calibration row for %s %s ending %s (regenerate: see this test's javadoc)", c.id(), arm, result)
           .isEqualTo(1);
     }
-    for (String name : new String[] {"economics", "psa", "tornado"}) {
+    for (String name : new String[] {"economics", "economics-readings", "psa", "tornado"}) {
       assertThat(section(read(), name)).as(name).isNotBlank();
     }
     for (String chart : new String[] {"economics-tornado.png", "economics-tornado-full-system.png",
@@ -81,9 +93,14 @@ class EconomicsDocsTest {
     int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
     CalibrationReport calibration = Calibration.defaults().run(new Calibration.Sizes(20_000, 4_000, 2025, threads));
     EconomicsStudy.Result study = new EconomicsStudy("uganda-2011-2014", 2_000, 50, 2025).threads(threads).run();
+    Map<String, CostBenefit> readings = new LinkedHashMap<>();
+    readings.put("uganda-2011-2014 (the basis: losses by period)", study.base());
+    readings.put("uganda-2011-2014-one-hazard (sensitivity: one constant hazard)",
+        new EconomicsStudy("uganda-2011-2014-one-hazard", 2_000, 1, 2025).threads(threads).base());
     String doc = read();
     doc = replace(doc, "calibration-results", calibration.table() + "\n" + calibration.details());
     doc = replace(doc, "economics", study.base().markdown());
+    doc = replace(doc, "economics-readings", EconomicsStudy.compare(readings));
     doc = replace(doc, "psa", study.psa().table());
     doc = replace(doc, "tornado", study.tornadoes().get(0).table(10) + "\n" + study.tornadoes().get(1).table(10));
     write(doc);
