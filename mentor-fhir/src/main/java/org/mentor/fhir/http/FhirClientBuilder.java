@@ -26,12 +26,10 @@ import org.mentor.fhir.push.RetryPolicy;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public abstract class FhirClientBuilder<B extends FhirClientBuilder<B>> {
-  private final String serverBase;
   private final @Nullable FhirHttp shared;
+  /** The settings of the client's own FhirHttp (FhirHttp's defaults and checks), when it has one. */
+  private final FhirHttp.@Nullable Builder own;
   private final String client;
-  private @Nullable BearerTokenSource auth;
-  private @Nullable Duration connectTimeout;
-  private @Nullable Duration socketTimeout;
   private RetryPolicy retry = RetryPolicy.defaults();
   private boolean redact = true;
 
@@ -45,10 +43,9 @@ public abstract class FhirClientBuilder<B extends FhirClientBuilder<B>> {
    * @throws IllegalArgumentException unless exactly one of {@code serverBase} and {@code shared} is given
    */
   protected FhirClientBuilder(@Nullable String serverBase, @Nullable FhirHttp shared, String client) {
-    checkArgument((serverBase == null) != (shared == null), "either a server base URL or a shared FhirHttp");
-    this.serverBase = shared != null ? shared.baseUrl() : requireNonNull(serverBase, "serverBase");
-    checkArgument(this.serverBase.startsWith("http://") || this.serverBase.startsWith("https://"), "serverBase must be an http(s) URL");
+    checkArgument(serverBase == null || shared == null, "either a server base URL or a shared FhirHttp");
     this.shared = shared;
+    this.own = shared == null ? FhirHttp.builder(requireNonNull(serverBase, "serverBase")) : null;
     this.client = requireNonNull(client, "client");
   }
 
@@ -57,8 +54,9 @@ public abstract class FhirClientBuilder<B extends FhirClientBuilder<B>> {
     return (B) this;
   }
 
-  private void ownHttpOnly(String setting) {
-    checkState(shared == null, "%s belongs to the shared FhirHttp this %s was built over", setting, client);
+  private FhirHttp.Builder ownHttpOnly(String setting) {
+    checkState(own != null, "%s belongs to the shared FhirHttp this %s was built over", setting, client);
+    return own;
   }
 
   /**
@@ -70,8 +68,7 @@ public abstract class FhirClientBuilder<B extends FhirClientBuilder<B>> {
    * @return this builder
    */
   public B auth(BearerTokenSource auth) {
-    ownHttpOnly("auth");
-    this.auth = requireNonNull(auth, "auth");
+    ownHttpOnly("auth").auth(auth);
     return self();
   }
 
@@ -92,9 +89,7 @@ public abstract class FhirClientBuilder<B extends FhirClientBuilder<B>> {
    * @return this builder
    */
   public B connectTimeout(Duration timeout) {
-    ownHttpOnly("connectTimeout");
-    checkArgument(!timeout.isNegative() && !timeout.isZero(), "connectTimeout must be positive");
-    this.connectTimeout = timeout;
+    ownHttpOnly("connectTimeout").connectTimeout(timeout);
     return self();
   }
 
@@ -105,9 +100,7 @@ public abstract class FhirClientBuilder<B extends FhirClientBuilder<B>> {
    * @return this builder
    */
   public B socketTimeout(Duration timeout) {
-    ownHttpOnly("socketTimeout");
-    checkArgument(!timeout.isNegative() && !timeout.isZero(), "socketTimeout must be positive");
-    this.socketTimeout = timeout;
+    ownHttpOnly("socketTimeout").socketTimeout(timeout);
     return self();
   }
 
@@ -140,7 +133,7 @@ public abstract class FhirClientBuilder<B extends FhirClientBuilder<B>> {
    * @return the connection, with the retries and redaction set
    */
   protected final FhirConnection connect() {
-    return open(null);
+    return own == null ? new FhirConnection(requireNonNull(shared), false, retry, redact) : new FhirConnection(own.build(), true, retry, redact);
   }
 
   /**
@@ -151,26 +144,9 @@ public abstract class FhirClientBuilder<B extends FhirClientBuilder<B>> {
    * @return the connection, with the retries and redaction set
    */
   protected final FhirConnection connect(int maxConnections) {
-    return open(maxConnections);
-  }
-
-  private FhirConnection open(@Nullable Integer maxConnections) {
-    if (shared != null) {
-      return new FhirConnection(shared, false, retry, redact);
+    if (own != null) {
+      own.maxConnections(maxConnections);
     }
-    FhirHttp.Builder http = FhirHttp.builder(serverBase);
-    if (maxConnections != null) {
-      http.maxConnections(maxConnections);
-    }
-    if (auth != null) {
-      http.auth(auth);
-    }
-    if (connectTimeout != null) {
-      http.connectTimeout(connectTimeout);
-    }
-    if (socketTimeout != null) {
-      http.socketTimeout(socketTimeout);
-    }
-    return new FhirConnection(http.build(), true, retry, redact);
+    return connect();
   }
 }
