@@ -1,8 +1,13 @@
 package org.mentor.fhir.auth;
 
+import com.google.common.collect.ImmutableList;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.http.NameValuePair;
+import org.apache.http.message.BasicNameValuePair;
 import org.jspecify.annotations.Nullable;
 import org.mentor.fhir.http.BearerTokenSource;
 import org.mentor.fhir.http.TokenException;
@@ -20,18 +25,35 @@ abstract class CachingAuth implements BearerTokenSource, AutoCloseable {
 
   final TokenEndpoint endpoint;
   final Clock clock;
+  final String clientId;
+  final ImmutableList<String> scopes;
   private final Duration refreshBefore;
   private @Nullable AccessToken token;
   private @Nullable Instant fetchedAt;
 
-  CachingAuth(TokenEndpoint endpoint, Clock clock, Duration refreshBefore) {
-    this.endpoint = endpoint;
-    this.clock = clock;
-    this.refreshBefore = refreshBefore;
+  CachingAuth(TokenSourceBuilder<?> b) {
+    this.endpoint = new TokenEndpoint(b.tokenEndpoint, b.connectTimeout, b.socketTimeout);
+    this.clock = b.clock;
+    this.clientId = b.clientId;
+    this.scopes = b.scopes;
+    this.refreshBefore = b.refreshBefore;
   }
 
   /** Asks the endpoint for a new token. */
   abstract AccessToken fetch(Instant now);
+
+  /**
+   * A client-credentials token request's form (RFC 6749 §4.4.2), to which the source adds how the client
+   * authenticates: {@code grant_type} and, when any were set, the {@code scope}.
+   */
+  final List<NameValuePair> clientCredentialsForm() {
+    List<NameValuePair> form = new ArrayList<>();
+    form.add(new BasicNameValuePair("grant_type", "client_credentials"));
+    if (!scopes.isEmpty()) {
+      form.add(new BasicNameValuePair("scope", String.join(" ", scopes)));
+    }
+    return form;
+  }
 
   /**
    * The token to send now: still valid for a while, or fetched first.

@@ -5,14 +5,10 @@ import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import com.google.common.collect.ImmutableList;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -20,7 +16,6 @@ import org.apache.http.NameValuePair;
 import org.apache.http.message.BasicNameValuePair;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
-import org.mentor.fhir.http.TokenException;
 
 /**
  * OAuth 2.0 client credentials (RFC 6749 §4.4), as national FHIR servers behind an authorization server ask of a
@@ -50,17 +45,13 @@ public final class OAuth2ClientCredentials extends CachingAuth {
     FORM
   }
 
-  private final String clientId;
   private final char[] secret;
   private final SecretIn secretIn;
-  private final ImmutableList<String> scopes;
 
   private OAuth2ClientCredentials(Builder b) {
-    super(new TokenEndpoint(b.tokenEndpoint, b.connectTimeout, b.socketTimeout), b.clock, b.refreshBefore);
-    this.clientId = b.clientId;
+    super(b);
     this.secret = requireNonNull(b.secret, "secret");
     this.secretIn = b.secretIn;
-    this.scopes = b.scopes;
   }
 
   /**
@@ -76,11 +67,7 @@ public final class OAuth2ClientCredentials extends CachingAuth {
 
   @Override
   AccessToken fetch(Instant now) {
-    List<NameValuePair> form = new ArrayList<>();
-    form.add(new BasicNameValuePair("grant_type", "client_credentials"));
-    if (!scopes.isEmpty()) {
-      form.add(new BasicNameValuePair("scope", String.join(" ", scopes)));
-    }
+    List<NameValuePair> form = clientCredentialsForm();
     String basic = null;
     if (secretIn == SecretIn.FORM) {
       form.add(new BasicNameValuePair("client_id", clientId));
@@ -99,24 +86,17 @@ public final class OAuth2ClientCredentials extends CachingAuth {
     return "OAuth2ClientCredentials[" + endpoint.url() + ", scopes=" + scopes + "]";
   }
 
-  /** Configures {@link OAuth2ClientCredentials}; each setting once. */
-  public static final class Builder {
-    private final URI tokenEndpoint;
-    private final String clientId;
+  /**
+   * Configures {@link OAuth2ClientCredentials}: the secret and where it goes, and the scopes, token renewal, clock and
+   * timeouts every token source has; each setting once.
+   */
+  public static final class Builder extends TokenSourceBuilder<Builder> {
     private char @Nullable [] secret;
     private SecretIn secretIn = SecretIn.BASIC_HEADER;
     private boolean secretInSet;
-    private ImmutableList<String> scopes = ImmutableList.of();
-    private boolean scopesSet;
-    private Duration refreshBefore = Duration.ofSeconds(60);
-    private Clock clock = Clock.systemUTC();
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration socketTimeout = Duration.ofSeconds(30);
 
     private Builder(URI tokenEndpoint, String clientId) {
-      this.tokenEndpoint = Settings.endpoint(tokenEndpoint);
-      this.clientId = requireNonNull(clientId, "clientId");
-      checkArgument(!clientId.isBlank(), "clientId is blank");
+      super(tokenEndpoint, clientId);
     }
 
     /** The client's secret, from the caller's secret store (copied; clear your array when done). Required. */
@@ -138,38 +118,6 @@ public final class OAuth2ClientCredentials extends CachingAuth {
       checkState(!secretInSet, "secretIn is set already");
       this.secretIn = requireNonNull(where, "where");
       secretInSet = true;
-      return this;
-    }
-
-    /** The scopes to ask for, such as {@code system/Observation.rs} (default none: the server's default). */
-    public Builder scopes(String... scopes) {
-      checkState(!scopesSet, "scopes are set already");
-      this.scopes = Settings.scopes(scopes);
-      scopesSet = true;
-      return this;
-    }
-
-    /** How long before a token's expiry a new one is fetched (default 60 s; at most half the token's lifetime). */
-    public Builder refreshBefore(Duration margin) {
-      this.refreshBefore = Settings.notNegative(margin, "refreshBefore");
-      return this;
-    }
-
-    /** The clock that decides when a token is due (default the system clock; tests pass their own). */
-    public Builder clock(Clock clock) {
-      this.clock = requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** How long to wait for a connection to the token endpoint (default 10 s). */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Settings.positive(timeout, "connectTimeout");
-      return this;
-    }
-
-    /** How long to wait for the token endpoint's answer (default 30 s). */
-    public Builder socketTimeout(Duration timeout) {
-      this.socketTimeout = Settings.positive(timeout, "socketTimeout");
       return this;
     }
 

@@ -5,7 +5,6 @@ import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import com.google.common.collect.ImmutableList;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -19,10 +18,8 @@ import java.net.URI;
 import java.security.PrivateKey;
 import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.RSAPrivateKey;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -66,23 +63,19 @@ public final class SmartBackendServices extends CachingAuth {
   /** SMART: the assertion's {@code exp} is no more than five minutes in the future. */
   private static final Duration MAX_ASSERTION_LIFETIME = Duration.ofMinutes(5);
 
-  private final String clientId;
   private final String keyId;
   private final JWSAlgorithm algorithm;
   private final JWSSigner signer;
   private final @Nullable URI jku;
   private final Duration assertionLifetime;
-  private final ImmutableList<String> scopes;
 
   private SmartBackendServices(Builder b, JWSSigner signer) {
-    super(new TokenEndpoint(b.tokenEndpoint, b.connectTimeout, b.socketTimeout), b.clock, b.refreshBefore);
-    this.clientId = b.clientId;
+    super(b);
     this.keyId = b.keyId;
     this.algorithm = b.algorithm == Algorithm.RS384 ? JWSAlgorithm.RS384 : JWSAlgorithm.ES384;
     this.signer = signer;
     this.jku = b.jku;
     this.assertionLifetime = b.assertionLifetime;
-    this.scopes = b.scopes;
   }
 
   /**
@@ -100,11 +93,7 @@ public final class SmartBackendServices extends CachingAuth {
 
   @Override
   AccessToken fetch(Instant now) {
-    List<NameValuePair> form = new ArrayList<>();
-    form.add(new BasicNameValuePair("grant_type", "client_credentials"));
-    if (!scopes.isEmpty()) {
-      form.add(new BasicNameValuePair("scope", String.join(" ", scopes)));
-    }
+    List<NameValuePair> form = clientCredentialsForm();
     form.add(new BasicNameValuePair("client_assertion_type", ASSERTION_TYPE));
     form.add(new BasicNameValuePair("client_assertion", assertion(now)));
     return endpoint.request(form, null, now);
@@ -140,28 +129,22 @@ public final class SmartBackendServices extends CachingAuth {
     return "SmartBackendServices[" + endpoint.url() + ", " + algorithm + ", kid=" + keyId + ", scopes=" + scopes + "]";
   }
 
-  /** Configures {@link SmartBackendServices}. */
-  public static final class Builder {
-    private final URI tokenEndpoint;
-    private final String clientId;
+  /**
+   * Configures {@link SmartBackendServices}: the JWKS URL and the assertions' lifetime, and the scopes, token renewal,
+   * clock and timeouts every token source has.
+   */
+  public static final class Builder extends TokenSourceBuilder<Builder> {
     private final PrivateKey privateKey;
     private final String keyId;
     private final Algorithm algorithm;
     private @Nullable URI jku;
     private Duration assertionLifetime = MAX_ASSERTION_LIFETIME;
-    private ImmutableList<String> scopes = ImmutableList.of();
-    private boolean scopesSet;
-    private Duration refreshBefore = Duration.ofSeconds(60);
-    private Clock clock = Clock.systemUTC();
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration socketTimeout = Duration.ofSeconds(30);
 
     private Builder(URI tokenEndpoint, String clientId, PrivateKey privateKey, String keyId) {
-      this.tokenEndpoint = Settings.endpoint(tokenEndpoint);
-      this.clientId = requireNonNull(clientId, "clientId");
+      super(tokenEndpoint, clientId);
       this.privateKey = requireNonNull(privateKey, "privateKey");
       this.keyId = requireNonNull(keyId, "keyId");
-      checkArgument(!clientId.isBlank() && !keyId.isBlank(), "clientId and keyId are not blank");
+      checkArgument(!keyId.isBlank(), "keyId is blank");
       if (privateKey instanceof RSAPrivateKey) {
         algorithm = Algorithm.RS384;
       } else if (privateKey instanceof ECPrivateKey) {
@@ -169,14 +152,6 @@ public final class SmartBackendServices extends CachingAuth {
       } else {
         throw new IllegalArgumentException("the private key is RSA (RS384) or EC on P-384 (ES384), not " + privateKey.getAlgorithm());
       }
-    }
-
-    /** The scopes to ask for, such as {@code system/Observation.rs} (default none: the server's default). */
-    public Builder scopes(String... scopes) {
-      checkState(!scopesSet, "scopes are set already");
-      this.scopes = Settings.scopes(scopes);
-      scopesSet = true;
-      return this;
     }
 
     /** The URL of the client's JWKS, sent as the {@code jku} header when the server looks keys up there. */
@@ -192,30 +167,6 @@ public final class SmartBackendServices extends CachingAuth {
       Settings.positive(lifetime, "assertionLifetime");
       checkArgument(lifetime.compareTo(MAX_ASSERTION_LIFETIME) <= 0, "an assertion is valid for at most 5 minutes");
       this.assertionLifetime = lifetime;
-      return this;
-    }
-
-    /** How long before a token's expiry a new one is fetched (default 60 s; at most half the token's lifetime). */
-    public Builder refreshBefore(Duration margin) {
-      this.refreshBefore = Settings.notNegative(margin, "refreshBefore");
-      return this;
-    }
-
-    /** The clock for {@code iat}/{@code exp} and token expiry (default the system clock). */
-    public Builder clock(Clock clock) {
-      this.clock = requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** How long to wait for a connection to the token endpoint (default 10 s). */
-    public Builder connectTimeout(Duration timeout) {
-      this.connectTimeout = Settings.positive(timeout, "connectTimeout");
-      return this;
-    }
-
-    /** How long to wait for the token endpoint's answer (default 30 s). */
-    public Builder socketTimeout(Duration timeout) {
-      this.socketTimeout = Settings.positive(timeout, "socketTimeout");
       return this;
     }
 

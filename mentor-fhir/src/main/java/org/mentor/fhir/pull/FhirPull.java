@@ -1,14 +1,12 @@
 package org.mentor.fhir.pull;
 
 import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import ca.uhn.fhir.context.RuntimeResourceDefinition;
 import ca.uhn.fhir.context.RuntimeSearchParam;
 import com.google.common.collect.ImmutableList;
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.AbstractMap.SimpleEntry;
@@ -24,7 +22,6 @@ import java.util.Set;
 import org.apiguardian.api.API;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
@@ -46,15 +43,15 @@ import org.mentor.core.registry.CaseRegistry;
 import org.mentor.fhir.InvalidFhirException;
 import org.mentor.fhir.imports.FhirImporter;
 import org.mentor.fhir.imports.ImportedCase;
-import org.mentor.fhir.http.BearerTokenSource;
+import org.mentor.fhir.http.FhirClientBuilder;
+import org.mentor.fhir.http.FhirConnection;
+import org.mentor.fhir.http.FhirConnection.Answer;
 import org.mentor.fhir.http.FhirHttp;
 import org.mentor.fhir.mapping.CaseReader;
 import org.mentor.fhir.mapping.CaseReader.Defaults;
 import org.mentor.fhir.mapping.CaseReader.EventIdentity;
 import org.mentor.fhir.mapping.CaseReader.Input;
 import org.mentor.fhir.mapping.FhirMapping;
-import org.mentor.fhir.push.Outcomes;
-import org.mentor.fhir.push.RetryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,38 +91,26 @@ public final class FhirPull implements AutoCloseable {
   private final FhirMapping mapping;
   private final FhirImporter importer;
   private final CaseReader reader;
+  private final FhirConnection connection;
   private final FhirHttp http;
-  private final boolean ownsHttp;
   private final int pageSize;
   private final int subjectsPerSearch;
   private final Duration overlap;
   private final RecordedBy recordedBy;
-  private final RetryPolicy retry;
-  private final boolean redact;
   private final ImmutableList<String> types;
 
-  private FhirPull(Builder b) {
+  private FhirPull(Builder b, FhirConnection connection) {
     this.registry = b.registry;
     this.mapping = b.mapping;
     this.importer = new FhirImporter(b.mapping);
     this.reader = b.mapping.reader();
-    this.ownsHttp = b.http == null;
-    this.http = b.http != null ? b.http : ownHttp(b);
+    this.connection = connection;
+    this.http = connection.http();
     this.pageSize = b.pageSize;
     this.subjectsPerSearch = b.subjectsPerSearch;
     this.overlap = b.overlap;
     this.recordedBy = b.recordedBy;
-    this.retry = b.retry;
-    this.redact = b.redact;
     this.types = ImmutableList.sortedCopyOf(b.mapping.eventTypes());
-  }
-
-  private static FhirHttp ownHttp(Builder b) {
-    FhirHttp.Builder http = FhirHttp.builder(b.serverBase).connectTimeout(b.connectTimeout).socketTimeout(b.socketTimeout);
-    if (b.auth != null) {
-      http.auth(b.auth);
-    }
-    return http.build();
   }
 
   /**
@@ -150,7 +135,7 @@ public final class FhirPull implements AutoCloseable {
    * @return the builder
    */
   public static Builder builder(CaseRegistry registry, FhirMapping mapping, FhirHttp http) {
-    return new Builder(registry, mapping, requireNonNull(http, "http").baseUrl(), http);
+    return new Builder(registry, mapping, null, requireNonNull(http, "http"));
   }
 
   /**
@@ -187,46 +172,11 @@ public final class FhirPull implements AutoCloseable {
   /** Closes the HTTP client, if the pull made its own. */
   @Override
   public void close() {
-    if (ownsHttp) {
-      http.close();
-    }
-  }
-
-  /**
-   * An exchange with the server: its status (0 when no answer came) and body.
-   *
-   * @param failure why no answer came, when status is 0
-   * @param transientFailure whether trying again later may succeed (no answer, 408, 429, 5xx)
-   */
-  private record Answer(int status, String body, String failure, boolean transientFailure) {
-    boolean ok() {
-      return status >= 200 && status < 300;
-    }
-  }
-
-  private interface Call {
-    FhirHttp.Response send() throws IOException;
-  }
-
-  private static Answer exchange(Call call) {
-    try {
-      FhirHttp.Response r = call.send();
-      return new Answer(r.status(), r.body(), "", r.status() == 408 || r.status() == 429 || r.status() >= 500);
-    } catch (IOException e) {
-      return new Answer(0, "", "no answer (" + e.getClass().getSimpleName() + ")", true);
-    }
+    connection.close();
   }
 
   private Bundle bundle(Answer answer) {
     return mapping.fhirContext().newJsonParser().parseResource(Bundle.class, answer.body());
-  }
-
-  private @Nullable OperationOutcome outcome(Answer answer) {
-    try {
-      return mapping.fhirContext().newJsonParser().parseResource(OperationOutcome.class, answer.body());
-    } catch (RuntimeException e) {
-      return null; // not FHIR JSON (a proxy's error page)
-    }
   }
 
   /** One pull: its searches, what they found, and what became of it. */
@@ -293,7 +243,7 @@ public final class FhirPull implements AutoCloseable {
       List<Map.Entry<String, String>> params = new ArrayList<>(criteria);
       cursor.since().ifPresent(since -> params.add(param("_lastUpdated", "ge" + since.minus(overlap))));
       params.add(param("_count", Integer.toString(pageSize)));
-      Answer answer = withRetries(() -> http.search(type, params));
+      Answer answer = connection.withRetries(() -> http.search(type, params));
       if (!answer.ok()) {
         fail(type, answer);
         return;
@@ -314,7 +264,7 @@ public final class FhirPull implements AutoCloseable {
           return;
         }
         String url = next.getUrl();
-        answer = withRetries(() -> http.get(url));
+        answer = connection.withRetries(() -> http.get(url));
         if (answer.status() == 404 || answer.status() == 410) {
           // HAPI answers 410 when the search's cached results expired: run it again; what was read is skipped.
           if (++restarted > MAX_RESTARTS) {
@@ -322,7 +272,7 @@ public final class FhirPull implements AutoCloseable {
             return;
           }
           restarts++;
-          answer = withRetries(() -> http.search(type, params));
+          answer = connection.withRetries(() -> http.search(type, params));
         }
         if (!answer.ok()) {
           fail(type, answer);
@@ -332,26 +282,11 @@ public final class FhirPull implements AutoCloseable {
       }
     }
 
-    private Answer withRetries(Call call) {
-      Answer answer = exchange(call);
-      for (int attempt = 1; answer.transientFailure() && attempt < retry.maxAttempts(); attempt++) {
-        try {
-          Thread.sleep(retry.backoff(attempt).toMillis());
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return answer;
-        }
-        answer = exchange(call);
-      }
-      return answer;
-    }
-
     private void fail(String type, Answer answer) {
       if (answer.status() == 401 || answer.status() == 403) {
         unauthorized = true;
       }
-      String why = answer.status() == 0 ? answer.failure() : "HTTP " + answer.status() + ": " + Outcomes.describe(outcome(answer), redact);
-      failures.add(type + " search failed (" + why + ")");
+      failures.add(type + " search failed (" + connection.failure(answer, mapping.fhirContext()) + ")");
     }
 
     /**
@@ -653,43 +588,22 @@ public final class FhirPull implements AutoCloseable {
     return new SimpleEntry<>(name, value);
   }
 
-  /** Configures a {@link FhirPull}. */
-  public static final class Builder {
+  /**
+   * Configures a {@link FhirPull}: what to pull and how, and (from {@link FhirClientBuilder}) the server's HTTP
+   * settings, retries and redaction.
+   */
+  public static final class Builder extends FhirClientBuilder<Builder> {
     private final CaseRegistry registry;
     private final FhirMapping mapping;
-    private final String serverBase;
-    private final @Nullable FhirHttp http;
-    private @Nullable BearerTokenSource auth;
     private int pageSize = 100;
     private int subjectsPerSearch = 50;
     private Duration overlap = Duration.ofMinutes(2);
     private RecordedBy recordedBy = new RecordedBy("fhir-pull", "fhir-server", "fhir-server");
-    private RetryPolicy retry = RetryPolicy.defaults();
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration socketTimeout = Duration.ofSeconds(60);
-    private boolean redact = true;
 
-    private Builder(CaseRegistry registry, FhirMapping mapping, String serverBase, @Nullable FhirHttp http) {
+    private Builder(CaseRegistry registry, FhirMapping mapping, @Nullable String serverBase, @Nullable FhirHttp http) {
+      super(serverBase, http, "pull");
       this.registry = requireNonNull(registry, "registry");
       this.mapping = requireNonNull(mapping, "mapping");
-      this.serverBase = serverBase;
-      this.http = http;
-      checkArgument(serverBase.startsWith("http://") || serverBase.startsWith("https://"), "serverBase must be an http(s) URL");
-    }
-
-    private void ownHttpOnly(String setting) {
-      checkState(http == null, "%s belongs to the shared FhirHttp this pull was built over", setting);
-    }
-
-    /**
-     * Sends {@code Authorization: Bearer <token>} from this source with every request: a fixed token
-     * ({@code BearerTokenSource.of}), OAuth2 client credentials or SMART Backend Services (org.mentor.fhir.auth). A 401
-     * is sent once more with a renewed token.
-     */
-    public Builder auth(BearerTokenSource auth) {
-      ownHttpOnly("auth");
-      this.auth = requireNonNull(auth, "auth");
-      return this;
     }
 
     /** Results per page ({@code _count}, default 100). */
@@ -724,36 +638,9 @@ public final class FhirPull implements AutoCloseable {
       return this;
     }
 
-    /** Retries of a search that fails transiently (default {@link RetryPolicy#defaults()}). */
-    public Builder retry(RetryPolicy retry) {
-      this.retry = requireNonNull(retry, "retry");
-      return this;
-    }
-
-    /** How long to wait for a connection (default 10 s). */
-    public Builder connectTimeout(Duration timeout) {
-      ownHttpOnly("connectTimeout");
-      checkArgument(!timeout.isNegative() && !timeout.isZero(), "connectTimeout must be positive");
-      this.connectTimeout = timeout;
-      return this;
-    }
-
-    /** How long to wait for an answer (default 60 s). */
-    public Builder socketTimeout(Duration timeout) {
-      ownHttpOnly("socketTimeout");
-      checkArgument(!timeout.isNegative() && !timeout.isZero(), "socketTimeout must be positive");
-      this.socketTimeout = timeout;
-      return this;
-    }
-
-    /** Whether failures leave out the server's diagnostics, which may quote patient data (default on). */
-    public Builder redact(boolean redact) {
-      this.redact = redact;
-      return this;
-    }
-
+    /** Builds the pull; it owns (and closes) its HTTP client unless it was built over a shared one. */
     public FhirPull build() {
-      return new FhirPull(this);
+      return new FhirPull(this, connect());
     }
   }
 }

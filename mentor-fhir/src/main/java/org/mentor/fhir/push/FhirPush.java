@@ -1,7 +1,6 @@
 package org.mentor.fhir.push;
 
 import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
@@ -35,7 +34,8 @@ import org.mentor.core.CaseId;
 import org.mentor.core.pathway.CaseFile;
 import org.mentor.core.protocol.Protocol;
 import org.mentor.core.registry.CaseRegistry;
-import org.mentor.fhir.http.BearerTokenSource;
+import org.mentor.fhir.http.FhirClientBuilder;
+import org.mentor.fhir.http.FhirConnection;
 import org.mentor.fhir.http.FhirHttp;
 import org.mentor.fhir.mapping.FhirMapping;
 import org.slf4j.Logger;
@@ -68,8 +68,8 @@ public final class FhirPush implements AutoCloseable {
 
   private final CaseRegistry registry;
   private final CaseBundles bundles;
+  private final FhirConnection connection;
   private final FhirHttp http;
-  private final boolean ownsHttp;
   private final FhirContext fhir;
   private final PushJournal journal;
   private final RetryPolicy retry;
@@ -77,16 +77,16 @@ public final class FhirPush implements AutoCloseable {
   private final PushListener listener;
   private final boolean redact;
 
-  private FhirPush(Builder b) {
+  private FhirPush(Builder b, FhirConnection connection) {
     this.registry = b.registry;
     this.bundles = new CaseBundles(b.mapping, b.mode);
     this.journal = b.journal == null ? new InMemoryPushJournal() : b.journal;
-    this.retry = b.retry;
+    this.retry = connection.retry();
     this.concurrency = b.concurrency;
     this.listener = b.listener;
-    this.redact = b.redact;
-    this.ownsHttp = b.http == null;
-    this.http = b.http != null ? b.http : b.ownHttp();
+    this.redact = connection.redact();
+    this.connection = connection;
+    this.http = connection.http();
     this.fhir = b.mapping.fhirContext();
   }
 
@@ -112,7 +112,7 @@ public final class FhirPush implements AutoCloseable {
    * @return the builder
    */
   public static Builder builder(CaseRegistry registry, FhirMapping mapping, FhirHttp http) {
-    return new Builder(registry, mapping, requireNonNull(http, "http").baseUrl(), http);
+    return new Builder(registry, mapping, null, requireNonNull(http, "http"));
   }
 
   /** The journal this push records in. */
@@ -123,9 +123,7 @@ public final class FhirPush implements AutoCloseable {
   /** Closes the HTTP client, if the push made its own. */
   @Override
   public void close() {
-    if (ownsHttp) {
-      http.close();
-    }
+    connection.close();
   }
 
   /**
@@ -467,46 +465,23 @@ public final class FhirPush implements AutoCloseable {
     }
   }
 
-  /** Configures a {@link FhirPush}. */
-  public static final class Builder {
+  /**
+   * Configures a {@link FhirPush}: what to push and how, and (from {@link FhirClientBuilder}) the server's HTTP
+   * settings, retries and redaction. A push with its own HTTP client opens as many connections as its
+   * {@link #concurrency}.
+   */
+  public static final class Builder extends FhirClientBuilder<Builder> {
     private final CaseRegistry registry;
     private final FhirMapping mapping;
-    private final String serverBase;
-    private final @Nullable FhirHttp http;
     private @Nullable PushJournal journal;
     private PushMode mode = PushMode.CONDITIONAL_UPDATE;
-    private @Nullable BearerTokenSource auth;
-    private RetryPolicy retry = RetryPolicy.defaults();
     private int concurrency = 2;
-    private @Nullable Duration connectTimeout;
-    private @Nullable Duration socketTimeout;
     private PushListener listener = PushListener.NONE;
-    private boolean redact = true;
 
-    private Builder(CaseRegistry registry, FhirMapping mapping, String serverBase, @Nullable FhirHttp http) {
+    private Builder(CaseRegistry registry, FhirMapping mapping, @Nullable String serverBase, @Nullable FhirHttp http) {
+      super(serverBase, http, "push");
       this.registry = requireNonNull(registry, "registry");
       this.mapping = requireNonNull(mapping, "mapping");
-      this.serverBase = serverBase;
-      this.http = http;
-      checkArgument(serverBase.startsWith("http://") || serverBase.startsWith("https://"), "serverBase must be an http(s) URL");
-    }
-
-    private FhirHttp ownHttp() {
-      FhirHttp.Builder b = FhirHttp.builder(serverBase).maxConnections(concurrency);
-      if (auth != null) {
-        b.auth(auth);
-      }
-      if (connectTimeout != null) {
-        b.connectTimeout(connectTimeout);
-      }
-      if (socketTimeout != null) {
-        b.socketTimeout(socketTimeout);
-      }
-      return b.build();
-    }
-
-    private void ownHttpOnly(String setting) {
-      checkState(http == null, "%s belongs to the shared FhirHttp this push was built over", setting);
     }
 
     /** Where confirmed pushes are remembered (default: in memory, so a new process pushes every case once more). */
@@ -521,24 +496,6 @@ public final class FhirPush implements AutoCloseable {
       return this;
     }
 
-    /** Sends {@code Authorization: Bearer <token>} with every request (a fixed token). */
-    public Builder bearerToken(String token) {
-      return auth(BearerTokenSource.of(token));
-    }
-
-    /** Sends {@code Authorization: Bearer <token>} from this source with every request (an OAuth2 client, say). */
-    public Builder auth(BearerTokenSource auth) {
-      ownHttpOnly("auth");
-      this.auth = requireNonNull(auth, "auth");
-      return this;
-    }
-
-    /** Retries (default {@link RetryPolicy#defaults()}). */
-    public Builder retry(RetryPolicy retry) {
-      this.retry = requireNonNull(retry, "retry");
-      return this;
-    }
-
     /**
      * How many requests are in flight at once (default 2; ask the server's operators). One case more is mapped and
      * encoded meanwhile, so the push's own work overlaps the server's.
@@ -549,36 +506,15 @@ public final class FhirPush implements AutoCloseable {
       return this;
     }
 
-    /** How long to wait for a connection (default 10 s). */
-    public Builder connectTimeout(Duration timeout) {
-      ownHttpOnly("connectTimeout");
-      checkArgument(!timeout.isNegative() && !timeout.isZero(), "connectTimeout must be positive");
-      this.connectTimeout = timeout;
-      return this;
-    }
-
-    /** How long to wait for the server's answer (default 60 s: a national server validating a large case is slow). */
-    public Builder socketTimeout(Duration timeout) {
-      ownHttpOnly("socketTimeout");
-      checkArgument(!timeout.isNegative() && !timeout.isZero(), "socketTimeout must be positive");
-      this.socketTimeout = timeout;
-      return this;
-    }
-
     /** Progress, one call per case done. */
     public Builder listener(PushListener listener) {
       this.listener = requireNonNull(listener, "listener");
       return this;
     }
 
-    /** Whether failures leave out the server's diagnostics, which may quote patient data (default on). */
-    public Builder redact(boolean redact) {
-      this.redact = redact;
-      return this;
-    }
-
+    /** Builds the push; it owns (and closes) its HTTP client unless it was built over a shared one. */
     public FhirPush build() {
-      return new FhirPush(this);
+      return new FhirPush(this, connect(concurrency));
     }
   }
 }

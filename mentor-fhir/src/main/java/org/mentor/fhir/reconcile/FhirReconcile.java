@@ -1,14 +1,12 @@
 package org.mentor.fhir.reconcile;
 
 import static com.google.common.base.Preconditions.checkArgument;
-import static com.google.common.base.Preconditions.checkState;
 import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.google.common.collect.ImmutableList;
 import com.google.common.hash.Hashing;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +27,6 @@ import org.apiguardian.api.API;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Identifier;
-import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +34,9 @@ import org.mentor.core.CaseId;
 import org.mentor.core.pathway.CaseFile;
 import org.mentor.core.protocol.Protocol;
 import org.mentor.core.registry.CaseRegistry;
-import org.mentor.fhir.http.BearerTokenSource;
+import org.mentor.fhir.http.FhirClientBuilder;
+import org.mentor.fhir.http.FhirConnection;
+import org.mentor.fhir.http.FhirConnection.Answer;
 import org.mentor.fhir.http.FhirHttp;
 import org.mentor.fhir.mapping.CaseResources;
 import org.mentor.fhir.mapping.FhirMapping;
@@ -46,10 +45,8 @@ import org.mentor.fhir.mapping.MappingRow;
 import org.mentor.fhir.mapping.MentorUris;
 import org.mentor.fhir.push.FhirPush;
 import org.mentor.fhir.push.InMemoryPushJournal;
-import org.mentor.fhir.push.Outcomes;
 import org.mentor.fhir.push.PushMode;
 import org.mentor.fhir.push.PushReport;
-import org.mentor.fhir.push.RetryPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,33 +82,21 @@ public final class FhirReconcile implements AutoCloseable {
   private final CaseRegistry registry;
   private final FhirMapping mapping;
   private final MentorUris uris;
+  private final FhirConnection connection;
   private final FhirHttp http;
-  private final boolean ownsHttp;
   private final PushMode mode;
-  private final RetryPolicy retry;
   private final int pageSize;
-  private final boolean redact;
   private final boolean deleteUnexpected;
   private final ImmutableList<String> types;
 
-  private FhirReconcile(Builder b) {
+  private FhirReconcile(Builder b, FhirConnection connection) {
     this.registry = b.registry;
     this.mapping = b.mapping;
     this.uris = b.mapping.uris();
-    this.ownsHttp = b.http == null;
-    if (b.http != null) {
-      this.http = b.http;
-    } else {
-      FhirHttp.Builder http = FhirHttp.builder(b.serverBase).connectTimeout(b.connectTimeout).socketTimeout(b.socketTimeout);
-      if (b.auth != null) {
-        http.auth(b.auth);
-      }
-      this.http = http.build();
-    }
+    this.connection = connection;
+    this.http = connection.http();
     this.mode = b.mode;
-    this.retry = b.retry;
     this.pageSize = b.pageSize;
-    this.redact = b.redact;
     this.deleteUnexpected = b.deleteUnexpected;
     Set<String> all = new TreeSet<>(b.mapping.eventTypes());
     Set<String> known = b.mapping.fhirContext().getResourceTypes();
@@ -147,7 +132,7 @@ public final class FhirReconcile implements AutoCloseable {
    * @return the builder
    */
   public static Builder builder(CaseRegistry registry, FhirMapping mapping, FhirHttp http) {
-    return new Builder(registry, mapping, requireNonNull(http, "http").baseUrl(), http);
+    return new Builder(registry, mapping, null, requireNonNull(http, "http"));
   }
 
   /** Compares every case of the registry. */
@@ -280,12 +265,11 @@ public final class FhirReconcile implements AutoCloseable {
         int at = version.indexOf("/_history/");
         String url = at < 0 ? version : version.substring(0, at);
         Optional<String> ifMatch = at < 0 ? Optional.empty() : Optional.of("W/\"" + version.substring(at + "/_history/".length()) + "\"");
-        Answer answer = withRetries(() -> http.delete(url, ifMatch));
+        Answer answer = connection.withRetries(() -> http.delete(url, ifMatch));
         if (answer.ok()) {
           deleted.add(version);
         } else {
-          failures.add("delete of " + version + " refused (" + (answer.status() == 0 ? answer.failure()
-              : "HTTP " + answer.status() + ": " + Outcomes.describe(outcome(answer), redact)) + ")");
+          failures.add("delete of " + version + " refused (" + connection.failure(answer, mapping.fhirContext()) + ")");
         }
       }
       if (f.kind() != Finding.Kind.UNEXPECTED) {
@@ -293,8 +277,8 @@ public final class FhirReconcile implements AutoCloseable {
       }
     }
     PushReport pushed;
-    try (FhirPush push = FhirPush.builder(registry, mapping, http).journal(new InMemoryPushJournal()).mode(mode).retry(retry).redact(redact)
-        .build()) {
+    try (FhirPush push = FhirPush.builder(registry, mapping, http).journal(new InMemoryPushJournal()).mode(mode)
+        .retry(connection.retry()).redact(connection.redact()).build()) {
       pushed = push.push(repush);
     }
     pushed.failures().forEach(failure -> failures.add(failure.toString()));
@@ -330,16 +314,15 @@ public final class FhirReconcile implements AutoCloseable {
     List<Map.Entry<String, String>> params = new ArrayList<>(criteria);
     params.add(param("_count", Integer.toString(pageSize)));
     List<Resource> out = new ArrayList<>();
-    Answer answer = withRetries(() -> http.search(type, params));
+    Answer answer = connection.withRetries(() -> http.search(type, params));
     for (int restarts = 0; ; ) {
       if ((answer.status() == 404 || answer.status() == 410) && restarts++ < 3) {
         out.clear(); // the paging links expired: run the search again
-        answer = withRetries(() -> http.search(type, params));
+        answer = connection.withRetries(() -> http.search(type, params));
         continue;
       }
       if (!answer.ok()) {
-        failures.add(type + " search failed (" + (answer.status() == 0 ? answer.failure()
-            : "HTTP " + answer.status() + ": " + Outcomes.describe(outcome(answer), redact)) + ")");
+        failures.add(type + " search failed (" + connection.failure(answer, mapping.fhirContext()) + ")");
         return out;
       }
       Bundle page = mapping.fhirContext().newJsonParser().parseResource(Bundle.class, answer.body());
@@ -353,55 +336,8 @@ public final class FhirReconcile implements AutoCloseable {
         return out;
       }
       String url = next.getUrl();
-      answer = withRetries(() -> http.get(url));
+      answer = connection.withRetries(() -> http.get(url));
     }
-  }
-
-  /**
-   * An exchange with the server: its status (0 when no answer came) and body.
-   *
-   * @param failure why no answer came, when status is 0
-   * @param transientFailure whether trying again later may succeed (no answer, 408, 429, 5xx)
-   */
-  private record Answer(int status, String body, String failure, boolean transientFailure) {
-    boolean ok() {
-      return status >= 200 && status < 300;
-    }
-  }
-
-  private interface Call {
-    FhirHttp.Response send() throws IOException;
-  }
-
-  private static Answer exchange(Call call) {
-    try {
-      FhirHttp.Response r = call.send();
-      return new Answer(r.status(), r.body(), "", r.status() == 408 || r.status() == 429 || r.status() >= 500);
-    } catch (IOException e) {
-      return new Answer(0, "", "no answer (" + e.getClass().getSimpleName() + ")", true);
-    }
-  }
-
-  private @Nullable OperationOutcome outcome(Answer answer) {
-    try {
-      return mapping.fhirContext().newJsonParser().parseResource(OperationOutcome.class, answer.body());
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
-  private Answer withRetries(Call call) {
-    Answer answer = exchange(call);
-    for (int attempt = 1; answer.transientFailure() && attempt < retry.maxAttempts(); attempt++) {
-      try {
-        Thread.sleep(retry.backoff(attempt).toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return answer;
-      }
-      answer = exchange(call);
-    }
-    return answer;
   }
 
   private String libraryIdentity(Resource r) {
@@ -503,43 +439,24 @@ public final class FhirReconcile implements AutoCloseable {
   /** Closes the HTTP client, if the reconcile made its own. */
   @Override
   public void close() {
-    if (ownsHttp) {
-      http.close();
-    }
+    connection.close();
   }
 
-  /** Configures a {@link FhirReconcile}. */
-  public static final class Builder {
+  /**
+   * Configures a {@link FhirReconcile}: how to compare and repair, and (from {@link FhirClientBuilder}) the server's
+   * HTTP settings, retries and redaction, which the repair's push uses too.
+   */
+  public static final class Builder extends FhirClientBuilder<Builder> {
     private final CaseRegistry registry;
     private final FhirMapping mapping;
-    private final String serverBase;
-    private final @Nullable FhirHttp http;
-    private @Nullable BearerTokenSource auth;
     private PushMode mode = PushMode.CONDITIONAL_UPDATE;
-    private RetryPolicy retry = RetryPolicy.defaults();
     private int pageSize = 500;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration socketTimeout = Duration.ofSeconds(60);
-    private boolean redact = true;
     private boolean deleteUnexpected;
 
-    private Builder(CaseRegistry registry, FhirMapping mapping, String serverBase, @Nullable FhirHttp http) {
+    private Builder(CaseRegistry registry, FhirMapping mapping, @Nullable String serverBase, @Nullable FhirHttp http) {
+      super(serverBase, http, "reconcile");
       this.registry = requireNonNull(registry, "registry");
       this.mapping = requireNonNull(mapping, "mapping");
-      this.serverBase = serverBase;
-      this.http = http;
-      checkArgument(serverBase.startsWith("http://") || serverBase.startsWith("https://"), "serverBase must be an http(s) URL");
-    }
-
-    private void ownHttpOnly(String setting) {
-      checkState(http == null, "%s belongs to the shared FhirHttp this reconcile was built over", setting);
-    }
-
-    /** Sends {@code Authorization: Bearer <token>} from this source with every request (and the repair's push). */
-    public Builder auth(BearerTokenSource auth) {
-      ownHttpOnly("auth");
-      this.auth = requireNonNull(auth, "auth");
-      return this;
     }
 
     /** How the repair writes: the mode the push uses (default {@link PushMode#CONDITIONAL_UPDATE}). */
@@ -548,38 +465,10 @@ public final class FhirReconcile implements AutoCloseable {
       return this;
     }
 
-    /** Retries of requests that fail transiently (default {@link RetryPolicy#defaults()}). */
-    public Builder retry(RetryPolicy retry) {
-      this.retry = requireNonNull(retry, "retry");
-      return this;
-    }
-
     /** Results per page (default 500). */
     public Builder pageSize(int size) {
       checkArgument(size >= 1 && size <= 1000, "pageSize must be between 1 and 1000");
       this.pageSize = size;
-      return this;
-    }
-
-    /** How long to wait for a connection (default 10 s). */
-    public Builder connectTimeout(Duration timeout) {
-      ownHttpOnly("connectTimeout");
-      checkArgument(!timeout.isNegative() && !timeout.isZero(), "connectTimeout must be positive");
-      this.connectTimeout = timeout;
-      return this;
-    }
-
-    /** How long to wait for an answer (default 60 s). */
-    public Builder socketTimeout(Duration timeout) {
-      ownHttpOnly("socketTimeout");
-      checkArgument(!timeout.isNegative() && !timeout.isZero(), "socketTimeout must be positive");
-      this.socketTimeout = timeout;
-      return this;
-    }
-
-    /** Whether failures leave out the server's diagnostics (default on). */
-    public Builder redact(boolean redact) {
-      this.redact = redact;
       return this;
     }
 
@@ -592,8 +481,9 @@ public final class FhirReconcile implements AutoCloseable {
       return this;
     }
 
+    /** Builds the reconcile; it owns (and closes) its HTTP client unless it was built over a shared one. */
     public FhirReconcile build() {
-      return new FhirReconcile(this);
+      return new FhirReconcile(this, connect());
     }
   }
 }
