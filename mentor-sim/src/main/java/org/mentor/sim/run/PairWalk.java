@@ -178,6 +178,9 @@ final class PairWalk {
     @Nullable LocalDate attendOn;
     LocalDate nextMentorVisit;
     @Nullable Seen last;
+    /** The last day {@link #at} was asked for, and its instant: a visit's events share one. */
+    @Nullable LocalDate atDay;
+    @Nullable Instant atInstant;
 
     Pair(long index) {
       this.plan = new PairPlan(s, index);
@@ -547,24 +550,27 @@ final class PairWalk {
     }
 
     private boolean hasUpTo(List<PathwayEvent> list, LocalDate t) {
-      for (PathwayEvent e : list) {
-        if (!e.occurredOn().isAfter(t)) {
+      for (int i = 0; i < list.size(); i++) {
+        if (!list.get(i).occurredOn().isAfter(t)) {
           return true;
         }
       }
       return false;
     }
 
-    /** Removes and returns the events dated on or before a day. */
+    /** Removes and returns the events dated on or before a day, keeping the rest in order. */
     private List<PathwayEvent> take(List<PathwayEvent> list, LocalDate t) {
-      List<PathwayEvent> taken = new ArrayList<>();
-      list.removeIf(e -> {
+      List<PathwayEvent> taken = new ArrayList<>(list.size() + 4); // room for the visit's own events
+      int kept = 0;
+      for (int i = 0; i < list.size(); i++) {
+        PathwayEvent e = list.get(i);
         if (e.occurredOn().isAfter(t)) {
-          return false;
+          list.set(kept++, e);
+        } else {
+          taken.add(e);
         }
-        taken.add(e);
-        return true;
-      });
+      }
+      list.subList(kept, list.size()).clear();
       return taken;
     }
 
@@ -697,6 +703,14 @@ final class PairWalk {
 
     private EventId id() {
       return EventId.of(idPrefix + (++seq));
+    }
+
+    private Instant at(LocalDate day) {
+      if (!day.equals(atDay)) {
+        atDay = day;
+        atInstant = PairWalk.at(day);
+      }
+      return atInstant;
     }
   }
 
