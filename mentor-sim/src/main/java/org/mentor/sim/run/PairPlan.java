@@ -10,6 +10,7 @@ import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.jspecify.annotations.Nullable;
+import org.mentor.sim.scenario.BetaShape;
 import org.mentor.sim.scenario.Scenario;
 import org.mentor.sim.scenario.TruncatedNormal;
 
@@ -33,6 +34,7 @@ final class PairPlan {
   record Loss(LocalDate onset, @Nullable LocalDate back) {}
 
   final long index;
+  private final long seed;
   final Status status;
   final LocalDate booking;
   final LocalDate lmp;
@@ -45,7 +47,11 @@ final class PairPlan {
   final LocalDate weaned;
   final @Nullable LocalDate artBeforePregnancy;
   final boolean cd4Below350;
-  final double[] adherence;
+  /** Adherence per month since booking, drawn on first use ({@link #adherence(int)}). */
+  private final double[] adherence;
+  private int adherenceDrawn;
+  private final BetaShape adherenceShape;
+  private @Nullable ContinuousSampler adherenceDraws;
   final List<Loss> losses;
   final @Nullable LocalDate maternalDeath;
   final @Nullable LocalDate[] infantDeaths;
@@ -54,7 +60,7 @@ final class PairPlan {
 
   PairPlan(Scenario s, long index) {
     this.index = index;
-    long seed = s.seed();
+    this.seed = s.seed();
 
     SplittableRandom booking = Streams.of(seed, index, Process.BOOKING, 0);
     double u = booking.nextDouble();
@@ -80,11 +86,7 @@ final class PairPlan {
     this.horizon = this.delivery.plusMonths(s.followUpMonths());
     int horizonMonths = (int) Math.ceil((horizon.toEpochDay() - this.booking.toEpochDay()) / DAYS_PER_MONTH) + 1;
     this.adherence = new double[horizonMonths];
-    UniformRandomProvider adherenceStream = Streams.provider(Streams.of(seed, index, Process.ADHERENCE, 0));
-    ContinuousSampler beta = ChengBetaSampler.of(adherenceStream, s.adherence().monthly().alpha(), s.adherence().monthly().beta());
-    for (int m = 0; m < horizonMonths; m++) {
-      adherence[m] = beta.sample();
-    }
+    this.adherenceShape = s.adherence().monthly();
 
     double hr = s.mentorSupport() ? s.mentor().ltfuHazardRatio() : 1.0;
     this.losses = losses(Streams.of(seed, index, Process.RETENTION, 0), s.retention(), hr);
@@ -249,7 +251,24 @@ final class PairPlan {
     return latest;
   }
 
-  /** The month index since booking of a day, clamped to the drawn months. */
+  /**
+   * Her adherence in a month since booking. The months are drawn in order from their own stream the
+   * first time one is asked for, so the values are those of drawing every month up front; most pairs
+   * (negative, or never asked about their viral load) need few or none, and the draws were a visible
+   * share of a walk outside the engine.
+   */
+  double adherence(int month) {
+    if (adherenceDraws == null) {
+      UniformRandomProvider stream = Streams.provider(Streams.of(seed, index, Process.ADHERENCE, 0));
+      adherenceDraws = ChengBetaSampler.of(stream, adherenceShape.alpha(), adherenceShape.beta());
+    }
+    while (adherenceDrawn <= month) {
+      adherence[adherenceDrawn++] = adherenceDraws.sample();
+    }
+    return adherence[month];
+  }
+
+  /** The month index since booking of a day, clamped to the months to the horizon. */
   int month(LocalDate day) {
     int m = (int) ((day.toEpochDay() - booking.toEpochDay()) / DAYS_PER_MONTH);
     return Math.max(0, Math.min(adherence.length - 1, m));
