@@ -22,6 +22,7 @@ import org.mentor.sim.scenario.TruncatedNormal;
  */
 final class PairPlan {
   static final double DAYS_PER_MONTH = 365.25 / 12;
+  private static final long[] NO_DAYS = {};
 
   /** HIV and ART status at booking. */
   enum Status {
@@ -53,6 +54,13 @@ final class PairPlan {
   private final BetaShape adherenceShape;
   private @Nullable ContinuousSampler adherenceDraws;
   final List<Loss> losses;
+  /**
+   * The losses' onsets and returns as epoch days (never back: {@code Long.MAX_VALUE}): the walk asks
+   * whether she is lost at every contact and mentor visit, and chasing the list's dates cost more
+   * than the question.
+   */
+  private final long[] lossFrom;
+  private final long[] lossUntil;
   final @Nullable LocalDate maternalDeath;
   final @Nullable LocalDate[] infantDeaths;
   final @Nullable LocalDate incidentInfection;
@@ -90,6 +98,13 @@ final class PairPlan {
 
     double hr = s.mentorSupport() ? s.mentor().ltfuHazardRatio() : 1.0;
     this.losses = losses(Streams.of(seed, index, Process.RETENTION, 0), s.retention(), hr);
+    this.lossFrom = losses.isEmpty() ? NO_DAYS : new long[losses.size()];
+    this.lossUntil = losses.isEmpty() ? NO_DAYS : new long[losses.size()];
+    for (int k = 0; k < losses.size(); k++) {
+      Loss loss = losses.get(k);
+      lossFrom[k] = loss.onset().toEpochDay();
+      lossUntil[k] = loss.back() == null ? Long.MAX_VALUE : loss.back().toEpochDay();
+    }
 
     this.maternalDeath = after(this.booking, Streams.of(seed, index, Process.MATERNAL_DEATH, 0), s.mortality().maternalPerMonth());
     this.infantDeaths = new LocalDate[infants];
@@ -222,9 +237,13 @@ final class PairPlan {
 
   /** The loss she is in on a day, if any. */
   @Nullable Loss lostOn(LocalDate day) {
-    for (Loss loss : losses) {
-      if (!day.isBefore(loss.onset()) && (loss.back() == null || day.isBefore(loss.back()))) {
-        return loss;
+    if (lossFrom.length == 0) {
+      return null; // most pairs are never lost
+    }
+    long d = day.toEpochDay();
+    for (int k = 0; k < lossFrom.length; k++) {
+      if (d >= lossFrom[k] && d < lossUntil[k]) {
+        return losses.get(k);
       }
     }
     return null;
