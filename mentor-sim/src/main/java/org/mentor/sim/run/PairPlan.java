@@ -17,8 +17,8 @@ import org.mentor.sim.scenario.TruncatedNormal;
 /**
  * What happens to a pair regardless of the clinic: booking, HIV status, delivery, twins,
  * breastfeeding, monthly adherence, losses to follow-up and returns, deaths and incident infection.
- * Drawn once per pair from its own streams ({@link Streams}); the walk then lets the engine decide
- * what the clinic does about it.
+ * Drawn once per pair from its own streams ({@link Streams}), monthly adherence on first use; the
+ * walk then lets the engine decide what the clinic does about it.
  */
 final class PairPlan {
   static final double DAYS_PER_MONTH = 365.25 / 12;
