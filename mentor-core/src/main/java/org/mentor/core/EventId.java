@@ -37,7 +37,7 @@ public abstract sealed class EventId implements Comparable<EventId> {
   public static EventId of(String value) {
     requireNonNull(value, "value");
     checkArgument(
-        !value.isEmpty() && value.length() <= 128 && value.strip().equals(value),
+        !value.isEmpty() && value.length() <= 128 && !padded(value),
         "an id has 1 to 128 characters and no surrounding white space");
     if (value.length() == UUID_LENGTH) {
       EventId uuid = Uuid.parse(value);
@@ -52,6 +52,11 @@ public abstract sealed class EventId implements Comparable<EventId> {
       }
     }
     return new Text(value);
+  }
+
+  /** Whether {@code value.strip()} would change a non-empty value, without making the stripped copy. */
+  private static boolean padded(String value) {
+    return Character.isWhitespace(value.codePointAt(0)) || Character.isWhitespace(value.codePointBefore(value.length()));
   }
 
   /** The id's text. */
@@ -86,16 +91,32 @@ public abstract sealed class EventId implements Comparable<EventId> {
     }
 
     static @Nullable Packed pack(String value) {
-      long[] words = new long[3];
-      for (int i = 0; i < value.length(); i++) {
+      int length = value.length();
+      long w0 = word(value, 0);
+      long w1 = word(value, 8);
+      long w2 = word(value, 16);
+      if (w0 < 0 || w1 < 0 || w2 < 0) {
+        return null;
+      }
+      return length <= 16 ? new Two(w0, w1, length) : new Three(w0, w1, w2, length);
+    }
+
+    /**
+     * Characters {@code from} to {@code from + 7} big-endian, zero past the end; -1 if one is NUL or
+     * not ASCII. Words in locals rather than an array: one id per event is packed, and the array was
+     * garbage each time.
+     */
+    private static long word(String value, int from) {
+      long word = 0;
+      int to = Math.min(value.length(), from + 8);
+      for (int i = from; i < to; i++) {
         char c = value.charAt(i);
         if (c == 0 || c > 0x7f) {
-          return null;
+          return -1;
         }
-        words[i >>> 3] |= (long) c << (8 * (7 - (i & 7)));
+        word |= (long) c << (8 * (7 - (i & 7)));
       }
-      return value.length() <= 16 ? new Two(words[0], words[1], value.length())
-          : new Three(words[0], words[1], words[2], value.length());
+      return word;
     }
 
     /** The k-th word (0 to 2); zero past the stored ones. */
@@ -131,12 +152,15 @@ public abstract sealed class EventId implements Comparable<EventId> {
           && word(1) == that.word(1) && word(2) == that.word(2);
     }
 
-    /** {@code String.hashCode} of the value. */
+    /** {@code String.hashCode} of the value, a word at a time (registries hash every id they are sent). */
     @Override
     public int hashCode() {
       int hash = 0;
-      for (int i = 0; i < length; i++) {
-        hash = 31 * hash + charAt(i);
+      for (int k = 0, i = 0; i < length; k++) {
+        long word = word(k);
+        for (int shift = 56; shift >= 0 && i < length; shift -= 8, i++) {
+          hash = 31 * hash + (int) (word >>> shift & 0xff);
+        }
       }
       return hash;
     }

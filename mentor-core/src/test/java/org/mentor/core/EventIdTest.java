@@ -65,7 +65,11 @@ class EventIdTest {
   @Test
   void an_empty_padded_or_overlong_id_is_refused() {
     assertThatThrownBy(() -> EventId.of("")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> EventId.of(" a")).isInstanceOf(IllegalArgumentException.class);
+    for (String padded : new String[] {" a", "a ", "\ta", "a\n", "a\u2003", "\u2003", " "}) { // String.strip's white space
+      assertThatThrownBy(() -> EventId.of(padded)).as("'%s'", padded).isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(EventId.of("\u00a0a\u00a0").value()).isEqualTo("\u00a0a\u00a0"); // no-break space: not stripped
+    assertThat(EventId.of("a b").value()).isEqualTo("a b");
     assertThatThrownBy(() -> EventId.of("a".repeat(129))).isInstanceOf(IllegalArgumentException.class);
     assertThat(EventId.of("a".repeat(128)).value()).hasSize(128);
   }

@@ -40,9 +40,21 @@ public record Delivered(
     recordedAt = Shared.instant(recordedAt);
     recordedBy = Shared.recordedBy(recordedBy);
     births = ImmutableList.copyOf(requireNonNull(births, "births"));
-    if (births.isEmpty() || births.stream().map(Birth::infantId).distinct().count() != births.size()) {
+    if (births.isEmpty() || !distinctInfants(births)) {
       throw new InvalidEventException("delivered.births", births.size(), Rule.DELIVERY_WITHOUT_BIRTHS);
     }
+  }
+
+  /** Whether no infant is born twice: pairwise, as a delivery has one to a handful of births. */
+  private static boolean distinctInfants(ImmutableList<Birth> births) {
+    for (int i = 0; i < births.size(); i++) {
+      for (int j = i + 1; j < births.size(); j++) {
+        if (births.get(i).infantId().equals(births.get(j).infantId())) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   @Override

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.RandomAccess;
 import java.util.function.Consumer;
 import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
@@ -21,14 +21,23 @@ import org.mentor.core.pathway.PathwayEvent;
 /**
  * The default store: events in memory, for tests, simulations and EMRs that keep their own copy.
  * Appends are serialised by one lock, so the change feed's order is the commit order. The feed
- * keeps only each case's latest change, so it costs memory per case, not per event.
+ * keeps only each case's latest change (older entries are dropped as the feed fills), so it costs
+ * memory per case, not per event.
  *
  * <p>Thread-safe.
  */
 @API(status = STABLE, since = "0.1")
 public final class InMemoryCaseStore implements CaseStore {
   private final Map<CaseId, Stored> cases = new HashMap<>();
-  private final TreeMap<Long, CaseId> feed = new TreeMap<>();
+  /**
+   * The change feed, in position order: entry {@code i} is the append at {@code feedPositions[i]}
+   * to {@code feedCases[i]}, current while that case's latest position is still it. Parallel
+   * arrays appended to, not a sorted map: every append adds an entry, and a tree entry and a boxed
+   * key per append were a visible share of a simulation's garbage.
+   */
+  private long[] feedPositions = new long[16];
+  private Stored[] feedCases = new Stored[16];
+  private int feedSize;
   private long position;
 
   /**
@@ -37,16 +46,22 @@ public final class InMemoryCaseStore implements CaseStore {
    * O(events) and kept a list object per case besides its array.
    */
   private static final class Stored {
+    final CaseId caseId;
     PathwayEvent[] events = new PathwayEvent[8];
     int size;
     long position;
 
+    Stored(CaseId caseId) {
+      this.caseId = caseId;
+    }
+
     void addAll(List<PathwayEvent> more) {
-      if (size + more.size() > events.length) {
-        events = Arrays.copyOf(events, Math.max(size + more.size(), size + (size >> 1) + 1));
+      int n = more.size();
+      if (size + n > events.length) {
+        events = Arrays.copyOf(events, Math.max(size + n, size + (size >> 1) + 1));
       }
-      for (PathwayEvent event : more) {
-        events[size++] = event;
+      for (int i = 0; i < n; i++) {
+        events[size++] = more.get(i);
       }
     }
 
@@ -60,8 +75,11 @@ public final class InMemoryCaseStore implements CaseStore {
     requireNonNull(caseId, "caseId");
     requireNonNull(events, "events");
     checkArgument(!events.isEmpty(), "nothing to append");
-    for (PathwayEvent event : events) {
-      requireNonNull(event, "event");
+    if (!(events instanceof RandomAccess)) {
+      events = new ArrayList<>(events); // read by index below
+    }
+    for (int i = 0; i < events.size(); i++) {
+      requireNonNull(events.get(i), "event");
     }
     Stored stored = cases.get(caseId);
     int version = stored == null ? 0 : stored.size;
@@ -69,15 +87,34 @@ public final class InMemoryCaseStore implements CaseStore {
       throw new VersionConflictException(caseId, expectedVersion, version);
     }
     if (stored == null) {
-      stored = new Stored();
+      stored = new Stored(caseId);
       cases.put(caseId, stored);
-    } else {
-      feed.remove(stored.position);
     }
     stored.addAll(events);
     stored.position = ++position;
-    feed.put(position, caseId);
+    addToFeed(stored);
     return stored.size;
+  }
+
+  /** Appends the case's latest position to the feed, first dropping superseded entries if it is full. */
+  private void addToFeed(Stored stored) {
+    if (feedSize == feedPositions.length) {
+      int kept = 0;
+      for (int i = 0; i < feedSize; i++) {
+        if (feedCases[i].position == feedPositions[i]) {
+          feedPositions[kept] = feedPositions[i];
+          feedCases[kept++] = feedCases[i];
+        }
+      }
+      Arrays.fill(feedCases, kept, feedSize, null);
+      feedSize = kept;
+      if (kept > feedPositions.length / 2) { // mostly current: grow, so dropping stays amortised O(1) per append
+        feedPositions = Arrays.copyOf(feedPositions, feedPositions.length * 2);
+        feedCases = Arrays.copyOf(feedCases, feedCases.length * 2);
+      }
+    }
+    feedPositions[feedSize] = stored.position;
+    feedCases[feedSize++] = stored;
   }
 
   @Override
@@ -105,12 +142,13 @@ public final class InMemoryCaseStore implements CaseStore {
     ImmutableList.Builder<CaseId> changed = ImmutableList.builder();
     long last = from;
     int n = 0;
-    for (Map.Entry<Long, CaseId> entry : feed.tailMap(from, false).entrySet()) {
-      if (n++ == limit) {
-        break;
+    int start = Arrays.binarySearch(feedPositions, 0, feedSize, from);
+    for (int i = start >= 0 ? start + 1 : -start - 1; i < feedSize && n < limit; i++) {
+      if (feedCases[i].position == feedPositions[i]) { // else superseded by a later append to the case
+        changed.add(feedCases[i].caseId);
+        last = feedPositions[i];
+        n++;
       }
-      changed.add(entry.getValue());
-      last = entry.getKey();
     }
     return new ChangedCases(changed.build(), last == from ? after : new StoreCursor(Long.toString(last)));
   }

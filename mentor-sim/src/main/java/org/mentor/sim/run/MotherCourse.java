@@ -65,7 +65,7 @@ final class MotherCourse {
       since = back;
     }
     int monthsOnArt = (int) ((day.toEpochDay() - since.toEpochDay()) / PairPlan.DAYS_PER_MONTH);
-    VlBand byAdherence = byAdherence(plan.adherence[plan.month(day)]);
+    VlBand byAdherence = byAdherence(plan.adherence(plan.month(day)));
     int toSuppression = adherence.monthsToSuppression();
     if (monthsOnArt < toSuppression - 1) {
       return VlBand.ABOVE_1000;

@@ -10,17 +10,19 @@ import org.apache.commons.rng.sampling.distribution.ChengBetaSampler;
 import org.apache.commons.rng.sampling.distribution.ContinuousSampler;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 import org.jspecify.annotations.Nullable;
+import org.mentor.sim.scenario.BetaShape;
 import org.mentor.sim.scenario.Scenario;
 import org.mentor.sim.scenario.TruncatedNormal;
 
 /**
  * What happens to a pair regardless of the clinic: booking, HIV status, delivery, twins,
  * breastfeeding, monthly adherence, losses to follow-up and returns, deaths and incident infection.
- * Drawn once per pair from its own streams ({@link Streams}); the walk then lets the engine decide
- * what the clinic does about it.
+ * Drawn once per pair from its own streams ({@link Streams}), monthly adherence on first use; the
+ * walk then lets the engine decide what the clinic does about it.
  */
 final class PairPlan {
   static final double DAYS_PER_MONTH = 365.25 / 12;
+  private static final long[] NO_DAYS = {};
 
   /** HIV and ART status at booking. */
   enum Status {
@@ -33,6 +35,7 @@ final class PairPlan {
   record Loss(LocalDate onset, @Nullable LocalDate back) {}
 
   final long index;
+  private final long seed;
   final Status status;
   final LocalDate booking;
   final LocalDate lmp;
@@ -45,8 +48,19 @@ final class PairPlan {
   final LocalDate weaned;
   final @Nullable LocalDate artBeforePregnancy;
   final boolean cd4Below350;
-  final double[] adherence;
+  /** Adherence per month since booking, drawn on first use ({@link #adherence(int)}). */
+  private final double[] adherence;
+  private int adherenceDrawn;
+  private final BetaShape adherenceShape;
+  private @Nullable ContinuousSampler adherenceDraws;
   final List<Loss> losses;
+  /**
+   * The losses' onsets and returns as epoch days (never back: {@code Long.MAX_VALUE}): the walk asks
+   * whether she is lost at every contact and mentor visit, and chasing the list's dates cost more
+   * than the question.
+   */
+  private final long[] lossFrom;
+  private final long[] lossUntil;
   final @Nullable LocalDate maternalDeath;
   final @Nullable LocalDate[] infantDeaths;
   final @Nullable LocalDate incidentInfection;
@@ -54,7 +68,7 @@ final class PairPlan {
 
   PairPlan(Scenario s, long index) {
     this.index = index;
-    long seed = s.seed();
+    this.seed = s.seed();
 
     SplittableRandom booking = Streams.of(seed, index, Process.BOOKING, 0);
     double u = booking.nextDouble();
@@ -80,14 +94,17 @@ final class PairPlan {
     this.horizon = this.delivery.plusMonths(s.followUpMonths());
     int horizonMonths = (int) Math.ceil((horizon.toEpochDay() - this.booking.toEpochDay()) / DAYS_PER_MONTH) + 1;
     this.adherence = new double[horizonMonths];
-    UniformRandomProvider adherenceStream = Streams.provider(Streams.of(seed, index, Process.ADHERENCE, 0));
-    ContinuousSampler beta = ChengBetaSampler.of(adherenceStream, s.adherence().monthly().alpha(), s.adherence().monthly().beta());
-    for (int m = 0; m < horizonMonths; m++) {
-      adherence[m] = beta.sample();
-    }
+    this.adherenceShape = s.adherence().monthly();
 
     double hr = s.mentorSupport() ? s.mentor().ltfuHazardRatio() : 1.0;
     this.losses = losses(Streams.of(seed, index, Process.RETENTION, 0), s.retention(), hr);
+    this.lossFrom = losses.isEmpty() ? NO_DAYS : new long[losses.size()];
+    this.lossUntil = losses.isEmpty() ? NO_DAYS : new long[losses.size()];
+    for (int k = 0; k < losses.size(); k++) {
+      Loss loss = losses.get(k);
+      lossFrom[k] = loss.onset().toEpochDay();
+      lossUntil[k] = loss.back() == null ? Long.MAX_VALUE : loss.back().toEpochDay();
+    }
 
     this.maternalDeath = after(this.booking, Streams.of(seed, index, Process.MATERNAL_DEATH, 0), s.mortality().maternalPerMonth());
     this.infantDeaths = new LocalDate[infants];
@@ -220,9 +237,13 @@ final class PairPlan {
 
   /** The loss she is in on a day, if any. */
   @Nullable Loss lostOn(LocalDate day) {
-    for (Loss loss : losses) {
-      if (!day.isBefore(loss.onset()) && (loss.back() == null || day.isBefore(loss.back()))) {
-        return loss;
+    if (lossFrom.length == 0) {
+      return null; // most pairs are never lost
+    }
+    long d = day.toEpochDay();
+    for (int k = 0; k < lossFrom.length; k++) {
+      if (d >= lossFrom[k] && d < lossUntil[k]) {
+        return losses.get(k);
       }
     }
     return null;
@@ -249,7 +270,24 @@ final class PairPlan {
     return latest;
   }
 
-  /** The month index since booking of a day, clamped to the drawn months. */
+  /**
+   * Her adherence in a month since booking. The months are drawn in order from their own stream the
+   * first time one is asked for, so the values are those of drawing every month up front; most pairs
+   * (negative, or never asked about their viral load) need few or none, and the draws were a visible
+   * share of a walk outside the engine.
+   */
+  double adherence(int month) {
+    if (adherenceDraws == null) {
+      UniformRandomProvider stream = Streams.provider(Streams.of(seed, index, Process.ADHERENCE, 0));
+      adherenceDraws = ChengBetaSampler.of(stream, adherenceShape.alpha(), adherenceShape.beta());
+    }
+    while (adherenceDrawn <= month) {
+      adherence[adherenceDrawn++] = adherenceDraws.sample();
+    }
+    return adherence[month];
+  }
+
+  /** The month index since booking of a day, clamped to the months to the horizon. */
   int month(LocalDate day) {
     int m = (int) ((day.toEpochDay() - booking.toEpochDay()) / DAYS_PER_MONTH);
     return Math.max(0, Math.min(adherence.length - 1, m));

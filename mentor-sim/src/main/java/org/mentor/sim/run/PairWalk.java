@@ -100,6 +100,10 @@ final class PairWalk {
   }
 
   private final Scenario s;
+  /** The scenario's flag, read at every visit (the scenario looks it up by name). */
+  private final boolean mentorSupport;
+  /** Recording instants by day, direct-mapped: a walk's events fall on a few days at a time. */
+  private final Instant[] noons = new Instant[64];
   private final CaseRegistry registry;
   private final ProtocolRef ref;
   /** The registry's instance of the scenario's protocol (the schedule's memo knows protocols by identity). */
@@ -110,6 +114,7 @@ final class PairWalk {
 
   PairWalk(Scenario scenario, CaseRegistry registry, Tally tally, @Nullable Consumer<List<PathwayEvent>> batches) {
     this.s = scenario;
+    this.mentorSupport = scenario.mentorSupport();
     this.registry = registry;
     this.tally = tally;
     this.batches = batches;
@@ -284,7 +289,7 @@ final class PairWalk {
       } else if (plan.status == PairPlan.Status.DIAGNOSED) {
         batch.add(new MaternalHivTested(id(), b, at(b), CLINIC, HivTestResult.POSITIVE)); // ART start: the engine asks
       }
-      if (s.mentorSupport()) {
+      if (mentorSupport) {
         batch.add(new MentorAssigned(id(), b, at(b), CLINIC, MENTOR));
       }
       registry.enrol(caseId, (Enrolled) batch.get(0));
@@ -463,7 +468,7 @@ final class PairWalk {
       appointment = on;
       double u = attendance.nextDouble();
       double v = attendance.nextDouble();
-      double onTime = s.mentorSupport() ? s.mentor().onTime() : s.attendance().onTime();
+      double onTime = mentorSupport ? s.mentor().onTime() : s.attendance().onTime();
       if (u < onTime) {
         attendOn = on;
       } else if ((u - onTime) / (1 - onTime) < s.attendance().lateWithin28DaysShare()) {
@@ -471,7 +476,7 @@ final class PairWalk {
       } else {
         attendOn = on.plusDays(28 + (long) (v * 28));
       }
-      if (s.mentorSupport() && attendOn.isAfter(on.plusDays(7)) && plan.lossStarting(on.minusDays(1), attendOn) == null
+      if (mentorSupport && attendOn.isAfter(on.plusDays(7)) && plan.lossStarting(on.minusDays(1), attendOn) == null
           && plan.motherAliveOn(on.plusDays(7))) {
         // Late but not lost: the mentor's tracing call a week after the missed visit reaches her (maternal.md R6).
         LocalDate traced = on.plusDays(7);
@@ -485,7 +490,7 @@ final class PairWalk {
     private void traceMissed(PairPlan.Loss loss) {
       LocalDate booked = appointment;
       attendOn = null;
-      if (!s.mentorSupport() || booked == null) {
+      if (!mentorSupport || booked == null) {
         return;
       }
       LocalDate traced = booked.plusDays(7);
@@ -511,7 +516,7 @@ final class PairWalk {
 
     private void flush(LocalDate t, boolean atEnd) {
       boolean inCare = plan.lostOn(t) == null;
-      if (s.mentorSupport()) {
+      if (mentorSupport) {
         while (!nextMentorVisit.isAfter(t)) {
           LocalDate v = nextMentorVisit;
           if (plan.lostOn(v) == null && plan.motherAliveOn(v)) {
@@ -547,24 +552,27 @@ final class PairWalk {
     }
 
     private boolean hasUpTo(List<PathwayEvent> list, LocalDate t) {
-      for (PathwayEvent e : list) {
-        if (!e.occurredOn().isAfter(t)) {
+      for (int i = 0; i < list.size(); i++) {
+        if (!list.get(i).occurredOn().isAfter(t)) {
           return true;
         }
       }
       return false;
     }
 
-    /** Removes and returns the events dated on or before a day. */
+    /** Removes and returns the events dated on or before a day, keeping the rest in order. */
     private List<PathwayEvent> take(List<PathwayEvent> list, LocalDate t) {
-      List<PathwayEvent> taken = new ArrayList<>();
-      list.removeIf(e -> {
+      List<PathwayEvent> taken = new ArrayList<>(list.size() + 4); // room for the visit's own events
+      int kept = 0;
+      for (int i = 0; i < list.size(); i++) {
+        PathwayEvent e = list.get(i);
         if (e.occurredOn().isAfter(t)) {
-          return false;
+          list.set(kept++, e);
+        } else {
+          taken.add(e);
         }
-        taken.add(e);
-        return true;
-      });
+      }
+      list.subList(kept, list.size()).clear();
       return taken;
     }
 
@@ -644,7 +652,7 @@ final class PairWalk {
         }
       }
       tally.events += events;
-      tally.resources.add(plan, mother, s.mentorSupport(), e, view.state(), infantIds, ctxStart, infantArtStart);
+      tally.resources.add(plan, mother, mentorSupport, e, view.state(), infantIds, ctxStart, infantArtStart);
       for (org.mentor.core.DataQualityIssue issue : view.state().issues()) {
         tally.issues.merge(issue.rule().id(), 1L, Long::sum);
       }
@@ -700,8 +708,19 @@ final class PairWalk {
     }
   }
 
-  /** Events are recorded at noon UTC on the day they became known: no clock, so every run is identical. */
-  private static Instant at(LocalDate day) {
-    return Instant.ofEpochSecond(day.toEpochDay() * SECONDS_PER_DAY + NOON); // day.atTime(12, 0).toInstant(UTC)
+  /**
+   * Events are recorded at noon UTC on the day they became known: no clock, so every run is identical.
+   * One instance per day while it stays in the table: a pair records some forty events.
+   */
+  private Instant at(LocalDate day) {
+    long epochDay = day.toEpochDay();
+    long second = epochDay * SECONDS_PER_DAY + NOON; // day.atTime(12, 0).toInstant(UTC)
+    int slot = (int) (epochDay & (noons.length - 1));
+    Instant noon = noons[slot];
+    if (noon == null || noon.getEpochSecond() != second) {
+      noon = Instant.ofEpochSecond(second);
+      noons[slot] = noon;
+    }
+    return noon;
   }
 }

@@ -4,6 +4,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.mentor.sim.result.InfantOutcome;
@@ -43,7 +44,8 @@ final class Tally {
   final long[] infectionsByAge = new long[AGE_MONTHS];
   final Map<String, Long> outcomes = new TreeMap<>();
   final Map<String, Long> issues = new TreeMap<>();
-  final Map<String, long[]> milestones = new TreeMap<>();
+  /** By rule id; hashed, as every walk adds to it, and sorted only for the result. */
+  final Map<String, long[]> milestones = new HashMap<>();
   final long[][] load;
   long events;
   long views;
@@ -144,7 +146,7 @@ final class Tally {
         new Proportion(STEPS[7], infectedFinal, exposed),
         new Proportion(STEPS[8], lost, exposed));
     ImmutableList.Builder<MilestoneCompletion> completion = ImmutableList.builder();
-    milestones.forEach((id, c) -> completion.add(new MilestoneCompletion(id, c[0], c[1], c[2], c[3], c[4])));
+    new TreeMap<>(milestones).forEach((id, c) -> completion.add(new MilestoneCompletion(id, c[0], c[1], c[2], c[3], c[4])));
     ImmutableMap.Builder<LoadKind, ImmutableList<Long>> counts = ImmutableMap.builder();
     for (LoadKind kind : LoadKind.values()) {
       ImmutableList.Builder<Long> perMonth = ImmutableList.builder();

@@ -34,6 +34,7 @@ public final class Variates {
     MotherCourse mother = new MotherCourse(plan, scenario);
     mother.startArt(plan.booking);
     long sum = plan.delivery.toEpochDay() + plan.losses.size();
+    sum += (long) (plan.adherence(plan.month(plan.horizon)) * 100); // every month's adherence, drawn on first use
     for (int k = 0; k < plan.infants; k++) {
       InfantInfection infant = new InfantInfection(scenario, plan, mother, k);
       infant.advanceTo(LocalDate.MAX);
