@@ -87,7 +87,12 @@ public final class CaseRegistry {
   private final RegistryListener listener;
   private final ConcurrentMap<CaseId, CaseFile> cases = new ConcurrentHashMap<>();
   private final ConcurrentMap<MotherId, List<CaseId>> casesByMother = new ConcurrentHashMap<>();
-  private final Striped<Lock> locks = Striped.lock(1024);
+  /**
+   * One lock per case's stripe, made when first used: a simulation builds a registry for every 64
+   * pairs, and 1024 locks made up front were a kilobyte of garbage a pair. A weak lock is kept as
+   * long as a thread holds or waits for it, which is all the exclusion needs.
+   */
+  private final Striped<Lock> locks = Striped.lazyWeakLock(1024);
   private final Object refreshLock = new Object();
   private final DueIndex index;
   private volatile StoreCursor cursor = StoreCursor.START;
