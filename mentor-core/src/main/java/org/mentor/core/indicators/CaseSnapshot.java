@@ -25,6 +25,10 @@ import org.mentor.core.registry.CaseRegistry;
  * its state as of the data cut-off, both as known at the report's instant, with the derived dates
  * the rules share. Nothing dated after the cut-off is read: the state already ignores it, and the
  * accessors here filter the facts the same way.
+ *
+ * <p>Every indicator's rule reads the same snapshot, so what several of them share (ANC1, the
+ * delivery, the status at ANC1) is derived once, when the snapshot is made or first asked. Used by
+ * one report's thread only.
  */
 final class CaseSnapshot {
   final CaseId caseId;
@@ -33,6 +37,9 @@ final class CaseSnapshot {
   final LocalDate evaluatedOn;
   private final CaseRegistry registry;
   private final @Nullable Instant knownAsOf;
+  private final Optional<LocalDate> anc1;
+  private final Optional<LocalDate> deliveredOn;
+  private @Nullable Optional<Category> statusAtAnc1; // null until first asked
 
   CaseSnapshot(CaseRegistry registry, CaseId caseId, Facts facts, CaseState state, LocalDate evaluatedOn,
       @Nullable Instant knownAsOf) {
@@ -42,6 +49,8 @@ final class CaseSnapshot {
     this.state = requireNonNull(state, "state");
     this.evaluatedOn = requireNonNull(evaluatedOn, "evaluatedOn");
     this.knownAsOf = knownAsOf;
+    this.anc1 = anc1(facts, evaluatedOn);
+    this.deliveredOn = deliveredOn(facts, evaluatedOn);
   }
 
   /** The protocol version the case is evaluated under. */
@@ -58,14 +67,32 @@ final class CaseSnapshot {
    * delivery (a postnatal enrolment has no ANC1).
    */
   Optional<LocalDate> anc1() {
-    LocalDate enrolled = enrolment().occurredOn();
+    return anc1;
+  }
+
+  private static Optional<LocalDate> anc1(Facts facts, LocalDate evaluatedOn) {
+    LocalDate enrolled = facts.enrolment().orElseThrow().occurredOn();
     boolean postnatal = facts.delivery().map(d -> !d.occurredOn().isAfter(enrolled)).orElse(false);
     return postnatal || enrolled.isAfter(evaluatedOn) ? Optional.empty() : Optional.of(enrolled);
   }
 
   /** The delivery date, if delivered by the cut-off. */
   Optional<LocalDate> deliveredOn() {
+    return deliveredOn;
+  }
+
+  private static Optional<LocalDate> deliveredOn(Facts facts, LocalDate evaluatedOn) {
     return facts.delivery().map(Delivered::occurredOn).filter(d -> !d.isAfter(evaluatedOn));
+  }
+
+  /** Whether the case delivered in a period (by the cut-off). */
+  boolean deliveredIn(ReportingPeriod p) {
+    return deliveredOn.isPresent() && p.contains(deliveredOn.get());
+  }
+
+  /** Whether the case's ANC1 falls in a period. */
+  boolean anc1In(ReportingPeriod p) {
+    return anc1.isPresent() && p.contains(anc1.get());
   }
 
   /** The mother's diagnosis date as the evaluation knows it on the cut-off. */
@@ -112,7 +139,13 @@ final class CaseSnapshot {
    * for negative, an enrolment as negative); empty when not ascertained or there is no ANC1.
    */
   Optional<Category> statusAtAnc1() {
-    Optional<LocalDate> anc1 = anc1();
+    if (statusAtAnc1 == null) {
+      statusAtAnc1 = ascertainStatusAtAnc1();
+    }
+    return statusAtAnc1;
+  }
+
+  private Optional<Category> ascertainStatusAtAnc1() {
     if (anc1.isEmpty()) {
       return Optional.empty();
     }

@@ -6,7 +6,9 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
 import com.google.common.collect.ImmutableSet;
 import com.google.common.collect.Sets;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.apiguardian.api.API;
 import org.mentor.core.protocol.ProtocolRef;
@@ -41,9 +43,22 @@ public record Contribution(
     requireNonNull(protocol, "protocol");
     categories = Sets.immutableEnumSet(requireNonNull(categories, "categories")); // in declaration order
     gaps = Sets.immutableEnumSet(requireNonNull(gaps, "gaps"));
-    checkArgument(categories.stream().map(Category::dimension).distinct().count() == categories.size(),
-        "a contribution has at most one category per dimension");
+    checkArgument(atMostOnePerDimension(categories), "a contribution has at most one category per dimension");
     checkArgument(numerator || categories.isEmpty(), "only numerator contributions are disaggregated");
+  }
+
+  // A loop, not a stream: every report builds one contribution per unit and indicator.
+  private static boolean atMostOnePerDimension(ImmutableSet<Category> categories) {
+    if (categories.size() < 2) {
+      return true;
+    }
+    Set<Dimension> seen = EnumSet.noneOf(Dimension.class);
+    for (Category category : categories) {
+      if (!seen.add(category.dimension())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

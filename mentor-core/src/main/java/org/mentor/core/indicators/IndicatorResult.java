@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -66,6 +67,8 @@ public record IndicatorResult(
     checkArgument(numerator >= 0, "the numerator is zero or more");
   }
 
+  private static final Comparator<Contribution> BY_UNIT = Comparator.comparing(Contribution::unit);
+
   /**
    * Aggregates contributions into a result.
    *
@@ -75,7 +78,8 @@ public record IndicatorResult(
    * @return the result
    */
   static IndicatorResult of(Indicator indicator, ReportRequest request, List<Contribution> contributions) {
-    List<Contribution> sorted = contributions.stream().sorted(Comparator.comparing(Contribution::unit)).toList();
+    List<Contribution> sorted = new ArrayList<>(contributions);
+    sorted.sort(BY_UNIT); // stable, as the stream's sort was
     int numerator = 0;
     int denominator = 0;
     Map<Category, Integer> strata = new EnumMap<>(Category.class);
@@ -85,8 +89,12 @@ public record IndicatorResult(
       checkArgument(c.indicator() == indicator, "a contribution to %s in the result of %s", c.indicator(), indicator);
       numerator += c.numerator() ? 1 : 0;
       denominator += c.denominator() ? 1 : 0;
-      c.categories().forEach(cat -> strata.merge(cat, 1, Integer::sum));
-      c.gaps().forEach(gap -> gaps.merge(gap, 1, Integer::sum));
+      for (Category category : c.categories()) {
+        strata.merge(category, 1, Integer::sum);
+      }
+      for (Gap gap : c.gaps()) {
+        gaps.merge(gap, 1, Integer::sum);
+      }
       if (c.numerator() || c.denominator()) {
         protocols.merge(c.protocol(), 1, Integer::sum);
       }

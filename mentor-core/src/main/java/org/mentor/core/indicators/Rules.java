@@ -1,14 +1,14 @@
 package org.mentor.core.indicators;
 
-import com.google.common.collect.ImmutableSet;
+import com.google.common.collect.Sets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.mentor.core.InfantId;
 import org.mentor.core.pathway.ArtStatus;
 import org.mentor.core.pathway.CaseState;
@@ -71,16 +71,12 @@ final class Rules {
 
   // --- maternal indicators: the mother once per pregnancy (K8) ---------------------------------
 
-  private static boolean anc1In(CaseSnapshot c, ReportingPeriod p) {
-    return c.anc1().map(p::contains).orElse(false);
-  }
-
   private static boolean positive(Category status) {
     return status == Category.KNOWN_POSITIVE || status == Category.NEWLY_TESTED_POSITIVE;
   }
 
   private static List<Contribution> pmtctStat(CaseSnapshot c, ReportingPeriod p) {
-    if (!anc1In(c, p)) {
+    if (!c.anc1In(p)) {
       return List.of();
     }
     Optional<Category> status = c.statusAtAnc1();
@@ -92,7 +88,7 @@ final class Rules {
 
   /** Whether the case is in PMTCT_STAT_POS for the period: ANC1 in it and HIV-positive at ANC1. */
   private static boolean statPos(CaseSnapshot c, ReportingPeriod p) {
-    return anc1In(c, p) && c.statusAtAnc1().map(Rules::positive).orElse(false);
+    return c.anc1In(p) && c.statusAtAnc1().isPresent() && positive(c.statusAtAnc1().get());
   }
 
   private static List<Contribution> pmtctStatPos(CaseSnapshot c, ReportingPeriod p) {
@@ -159,32 +155,40 @@ final class Rules {
   }
 
   private static List<Contribution> ver1(CaseSnapshot c, ReportingPeriod p) {
-    Optional<LocalDate> delivered = c.deliveredOn().filter(p::contains);
-    if (delivered.isEmpty() || !c.positiveByDelivery() || c.firstArtStart().filter(s -> !s.isAfter(delivered.get())).isEmpty()) {
+    if (!c.deliveredIn(p) || !c.positiveByDelivery() || !artStartedBy(c, c.deliveredOn().orElseThrow())) {
       return List.of();
     }
-    LocalDate d = delivered.get();
-    // K7: the sample must be dated exactly on the delivery date.
-    List<ViralLoadResulted> onDelivery = new ArrayList<>();
-    c.facts.mother().viralLoads().forEach(vl -> {
-      if (vl.sampleDate().equals(d)) {
-        onDelivery.add(vl);
+    LocalDate d = c.deliveredOn().orElseThrow();
+    // K7: the sample must be dated exactly on the delivery date; of those, the first result returned by the cut-off.
+    boolean sampledOnDelivery = false;
+    ViralLoadResulted returned = null;
+    for (ViralLoadResulted vl : c.facts.mother().viralLoads()) {
+      if (!vl.sampleDate().equals(d)) {
+        continue;
       }
-    });
-    if (onDelivery.isEmpty()) {
+      sampledOnDelivery = true;
+      if (!vl.resultDate().isAfter(c.evaluatedOn) && (returned == null || vl.resultDate().isBefore(returned.resultDate()))) {
+        returned = vl;
+      }
+    }
+    if (!sampledOnDelivery) {
       return List.of(pregnancy(Indicator.VER_1, c, false, false, Set.of(),
           Set.of(Gap.MATERNAL_AGE_NOT_HELD, Gap.NO_VIRAL_LOAD_ON_DELIVERY_DATE)));
     }
-    Optional<ViralLoadResulted> returned = onDelivery.stream().filter(vl -> !vl.resultDate().isAfter(c.evaluatedOn))
-        .min(Comparator.comparing(ViralLoadResulted::resultDate));
-    if (returned.isEmpty()) {
+    if (returned == null) {
       return List.of(pregnancy(Indicator.VER_1, c, false, false, Set.of(),
           Set.of(Gap.MATERNAL_AGE_NOT_HELD, Gap.VIRAL_LOAD_RESULT_AFTER_CUT_OFF)));
     }
-    boolean suppressed = returned.get().result().isBelow(VER_1_SUPPRESSED_BELOW);
+    boolean suppressed = returned.result().isBelow(VER_1_SUPPRESSED_BELOW);
     Set<Gap> gaps = EnumSet.of(Gap.MATERNAL_AGE_NOT_HELD);
     Set<Category> timing = suppressed ? whoTiming(c, gaps) : Set.of();
     return List.of(pregnancy(Indicator.VER_1, c, suppressed, true, timing, gaps));
+  }
+
+  /** Whether her first ART start is on or before a day. */
+  private static boolean artStartedBy(CaseSnapshot c, LocalDate day) {
+    Optional<LocalDate> start = c.firstArtStart();
+    return start.isPresent() && !start.get().isAfter(day);
   }
 
   /**
@@ -207,24 +211,23 @@ final class Rules {
 
   /** The denominator shared by VER.2, VER.3, VER.11: HIV-positive women who delivered in the period. */
   private static Optional<Contribution> deliveredPositive(Indicator indicator, CaseSnapshot c, ReportingPeriod p) {
-    return c.deliveredOn().filter(p::contains).isPresent() && c.positiveByDelivery()
+    return c.deliveredIn(p) && c.positiveByDelivery()
         ? Optional.of(pregnancy(indicator, c, false, true, Set.of(), Set.of()))
         : Optional.empty();
   }
 
   private static List<Contribution> ver4(CaseSnapshot c, ReportingPeriod p) {
-    if (c.deliveredOn().filter(p::contains).isEmpty() || !c.positiveByDelivery()) {
+    if (!c.deliveredIn(p) || !c.positiveByDelivery()) {
       return List.of();
     }
-    LocalDate delivered = c.deliveredOn().orElseThrow();
-    boolean onArt = c.firstArtStart().filter(s -> !s.isAfter(delivered)).isPresent();
+    boolean onArt = artStartedBy(c, c.deliveredOn().orElseThrow());
     Set<Gap> gaps = EnumSet.noneOf(Gap.class);
     Set<Category> timing = onArt ? whoTiming(c, gaps) : Set.of();
     return List.of(pregnancy(Indicator.VER_4, c, onArt, true, timing, gaps));
   }
 
   private static List<Contribution> ver7(CaseSnapshot c, ReportingPeriod p) {
-    Optional<Category> status = anc1In(c, p) ? c.statusAtAnc1() : Optional.empty();
+    Optional<Category> status = c.anc1In(p) ? c.statusAtAnc1() : Optional.empty();
     if (status.isEmpty() || status.get() == Category.KNOWN_POSITIVE) {
       return List.of(); // only women tested at ANC1
     }
@@ -232,7 +235,7 @@ final class Rules {
   }
 
   private static List<Contribution> ver8(CaseSnapshot c, ReportingPeriod p) {
-    if (!anc1In(c, p) || c.statusAtAnc1().filter(s -> s == Category.NEWLY_TESTED_NEGATIVE).isEmpty()) {
+    if (!c.anc1In(p) || !c.statusAtAnc1().equals(Optional.of(Category.NEWLY_TESTED_NEGATIVE))) {
       return List.of();
     }
     LocalDate anc1 = c.anc1().orElseThrow();
@@ -241,14 +244,16 @@ final class Rules {
   }
 
   private static List<Contribution> ver10(CaseSnapshot c, ReportingPeriod p) {
-    Optional<LocalDate> delivered = c.deliveredOn().filter(p::contains);
-    if (delivered.isEmpty() || !c.positiveByDelivery()
-        || c.firstArtStart().filter(s -> s.isBefore(delivered.get())).isEmpty()) {
+    if (!c.deliveredIn(p) || !c.positiveByDelivery()) {
+      return List.of();
+    }
+    LocalDate dayBefore = c.deliveredOn().orElseThrow().minusDays(1);
+    if (!artStartedBy(c, dayBefore)) {
       return List.of();
     }
     // On ART at delivery: the same evaluation, as of the day before delivery, since the delivery is
     // itself a clinical contact that would return an interrupted mother to care that day.
-    CaseState atDelivery = c.stateOn(delivered.get().minusDays(1));
+    CaseState atDelivery = c.stateOn(dayBefore);
     Retention retention = atDelivery.mother().retentionStatus();
     boolean retained = atDelivery.mother().artStatus() == ArtStatus.ON_ART
         && retention != Retention.INTERRUPTED && retention != Retention.TRANSFERRED_OUT && retention != Retention.DIED;
@@ -257,9 +262,15 @@ final class Rules {
 
   // --- infant indicators: each infant (each twin) once (K8) ------------------------------------
 
+  /** The infant's first NAT by sample date (the earliest listed, on a tie). */
   private static Optional<InfantHivTested> firstNat(InfantState infant) {
-    return infant.tests().stream().filter(t -> t.testType() == InfantTestType.NAT)
-        .min(Comparator.comparing(InfantHivTested::sampleDate));
+    InfantHivTested first = null;
+    for (InfantHivTested test : infant.tests()) {
+      if (test.testType() == InfantTestType.NAT && (first == null || test.sampleDate().isBefore(first.sampleDate()))) {
+        first = test;
+      }
+    }
+    return Optional.ofNullable(first);
   }
 
   /** HIV-exposed infants born in the period: live-born, mother known positive by the cut-off. */
@@ -267,7 +278,13 @@ final class Rules {
     if (!c.motherPositive()) {
       return List.of();
     }
-    return c.state.infants().stream().filter(i -> p.contains(i.bornOn())).toList();
+    List<InfantState> born = new ArrayList<>(c.state.infants().size());
+    for (InfantState infant : c.state.infants()) {
+      if (p.contains(infant.bornOn())) {
+        born.add(infant);
+      }
+    }
+    return born;
   }
 
   private static List<Contribution> ver2(CaseSnapshot c, ReportingPeriod p) {
@@ -363,19 +380,17 @@ final class Rules {
     List<Contribution> out = new ArrayList<>();
     int ageLimit = indicator == Indicator.PMTCT_HEI_POS ? EID_AGE_LIMIT_MONTHS : EARLY_ART_AGE_LIMIT_MONTHS;
     for (InfantState infant : c.state.infants()) {
-      List<InfantHivTested> positives = infant.tests().stream().filter(t -> t.result() == InfantTestResult.POSITIVE)
-          .sorted(Comparator.comparing(InfantHivTested::sampleDate)).toList();
-      if (positives.isEmpty()) {
+      InfantHivTested first = firstPositiveSampledAfter(infant, null);
+      if (first == null) {
         continue;
       }
-      InfantHivTested first = positives.get(0);
       LocalDate ageBy = infant.bornOn().plusMonths(ageLimit);
       boolean young = indicator == Indicator.PMTCT_HEI_POS ? !first.sampleDate().isAfter(ageBy) : first.sampleDate().isBefore(ageBy);
       if (!young) {
         continue;
       }
-      Optional<InfantHivTested> confirming = positives.stream().filter(t -> t.sampleDate().isAfter(first.sampleDate())).findFirst();
-      if (infant.hivStatus() == InfantStatus.HIV_POSITIVE && confirming.isPresent() && p.contains(confirming.get().sampleDate())) {
+      InfantHivTested confirming = firstPositiveSampledAfter(infant, first.sampleDate());
+      if (infant.hivStatus() == InfantStatus.HIV_POSITIVE && confirming != null && p.contains(confirming.sampleDate())) {
         InfantFacts facts = c.infant(infant.infantId());
         Optional<LocalDate> art = facts.artStart().map(PathwayEvent::occurredOn).filter(d -> !d.isAfter(c.evaluatedOn));
         if (indicator == Indicator.PMTCT_HEI_POS) {
@@ -391,6 +406,21 @@ final class Rules {
       }
     }
     return out;
+  }
+
+  /**
+   * The infant's earliest positive test sampled after a day (any day, if null): the earliest listed
+   * on a tie, as a stable sort by sample date would put first.
+   */
+  private static @Nullable InfantHivTested firstPositiveSampledAfter(InfantState infant, @Nullable LocalDate day) {
+    InfantHivTested first = null;
+    for (InfantHivTested test : infant.tests()) {
+      if (test.result() == InfantTestResult.POSITIVE && (day == null || test.sampleDate().isAfter(day))
+          && (first == null || test.sampleDate().isBefore(first.sampleDate()))) {
+        first = test;
+      }
+    }
+    return first;
   }
 
   private static List<Contribution> pmtctFo(CaseSnapshot c, ReportingPeriod p) {
@@ -436,7 +466,8 @@ final class Rules {
 
   private static Contribution count(Indicator indicator, CaseSnapshot c, Unit unit, boolean numerator, boolean denominator,
       Set<Category> categories, Set<Gap> gaps) {
-    return new Contribution(indicator, unit, c.protocol(), numerator, denominator, ImmutableSet.copyOf(categories),
-        ImmutableSet.copyOf(gaps));
+    // Enum sets straight away: the contribution keeps them so, and copying twice costs in every report.
+    return new Contribution(indicator, unit, c.protocol(), numerator, denominator, Sets.immutableEnumSet(categories),
+        Sets.immutableEnumSet(gaps));
   }
 }

@@ -3,7 +3,6 @@ package org.mentor.core.indicators;
 import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 
-import java.util.Comparator;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.mentor.core.CaseId;
@@ -23,10 +22,6 @@ import org.mentor.core.InfantId;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public record Unit(CaseId caseId, Optional<InfantId> infantId, Optional<EventId> testId) implements Comparable<Unit> {
-  private static final Comparator<Unit> ORDER = Comparator.comparing(Unit::caseId)
-      .thenComparing(u -> u.infantId.map(InfantId::toString).orElse(""))
-      .thenComparing(u -> u.testId.map(EventId::value).orElse(""));
-
   public Unit {
     requireNonNull(caseId, "caseId");
     requireNonNull(infantId, "infantId");
@@ -56,9 +51,24 @@ public record Unit(CaseId caseId, Optional<InfantId> infantId, Optional<EventId>
     return testId.isPresent() ? Kind.TEST : infantId.isPresent() ? Kind.INFANT : Kind.PREGNANCY;
   }
 
+  /** By case, then infant id, then test id, as text (a missing id sorts first). */
   @Override
   public int compareTo(Unit other) {
-    return ORDER.compare(this, other);
+    // Reports sort every contribution by unit: compare the cases first without building any key.
+    int byCase = caseId.compareTo(other.caseId);
+    if (byCase != 0) {
+      return byCase;
+    }
+    int byInfant = infantKey().compareTo(other.infantKey());
+    return byInfant != 0 ? byInfant : testKey().compareTo(other.testKey());
+  }
+
+  private String infantKey() {
+    return infantId.isPresent() ? infantId.get().toString() : "";
+  }
+
+  private String testKey() {
+    return testId.isPresent() ? testId.get().value() : "";
   }
 
   @Override
