@@ -16,6 +16,7 @@ import org.mentor.core.pathway.Delivered;
 import org.mentor.core.pathway.Enrolled;
 import org.mentor.core.pathway.Facts;
 import org.mentor.core.pathway.InfantFacts;
+import org.mentor.core.pathway.InfantHivTested;
 import org.mentor.core.pathway.MaternalHivTested;
 import org.mentor.core.protocol.ProtocolRef;
 import org.mentor.core.registry.CaseRegistry;
@@ -27,35 +28,46 @@ import org.mentor.core.registry.CaseRegistry;
  * accessors here filter the facts the same way.
  *
  * <p>Every indicator's rule reads the same snapshot, so what several of them share (ANC1, the
- * delivery, the status at ANC1) is derived once, when the snapshot is made or first asked. Used by
- * one report's thread only.
+ * delivery, the status at ANC1) is derived once, when the snapshot is made or first asked. The
+ * state (a replay of the case, the costly part) is evaluated only when a rule first reads it: a
+ * case with nothing dated in the period (ANC1, delivery, tests) needs none, which is most cases in
+ * the periods after theirs. Used by one report's thread only.
  */
 final class CaseSnapshot {
   final CaseId caseId;
   final Facts facts;
-  final CaseState state;
   final LocalDate evaluatedOn;
   private final CaseRegistry registry;
   private final @Nullable Instant knownAsOf;
+  private @Nullable CaseState state; // null until a rule first reads it
   private final Optional<LocalDate> anc1;
   private final Optional<LocalDate> deliveredOn;
   private @Nullable Optional<Category> statusAtAnc1; // null until first asked
 
-  CaseSnapshot(CaseRegistry registry, CaseId caseId, Facts facts, CaseState state, LocalDate evaluatedOn,
-      @Nullable Instant knownAsOf) {
+  CaseSnapshot(CaseRegistry registry, CaseId caseId, Facts facts, LocalDate evaluatedOn, @Nullable Instant knownAsOf) {
     this.registry = requireNonNull(registry, "registry");
     this.caseId = requireNonNull(caseId, "caseId");
     this.facts = requireNonNull(facts, "facts");
-    this.state = requireNonNull(state, "state");
     this.evaluatedOn = requireNonNull(evaluatedOn, "evaluatedOn");
     this.knownAsOf = knownAsOf;
     this.anc1 = anc1(facts, evaluatedOn);
     this.deliveredOn = deliveredOn(facts, evaluatedOn);
   }
 
-  /** The protocol version the case is evaluated under. */
+  /** The case's state as of the cut-off, as known at the report's instant, evaluated on first use. */
+  CaseState state() {
+    if (state == null) {
+      state = registry.state(caseId, evaluatedOn, knownAsOf);
+    }
+    return state;
+  }
+
+  /**
+   * The protocol version the case is evaluated under: the registry evaluates a case with the
+   * protocol its facts name (the same the state reports), so it is read without evaluating.
+   */
   ProtocolRef protocol() {
-    return state.protocol();
+    return facts.protocol().orElseThrow();
   }
 
   Enrolled enrolment() {
@@ -90,6 +102,34 @@ final class CaseSnapshot {
     return deliveredOn.isPresent() && p.contains(deliveredOn.get());
   }
 
+  /**
+   * Whether an infant was born in a period. The state's infants are the facts' infants with their
+   * birth dates, so a rule asks this before it evaluates the state for infants born in a period.
+   */
+  boolean infantBornIn(ReportingPeriod p) {
+    for (InfantFacts infant : facts.infants().values()) {
+      if (p.contains(infant.bornOn())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether an infant HIV test was sampled in a period. The state's tests are the facts' tests
+   * sampled by the cut-off, so a rule asks this before it evaluates the state for tests in a period.
+   */
+  boolean infantSampledIn(ReportingPeriod p) {
+    for (InfantFacts infant : facts.infants().values()) {
+      for (InfantHivTested test : infant.tests()) {
+        if (p.contains(test.sampleDate())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /** Whether the case's ANC1 falls in a period. */
   boolean anc1In(ReportingPeriod p) {
     return anc1.isPresent() && p.contains(anc1.get());
@@ -97,12 +137,12 @@ final class CaseSnapshot {
 
   /** The mother's diagnosis date as the evaluation knows it on the cut-off. */
   Optional<LocalDate> diagnosedOn() {
-    return state.mother().diagnosedOn();
+    return state().mother().diagnosedOn();
   }
 
   /** The mother's first ART start by the cut-off. */
   Optional<LocalDate> firstArtStart() {
-    return state.mother().artStartedOn();
+    return state().mother().artStartedOn();
   }
 
   /** Whether the mother was known HIV-positive on or before the delivery, once delivered by the cut-off. */

@@ -17,7 +17,6 @@ import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.mentor.core.CaseId;
 import org.mentor.core.pathway.CaseFile;
-import org.mentor.core.pathway.CaseState;
 import org.mentor.core.pathway.Facts;
 import org.mentor.core.protocol.ProtocolRef;
 import org.mentor.core.registry.CaseRegistry;
@@ -120,7 +119,6 @@ public final class Indicators {
       return null;
     }
     Facts facts = registry.facts(caseId, knownAsOf);
-    CaseState state = registry.state(caseId, request.evaluatedOn(), knownAsOf);
-    return new CaseSnapshot(registry, caseId, facts, state, request.evaluatedOn(), knownAsOf);
+    return new CaseSnapshot(registry, caseId, facts, request.evaluatedOn(), knownAsOf);
   }
 }

@@ -138,7 +138,7 @@ final class Rules {
     if (statPos(c, p) || newlyPositiveAfterAnc1(c, p)) {
       out.add(pregnancy(Indicator.PMTCT_EID, c, false, true, Set.of(), Set.of()));
     }
-    for (InfantState infant : c.state.infants()) {
+    for (InfantState infant : infantsSampledIn(c, p)) {
       Optional<InfantHivTested> first = firstNat(infant);
       if (first.isEmpty() || !p.contains(first.get().sampleDate())
           || first.get().sampleDate().isAfter(infant.bornOn().plusMonths(EID_AGE_LIMIT_MONTHS))) {
@@ -273,13 +273,21 @@ final class Rules {
     return Optional.ofNullable(first);
   }
 
+  /**
+   * The case's infants, if a test of theirs was sampled in the period, else none: the rules that
+   * count tests by sample date then need not evaluate the case.
+   */
+  private static List<InfantState> infantsSampledIn(CaseSnapshot c, ReportingPeriod p) {
+    return c.infantSampledIn(p) ? c.state().infants() : List.of();
+  }
+
   /** HIV-exposed infants born in the period: live-born, mother known positive by the cut-off. */
   private static List<InfantState> exposedBornIn(CaseSnapshot c, ReportingPeriod p) {
-    if (!c.motherPositive()) {
+    if (!c.infantBornIn(p) || !c.motherPositive()) { // births first: they need no evaluation
       return List.of();
     }
-    List<InfantState> born = new ArrayList<>(c.state.infants().size());
-    for (InfantState infant : c.state.infants()) {
+    List<InfantState> born = new ArrayList<>(c.state().infants().size());
+    for (InfantState infant : c.state().infants()) {
       if (p.contains(infant.bornOn())) {
         born.add(infant);
       }
@@ -351,7 +359,7 @@ final class Rules {
 
   private static List<Contribution> ver14(CaseSnapshot c, ReportingPeriod p) {
     List<Contribution> out = new ArrayList<>();
-    for (InfantState infant : c.state.infants()) {
+    for (InfantState infant : infantsSampledIn(c, p)) {
       for (InfantHivTested test : infant.tests()) {
         if (test.testType() != InfantTestType.NAT || !p.contains(test.sampleDate())) {
           continue;
@@ -379,7 +387,7 @@ final class Rules {
   private static List<Contribution> confirmedPositives(Indicator indicator, CaseSnapshot c, ReportingPeriod p) {
     List<Contribution> out = new ArrayList<>();
     int ageLimit = indicator == Indicator.PMTCT_HEI_POS ? EID_AGE_LIMIT_MONTHS : EARLY_ART_AGE_LIMIT_MONTHS;
-    for (InfantState infant : c.state.infants()) {
+    for (InfantState infant : infantsSampledIn(c, p)) {
       InfantHivTested first = firstPositiveSampledAfter(infant, null);
       if (first == null) {
         continue;
