@@ -40,6 +40,8 @@ final class CaseSnapshot {
   private final CaseRegistry registry;
   private final @Nullable Instant knownAsOf;
   private @Nullable CaseState state; // null until a rule first reads it
+  private @Nullable ReportingPeriod sampledInChecked; // the period sampledIn answers for
+  private boolean sampledIn;
   private final Optional<LocalDate> anc1;
   private final Optional<LocalDate> deliveredOn;
   private @Nullable Optional<Category> statusAtAnc1; // null until first asked
@@ -120,6 +122,14 @@ final class CaseSnapshot {
    * sampled by the cut-off, so a rule asks this before it evaluates the state for tests in a period.
    */
   boolean infantSampledIn(ReportingPeriod p) {
+    if (p != sampledInChecked) { // four rules ask, of the report's period
+      sampledIn = anyInfantSampledIn(p);
+      sampledInChecked = p;
+    }
+    return sampledIn;
+  }
+
+  private boolean anyInfantSampledIn(ReportingPeriod p) {
     for (InfantFacts infant : facts.infants().values()) {
       for (InfantHivTested test : infant.tests()) {
         if (p.contains(test.sampleDate())) {

@@ -77,6 +77,7 @@ public final class Indicators {
     Map<Indicator, List<Contribution>> byIndicator = new EnumMap<>(Indicator.class);
     indicators.forEach(i -> byIndicator.put(i, new ArrayList<>()));
     Map<ProtocolRef, Integer> protocols = new TreeMap<>(Comparator.comparing(ProtocolRef::toString));
+    ReportingPeriod birthCohort = Rules.birthCohort(request.period());
     int evaluated = 0;
     List<CaseId> ids = new ArrayList<>(registry.caseIds());
     ids.sort(Comparator.naturalOrder());
@@ -88,7 +89,7 @@ public final class Indicators {
       evaluated++;
       protocols.merge(snapshot.protocol(), 1, Integer::sum);
       for (Map.Entry<Indicator, List<Contribution>> entry : byIndicator.entrySet()) {
-        entry.getValue().addAll(Rules.contributions(entry.getKey(), snapshot, request.period()));
+        entry.getValue().addAll(Rules.contributions(entry.getKey(), snapshot, request.period(), birthCohort));
       }
     }
     ImmutableMap.Builder<Indicator, IndicatorResult> results = ImmutableMap.builder();

@@ -47,15 +47,27 @@ final class Rules {
 
   private Rules() {}
 
-  /** One case's contributions to one indicator in a period. */
-  static List<Contribution> contributions(Indicator indicator, CaseSnapshot c, ReportingPeriod p) {
+  /**
+   * PMTCT_FO's birth cohort for a reporting period (K5), made once per report: the moved period's
+   * label is text built from its dates.
+   */
+  static ReportingPeriod birthCohort(ReportingPeriod p) {
+    return p.minusMonths(BIRTH_COHORT_LAG_MONTHS);
+  }
+
+  /**
+   * One case's contributions to one indicator in a period.
+   *
+   * @param birthCohort {@link #birthCohort} of the period
+   */
+  static List<Contribution> contributions(Indicator indicator, CaseSnapshot c, ReportingPeriod p, ReportingPeriod birthCohort) {
     return switch (indicator) {
       case PMTCT_STAT -> pmtctStat(c, p);
       case PMTCT_STAT_POS -> pmtctStatPos(c, p);
       case PMTCT_ART -> pmtctArt(c, p);
       case PMTCT_EID -> pmtctEid(c, p);
       case PMTCT_HEI_POS -> confirmedPositives(Indicator.PMTCT_HEI_POS, c, p);
-      case PMTCT_FO -> pmtctFo(c, p);
+      case PMTCT_FO -> pmtctFo(c, birthCohort);
       case VER_1 -> ver1(c, p);
       case VER_2 -> ver2(c, p);
       case VER_3 -> ver3(c, p);
@@ -431,8 +443,7 @@ final class Rules {
     return first;
   }
 
-  private static List<Contribution> pmtctFo(CaseSnapshot c, ReportingPeriod p) {
-    ReportingPeriod cohort = p.minusMonths(BIRTH_COHORT_LAG_MONTHS);
+  private static List<Contribution> pmtctFo(CaseSnapshot c, ReportingPeriod cohort) {
     List<Contribution> out = new ArrayList<>();
     for (InfantState infant : exposedBornIn(c, cohort)) {
       Set<Gap> gaps = EnumSet.noneOf(Gap.class);

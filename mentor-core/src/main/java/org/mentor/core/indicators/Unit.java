@@ -51,24 +51,33 @@ public record Unit(CaseId caseId, Optional<InfantId> infantId, Optional<EventId>
     return testId.isPresent() ? Kind.TEST : infantId.isPresent() ? Kind.INFANT : Kind.PREGNANCY;
   }
 
-  /** By case, then infant id, then test id, as text (a missing id sorts first). */
+  /** By case, then infant id, then test id, each id as its text (a missing id sorts first). */
   @Override
   public int compareTo(Unit other) {
-    // Reports sort every contribution by unit: compare the cases first without building any key.
     int byCase = caseId.compareTo(other.caseId);
     if (byCase != 0) {
       return byCase;
     }
-    int byInfant = infantKey().compareTo(other.infantKey());
-    return byInfant != 0 ? byInfant : testKey().compareTo(other.testKey());
+    int byInfant = compareInfants(other);
+    return byInfant != 0 ? byInfant : compareTests(other);
   }
 
-  private String infantKey() {
-    return infantId.isPresent() ? infantId.get().toString() : "";
+  // Reports sort every contribution by unit, so the ids' text is built only for twins.
+  private int compareInfants(Unit other) {
+    if (infantId.equals(other.infantId)) {
+      return 0;
+    }
+    if (infantId.isEmpty() || other.infantId.isEmpty()) {
+      return infantId.isEmpty() ? -1 : 1;
+    }
+    return infantId.get().toString().compareTo(other.infantId.get().toString());
   }
 
-  private String testKey() {
-    return testId.isPresent() ? testId.get().value() : "";
+  private int compareTests(Unit other) {
+    if (testId.isEmpty() || other.testId.isEmpty()) {
+      return Boolean.compare(testId.isPresent(), other.testId.isPresent());
+    }
+    return testId.get().compareTo(other.testId.get()); // as their values compare
   }
 
   @Override
