@@ -30,8 +30,8 @@ import org.mentor.core.registry.CaseRegistry;
  * <p>Every indicator's rule reads the same snapshot, so what several of them share (ANC1, the
  * delivery, the status at ANC1) is derived once, when the snapshot is made or first asked. The
  * state (a replay of the case, the costly part) is evaluated only when a rule first reads it: a
- * case with nothing dated in the period (ANC1, delivery, tests) needs none, which is most cases in
- * the periods after theirs. Used by one report's thread only.
+ * case with nothing dated in the period (ANC1, delivery, births, tests) needs none, such as a case
+ * in a fiscal year after its follow-up. Used by one report's thread only.
  */
 final class CaseSnapshot {
   final CaseId caseId;
@@ -39,12 +39,13 @@ final class CaseSnapshot {
   final LocalDate evaluatedOn;
   private final CaseRegistry registry;
   private final @Nullable Instant knownAsOf;
-  private @Nullable CaseState state; // null until a rule first reads it
-  private @Nullable ReportingPeriod sampledInChecked; // the period sampledIn answers for
-  private boolean sampledIn;
   private final Optional<LocalDate> anc1;
   private final Optional<LocalDate> deliveredOn;
-  private @Nullable Optional<Category> statusAtAnc1; // null until first asked
+  // Derived on first use:
+  private @Nullable CaseState state;
+  private @Nullable Optional<Category> statusAtAnc1;
+  private @Nullable ReportingPeriod sampledInChecked; // the period sampledIn answers for
+  private boolean sampledIn;
 
   CaseSnapshot(CaseRegistry registry, CaseId caseId, Facts facts, LocalDate evaluatedOn, @Nullable Instant knownAsOf) {
     this.registry = requireNonNull(registry, "registry");

@@ -60,7 +60,8 @@ final class Rules {
    *
    * @param birthCohort {@link #birthCohort} of the period
    */
-  static List<Contribution> contributions(Indicator indicator, CaseSnapshot c, ReportingPeriod p, ReportingPeriod birthCohort) {
+  static List<Contribution> contributions(Indicator indicator, CaseSnapshot c, ReportingPeriod p,
+      ReportingPeriod birthCohort) {
     return switch (indicator) {
       case PMTCT_STAT -> pmtctStat(c, p);
       case PMTCT_STAT_POS -> pmtctStatPos(c, p);
@@ -179,7 +180,8 @@ final class Rules {
         continue;
       }
       sampledOnDelivery = true;
-      if (!vl.resultDate().isAfter(c.evaluatedOn) && (returned == null || vl.resultDate().isBefore(returned.resultDate()))) {
+      boolean returnedByCutOff = !vl.resultDate().isAfter(c.evaluatedOn);
+      if (returnedByCutOff && (returned == null || vl.resultDate().isBefore(returned.resultDate()))) {
         returned = vl;
       }
     }
