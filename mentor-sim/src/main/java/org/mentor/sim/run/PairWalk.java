@@ -38,6 +38,7 @@ import org.mentor.core.pathway.CotrimoxazoleStarted;
 import org.mentor.core.pathway.Delivered;
 import org.mentor.core.pathway.Died;
 import org.mentor.core.pathway.Enrolled;
+import org.mentor.core.pathway.EventKind;
 import org.mentor.core.pathway.FeedingRecorded;
 import org.mentor.core.pathway.Fold;
 import org.mentor.core.pathway.InfantArtStarted;
@@ -61,6 +62,7 @@ import org.mentor.core.protocol.MilestoneRule;
 import org.mentor.core.protocol.Protocol;
 import org.mentor.core.protocol.ProtocolRef;
 import org.mentor.core.registry.CaseRegistry;
+import org.mentor.core.pathway.CaseFile;
 import org.mentor.core.pathway.CaseState;
 import org.mentor.core.schedule.Milestone;
 import org.mentor.core.schedule.Schedule;
@@ -86,6 +88,7 @@ final class PairWalk {
   private static final long SECONDS_PER_DAY = 86_400;
   /** Noon, in seconds from midnight: when {@link #at} records events. */
   private static final long NOON = 12 * 3_600;
+  private static final int KINDS = EventKind.values().length;
 
   /** What satisfies a milestone, as the simulator acts on it. */
   enum Action {
@@ -104,6 +107,9 @@ final class PairWalk {
   private final boolean mentorSupport;
   /** Recording instants by day, direct-mapped: a walk's events fall on a few days at a time. */
   private final Instant[] noons = new Instant[64];
+  /** The day {@link #at} was last asked for, and its noon. */
+  private @Nullable LocalDate lastDay;
+  private @Nullable Instant lastNoon;
   private final CaseRegistry registry;
   private final ProtocolRef ref;
   /** The registry's instance of the scenario's protocol (the schedule's memo knows protocols by identity). */
@@ -342,8 +348,8 @@ final class PairWalk {
     private @Nullable LocalDate act(Seen view, LocalDate t, List<PathwayEvent> batch) {
       boolean vlTaken = false;
       boolean tested = false;
-      boolean[] nat = new boolean[plan.infants];
-      boolean[] antibody = new boolean[plan.infants];
+      int natTaken = 0; // bit k: infant k's NAT sample taken at this contact
+      int antibodyTaken = 0; // bit k: infant k's antibody test done at this contact
       LocalDate recall = null;
       boolean motherAlive = plan.motherAliveOn(t);
       for (Milestone m : view.schedule().milestones()) {
@@ -381,8 +387,8 @@ final class PairWalk {
         InfantId infant = infantIds[k];
         switch (action) {
           case PROPHYLAXIS_START -> {
-            ProphylaxisRegimen regimen = view.state().infant(infant).map(InfantState::prophylaxis)
-                .map(p -> p.regimen()).orElse(ProphylaxisRegimen.NVP);
+            InfantState state = infantState(view.state(), infant);
+            ProphylaxisRegimen regimen = state == null ? ProphylaxisRegimen.NVP : state.prophylaxis().regimen();
             batch.add(new InfantProphylaxisStarted(id(), t, at(t), CLINIC, infant, regimen));
           }
           case PROPHYLAXIS_STOP -> batch.add(new InfantProphylaxisStopped(id(), t, at(t), CLINIC, infant));
@@ -396,13 +402,14 @@ final class PairWalk {
           }
           case INFANT_TEST -> {
             boolean isNat = !"ANTIBODY".equals(m.expectedTest().orElse("NAT"));
-            if (isNat ? nat[k] : antibody[k]) {
+            int bit = 1 << k;
+            if (((isNat ? natTaken : antibodyTaken) & bit) != 0) {
               continue;
             }
             boolean positive;
             LocalDate result;
             if (isNat) {
-              nat[k] = true;
+              natTaken |= bit;
               positive = infection[k].natPositive(t, s.services().natDetectableAfterDays());
               result = t.plusDays(s.services().natTurnaroundDays());
               tally.count(LoadKind.NAT_TESTS, t);
@@ -410,7 +417,7 @@ final class PairWalk {
                 firstNatAge[k] = (int) (t.toEpochDay() - plan.delivery.toEpochDay());
               }
             } else {
-              antibody[k] = true;
+              antibodyTaken |= bit;
               positive = infection[k].antibodyPositive(t, s.services().antibodyDetectableAfterDays());
               result = t;
               tally.count(LoadKind.ANTIBODY_TESTS, t);
@@ -572,7 +579,9 @@ final class PairWalk {
           taken.add(e);
         }
       }
-      list.subList(kept, list.size()).clear();
+      while (list.size() > kept) {
+        list.remove(list.size() - 1);
+      }
       return taken;
     }
 
@@ -597,7 +606,7 @@ final class PairWalk {
       // In fold order, as a clinic's system would send a visit: each event then extends the case's
       // facts in place; in date order alone, a day's events would arrive in the order the walk
       // drew them, and every one that sorts before the last would re-fold the case.
-      batch.sort(Fold.ORDER);
+      sortInFoldOrder(batch);
       registry.record(caseId, batch, -1);
       events += batch.size();
       emit(batch);
@@ -612,8 +621,10 @@ final class PairWalk {
     private Seen view(LocalDate t) {
       tally.views++;
       CaseState state = registry.state(caseId, t);
-      Schedule schedule = Schedule.of(protocol, registry.facts(caseId, null), state);
-      last = new Seen(t, registry.file(caseId).version(), state, schedule);
+      // The file's own facts are the registry's facts for this case (each simulated mother has one
+      // case, so there are no sibling cases' events to merge in), and the one lookup gives the version.
+      CaseFile file = registry.file(caseId);
+      last = new Seen(t, file.version(), state, Schedule.of(protocol, file.facts(), state));
       return last;
     }
 
@@ -629,7 +640,7 @@ final class PairWalk {
       for (Milestone m : view.schedule().milestones()) {
         switch (m.state()) {
           case DONE -> {
-            boolean inTime = m.satisfiedOn().map(d -> !d.isAfter(m.due())).orElse(true);
+            boolean inTime = m.satisfiedOn().isEmpty() || !m.satisfiedOn().get().isAfter(m.due());
             tally.milestone(m.ruleId(), inTime ? 0 : 1);
             onTime += inTime ? 1 : 0;
             late += inTime ? 0 : 1;
@@ -664,8 +675,7 @@ final class PairWalk {
         LocalDate infectedOn = infection[k].infectedOn();
         LocalDate incident = plan.incidentInfection;
         boolean exposed = mother.infectedOn(d) || (incident != null && incident.isBefore(plan.weaned));
-        String outcome = !registered ? "NOT_REGISTERED"
-            : view.state().infant(infantIds[k]).flatMap(InfantState::outcome).map(o -> o.category().name()).orElse("NONE");
+        String outcome = !registered ? "NOT_REGISTERED" : outcomeName(infantState(view.state(), infantIds[k]));
         infants.add(new InfantOutcome(k, exposed, registered, infectedOn != null,
             infectedOn == null ? -1 : (int) (infectedOn.toEpochDay() - d.toEpochDay()), infection[k].period(), firstNatAge[k],
             outcome, plan.infantDeaths[k] != null && !plan.infantDeaths[k].isAfter(e)));
@@ -684,6 +694,14 @@ final class PairWalk {
     }
 
     // --- helpers ------------------------------------------------------------------------------
+
+    /** The final outcome's category, or "NONE" while there is none (or the infant has no state). */
+    private static String outcomeName(@Nullable InfantState infant) {
+      if (infant == null || infant.outcome().isEmpty()) {
+        return "NONE";
+      }
+      return infant.outcome().get().category().name();
+    }
 
     private int infant(InfantId id) {
       for (int k = 0; k < infantIds.length; k++) {
@@ -709,10 +727,57 @@ final class PairWalk {
   }
 
   /**
+   * Sorts a batch into {@link Fold#ORDER} (day, kind's intra-day rank, id): an insertion sort on the
+   * day and rank as one number, read once per event, leaving only ties (twins' tests, say) to the
+   * comparator. A visit's handful of events is nearly sorted, and the comparator's chain of key
+   * extractors, called on every comparison, was a visible share of a walk.
+   */
+  static void sortInFoldOrder(List<PathwayEvent> batch) {
+    int n = batch.size();
+    long[] keys = new long[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = dayAndRank(batch.get(i));
+    }
+    for (int i = 1; i < n; i++) {
+      PathwayEvent event = batch.get(i);
+      long key = keys[i];
+      int j = i - 1;
+      while (j >= 0 && (keys[j] > key || (keys[j] == key && Fold.ORDER.compare(batch.get(j), event) > 0))) {
+        batch.set(j + 1, batch.get(j));
+        keys[j + 1] = keys[j];
+        j--;
+      }
+      batch.set(j + 1, event);
+      keys[j + 1] = key;
+    }
+  }
+
+  /** {@link Fold#ORDER}'s first two keys as one number: the day, then the kind's rank within it. */
+  private static long dayAndRank(PathwayEvent event) {
+    return event.occurredOn().toEpochDay() * KINDS + event.kind().ordinal();
+  }
+
+  /**
+   * An infant's state in a case state, or null if the infant was not born alive in it: {@link
+   * CaseState#infant} without its stream, as the walk asks at every prophylaxis start and at its end.
+   */
+  static @Nullable InfantState infantState(CaseState state, InfantId infantId) {
+    for (InfantState infant : state.infants()) {
+      if (infant.infantId().equals(infantId)) {
+        return infant;
+      }
+    }
+    return null;
+  }
+
+  /**
    * Events are recorded at noon UTC on the day they became known: no clock, so every run is identical.
    * One instance per day while it stays in the table: a pair records some forty events.
    */
   private Instant at(LocalDate day) {
+    if (day.equals(lastDay)) {
+      return lastNoon; // most of a contact's events are recorded on its own day
+    }
     long epochDay = day.toEpochDay();
     long second = epochDay * SECONDS_PER_DAY + NOON; // day.atTime(12, 0).toInstant(UTC)
     int slot = (int) (epochDay & (noons.length - 1));
@@ -721,6 +786,8 @@ final class PairWalk {
       noon = Instant.ofEpochSecond(second);
       noons[slot] = noon;
     }
+    lastDay = day;
+    lastNoon = noon;
     return noon;
   }
 }

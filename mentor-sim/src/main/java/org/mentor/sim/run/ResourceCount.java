@@ -3,7 +3,6 @@ package org.mentor.sim.run;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.mentor.core.InfantId;
 import org.mentor.core.pathway.CaseState;
@@ -42,9 +41,9 @@ final class ResourceCount {
       if (infantArtStart[k] != null) {
         add(Resource.INFANT_ART_DAYS, inCareDays(plan, infantArtStart[k], infantEnd));
       }
-      Optional<ProphylaxisPlan> course = state.infant(infants[k]).map(InfantState::prophylaxis);
-      if (course.isPresent() && course.get().startedOn().isPresent()) {
-        prophylaxis(course.get(), infantEnd);
+      InfantState infant = PairWalk.infantState(state, infants[k]);
+      if (infant != null && infant.prophylaxis().startedOn().isPresent()) {
+        prophylaxis(infant.prophylaxis(), infantEnd);
       }
     }
   }
