@@ -26,6 +26,8 @@ final class InfantInfection {
   private final double inUteroShare;
   private final LocalDate breastfeedingEnds;
   private int nextPeriod;
+  /** The day {@link #nextPeriod} starts, kept between calls: the walk asks at every infant test, mostly before it. */
+  private LocalDate nextStart;
   private boolean incidentApplied;
   private @Nullable LocalDate infectedOn;
   private boolean inUtero;
@@ -45,6 +47,7 @@ final class InfantInfection {
       end = death;
     }
     this.breastfeedingEnds = end;
+    this.nextStart = periodStart(0);
   }
 
   /** Draws every period that starts on or before a day. */
@@ -60,13 +63,13 @@ final class InfantInfection {
           return;
         }
       }
-      LocalDate start = nextPeriod == 0 ? plan.delivery
-          : plan.delivery.plusDays(Math.round((nextPeriod - 1) * PairPlan.DAYS_PER_MONTH));
+      LocalDate start = nextStart;
       if (start.isAfter(day) || (nextPeriod > 0 && !start.isBefore(breastfeedingEnds))) {
         return;
       }
       double u = random.nextDouble();
       double timing = random.nextDouble();
+      LocalDate following = periodStart(nextPeriod + 1);
       if (nextPeriod == 0) {
         if (u < peripartum()) {
           infectedOn = plan.delivery;
@@ -74,10 +77,7 @@ final class InfantInfection {
           period = "peripartum";
         }
       } else {
-        LocalDate end = plan.delivery.plusDays(Math.round(nextPeriod * PairPlan.DAYS_PER_MONTH));
-        if (end.isAfter(breastfeedingEnds)) {
-          end = breastfeedingEnds;
-        }
+        LocalDate end = following.isAfter(breastfeedingEnds) ? breastfeedingEnds : following;
         long days = end.toEpochDay() - start.toEpochDay();
         double fraction = days / PairPlan.DAYS_PER_MONTH;
         double p = fraction >= 1 ? perMonth(start) : 1 - Math.pow(1 - perMonth(start), fraction);
@@ -87,7 +87,13 @@ final class InfantInfection {
         }
       }
       nextPeriod++;
+      nextStart = following;
     }
+  }
+
+  /** The day a period starts: the peripartum period 0 at delivery, breastfeeding month n (from 1) n − 1 months after it. */
+  private LocalDate periodStart(int n) {
+    return n == 0 ? plan.delivery : plan.delivery.plusDays(Math.round((n - 1) * PairPlan.DAYS_PER_MONTH));
   }
 
   private double peripartum() {

@@ -4,7 +4,6 @@ import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +45,7 @@ import org.mentor.core.pathway.InfantHivTested;
 import org.mentor.core.pathway.InfantProphylaxisStarted;
 import org.mentor.core.pathway.InfantProphylaxisStopped;
 import org.mentor.core.pathway.InfantState;
+import org.mentor.core.pathway.MaternalState;
 import org.mentor.core.pathway.MaternalHivTested;
 import org.mentor.core.pathway.MentorAssigned;
 import org.mentor.core.pathway.MentorVisited;
@@ -152,7 +152,8 @@ final class PairWalk {
   /**
    * What the walk reads of the case on a day: the state and the schedule, as a registry view has
    * them, without the view's attention list (each milestone's explanation as text) and assignment,
-   * which the walk does not read. What the state asks for is {@link Attention#kinds}.
+   * which the walk does not read. What the state asks the walk to do is {@link #asksArtStart} and
+   * {@link #asksEnhancedCounselling}.
    */
   private record Seen(LocalDate asOf, long version, CaseState state, Schedule schedule) {}
 
@@ -436,11 +437,11 @@ final class PairWalk {
       }
       if (motherAlive) {
         // In the attention list's order (START_ART before ENHANCED_ADHERENCE_COUNSELLING), as the walk always read it.
-        EnumSet<Attention.Kind> asked = Attention.kinds(view.state());
-        if (asked.contains(Attention.Kind.START_ART) && mother.artStart() == null) {
+        MaternalState her = view.state().mother();
+        if (asksArtStart(her) && mother.artStart() == null) {
           tryArtStart(t, batch);
         }
-        if (asked.contains(Attention.Kind.ENHANCED_ADHERENCE_COUNSELLING)) {
+        if (asksEnhancedCounselling(her)) {
           batch.add(new AdherenceCounselled(id(), t, at(t), CLINIC, CounsellingKind.ENHANCED));
         }
       }
@@ -724,6 +725,26 @@ final class PairWalk {
     private EventId id() {
       return EventId.of(idPrefix + (++seq));
     }
+  }
+
+  /**
+   * Whether her state asks to start ART: the status that raises {@link Attention}'s START_ART item.
+   * The walk acts on two of the attention list's kinds at every contact; listing them all
+   * ({@link Attention#kinds}) visited every infant, alert and issue for these two answers.
+   */
+  static boolean asksArtStart(MaternalState mother) {
+    return switch (mother.artStatus()) {
+      case ART_START_DUE, ART_START_LATE -> true;
+      case NOT_KNOWN_POSITIVE, ON_ART -> false;
+    };
+  }
+
+  /** Whether her state asks for enhanced adherence counselling: the statuses that raise {@link Attention}'s item. */
+  static boolean asksEnhancedCounselling(MaternalState mother) {
+    return switch (mother.viralLoadStatus()) {
+      case LOW_LEVEL_VIRAEMIA, UNSUPPRESSED, ENHANCED_COUNSELLING -> true;
+      case NO_RESULT, SUPPRESSED, REPEAT_DUE, SWITCH_INDICATED -> false;
+    };
   }
 
   /**
