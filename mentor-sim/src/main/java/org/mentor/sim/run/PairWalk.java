@@ -621,10 +621,11 @@ final class PairWalk {
 
     private Seen view(LocalDate t) {
       tally.views++;
-      CaseState state = registry.state(caseId, t);
-      // The file's own facts are the registry's facts for this case (each simulated mother has one
-      // case, so there are no sibling cases' events to merge in), and the one lookup gives the version.
+      // The case's own file answers as the registry's state and facts would: each simulated mother
+      // has one case (no sibling cases' events to merge in), always on the scenario's protocol. One
+      // lookup then gives the state, the facts and the version.
       CaseFile file = registry.file(caseId);
+      CaseState state = file.evaluate(protocol, t);
       last = new Seen(t, file.version(), state, Schedule.of(protocol, file.facts(), state));
       return last;
     }
