@@ -484,10 +484,12 @@ final class PairWalk {
       } else {
         attendOn = on.plusDays(28 + (long) (v * 28));
       }
-      if (mentorSupport && attendOn.isAfter(on.plusDays(7)) && plan.lossStarting(on.minusDays(1), attendOn) == null
-          && plan.motherAliveOn(on.plusDays(7))) {
+      if (!mentorSupport) {
+        return;
+      }
+      LocalDate traced = on.plusDays(7);
+      if (attendOn.isAfter(traced) && plan.lossStarting(on.minusDays(1), attendOn) == null && plan.motherAliveOn(traced)) {
         // Late but not lost: the mentor's tracing call a week after the missed visit reaches her (maternal.md R6).
-        LocalDate traced = on.plusDays(7);
         mentorPending.add(new TracingAttempted(id(), traced, at(traced), CLINIC, ContactMode.PHONE,
             TracingOutcome.REACHED_WILL_RETURN));
         tally.count(LoadKind.MENTOR_CONTACTS, traced);
