@@ -107,9 +107,6 @@ final class PairWalk {
   private final boolean mentorSupport;
   /** Recording instants by day, direct-mapped: a walk's events fall on a few days at a time. */
   private final Instant[] noons = new Instant[64];
-  /** The day {@link #at} was last asked for, and its noon. */
-  private @Nullable LocalDate lastDay;
-  private @Nullable Instant lastNoon;
   private final CaseRegistry registry;
   private final ProtocolRef ref;
   /** The registry's instance of the scenario's protocol (the schedule's memo knows protocols by identity). */
@@ -799,9 +796,6 @@ final class PairWalk {
    * One instance per day while it stays in the table: a pair records some forty events.
    */
   private Instant at(LocalDate day) {
-    if (day.equals(lastDay)) {
-      return lastNoon; // most of a contact's events are recorded on its own day
-    }
     long epochDay = day.toEpochDay();
     long second = epochDay * SECONDS_PER_DAY + NOON; // day.atTime(12, 0).toInstant(UTC)
     int slot = (int) (epochDay & (noons.length - 1));
@@ -810,8 +804,6 @@ final class PairWalk {
       noon = Instant.ofEpochSecond(second);
       noons[slot] = noon;
     }
-    lastDay = day;
-    lastNoon = noon;
     return noon;
   }
 }
