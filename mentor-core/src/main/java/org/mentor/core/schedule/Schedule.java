@@ -74,10 +74,12 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
     }
     LocalDate stableFrom = stableFrom(facts);
     if (state.asOf().isBefore(stableFrom)) {
-      return compute(protocol, facts, state);
+      // A result still to come: what holds on this date is not a plan to keep.
+      Schedule replanned = plan == null ? null : plan.replannedAt(protocol, facts, state, PreparedRules.of(protocol));
+      return replanned != null ? replanned : compute(protocol, facts, state);
     }
-    Plan carried = plan == null ? null : plan.carriesOverTo(protocol, facts, state, stableFrom, PreparedRules.of(protocol));
-    plan = carried != null ? carried : new Plan(protocol, facts, state, stableFrom, new Scheduler(protocol, facts, state).plans());
+    Plan replanned = plan == null ? null : plan.replan(protocol, facts, state, stableFrom, PreparedRules.of(protocol));
+    plan = replanned != null ? replanned : new Plan(protocol, facts, state, stableFrom, new Scheduler(protocol, facts, state).plans());
     PLANS.put(facts.caseId(), plan);
     return plan.at(facts.caseId(), state.asOf());
   }
@@ -92,10 +94,10 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
    * no fact of the case can change anything but the states — its last event, and the last returned
    * result — every occurrence's dates, satisfying event and ends are fixed; only the classification
    * by date remains, which {@link Plan#at} does. A due list evaluates the same unchanged cases every
-   * morning; this makes that cheap. A newer version of the facts that only adds events no rule reads
-   * (an appointment kept or set, a mentor's visit) takes the older version's plan over
-   * ({@link Plan#carriesOverTo}) instead of planning again: a simulated pair's walk records such a
-   * visit before about a fifth of its views.
+   * morning; this makes that cheap. A newer version of the facts that appends events is planned from
+   * the older version's plan ({@link Plan#replan}): only the rules whose inputs changed are planned
+   * again, and events no rule reads (an appointment kept or set, a mentor's visit) keep the plan
+   * whole. A simulated pair's walk views its case after every visit it records.
    *
    * <p>Keyed by the case id instance (weak identity keys: every version of a case's facts shares
    * it, so an entry never outlives the case), holding one plan per case: a newer facts version's
