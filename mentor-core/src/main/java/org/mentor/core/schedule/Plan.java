@@ -136,7 +136,8 @@ final class Plan {
 
   /**
    * What differs between the inputs a plan was made from and newer ones: the mother's parts, each
-   * infant's (by the scheduler's subject slot: 1 for the evaluated state's first infant), both as
+   * infant's (by the scheduler's subject slot: 1 for the evaluated state's first infant; every part
+   * of an infant born since), both as
    * {@link Reads} bits; whether any infant's feeding changed; where the appended events start, and
    * the kinds of those that satisfy some rule (a bit per {@link EventKind} ordinal).
    */
@@ -228,9 +229,12 @@ final class Plan {
       return retention.state() == Retention.TRANSFERRED_OUT ? retention.since() : null;
     }
 
-    /** What differs in newer inputs; null when they are another shape (other infants, protocol). */
+    /**
+     * What differs in newer inputs; null when they are another shape (another protocol, infants
+     * other than these followed by any newly born).
+     */
     @Nullable Changes changesTo(Inputs now, int appendedFrom, long added) {
-      if (protocolRef != now.protocolRef || infants.length != now.infants.length || feeding.length != now.feeding.length) {
+      if (protocolRef != now.protocolRef || now.infants.length < infants.length) {
         return null;
       }
       int mother = 0;
@@ -242,16 +246,17 @@ final class Plan {
       mother |= death != now.death ? Reads.DEATH : 0;
       mother |= !Objects.equals(diagnosedOn, now.diagnosedOn) ? Reads.DIAGNOSIS : 0;
       mother |= !Objects.equals(transferredOutSince, now.transferredOutSince) ? Reads.TRANSFER : 0;
-      int[] infant = new int[1 + infants.length];
-      for (int i = 0; i < infants.length; i++) {
-        if (!now.infants[i].infantId.equals(infants[i].infantId) || !now.infants[i].hasFacts() || !infants[i].hasFacts()) {
+      int[] infant = new int[1 + now.infants.length];
+      for (int i = 0; i < now.infants.length; i++) {
+        if (!now.infants[i].hasFacts() || (i < infants.length
+            && (!now.infants[i].infantId.equals(infants[i].infantId) || !infants[i].hasFacts()))) {
           return null; // other infants, or one the scheduler reads as no infant
         }
-        infant[1 + i] = infants[i].changesTo(now.infants[i]);
+        infant[1 + i] = i < infants.length ? infants[i].changesTo(now.infants[i]) : Reads.INFANT_ALL; // newly born
       }
-      boolean anyFeeding = false;
-      for (int i = 0; i < feeding.length; i++) {
-        anyFeeding |= feeding[i] != now.feeding[i];
+      boolean anyFeeding = feeding.length != now.feeding.length;
+      for (int i = 0; i < feeding.length && !anyFeeding; i++) {
+        anyFeeding = feeding[i] != now.feeding[i];
       }
       return new Changes(mother, infant, anyFeeding, appendedFrom, added, now);
     }

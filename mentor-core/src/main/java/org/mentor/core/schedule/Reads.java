@@ -39,6 +39,9 @@ final class Reads {
   static final int INFANT_RISK = 1 << 12;
   /** The planned end of its prophylaxis. */
   static final int INFANT_PROPHYLAXIS_END = 1 << 13;
+  /** Every part of an infant: what a newly born infant changes. */
+  static final int INFANT_ALL = INFANT_BIRTH | INFANT_TESTS | INFANT_FEEDING | INFANT_ENDING_STATUS | INFANT_RISK
+      | INFANT_PROPHYLAXIS_END;
 
   private Reads() {}
 

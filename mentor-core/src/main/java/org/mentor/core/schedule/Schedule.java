@@ -72,7 +72,7 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
     if (plan != null && plan.isFor(protocol, facts) && !state.asOf().isBefore(plan.stableFrom)) {
       return plan.at(facts.caseId(), state.asOf());
     }
-    LocalDate stableFrom = stableFrom(facts);
+    LocalDate stableFrom = stableFrom(facts, state);
     if (state.asOf().isBefore(stableFrom)) {
       // A result still to come: what holds on this date is not a plan to keep.
       Schedule replanned = plan == null ? null : plan.replannedAt(protocol, facts, state, PreparedRules.of(protocol));
@@ -117,13 +117,19 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
   static final int MEMO_CASES = 4096;
 
   /**
-   * The day after the last day any fact of the case happened or became known (its last event, or a
-   * later result). From then on every condition a rule reads is settled; on that last day itself
-   * "not known positive before the day" still differs for a diagnosis made that day.
+   * The first day from which no fact of the case can change anything but the states: the day of its
+   * last event, or the day after the last returned result if that is later. From then on every
+   * condition a rule reads is settled, except on the day of a diagnosis: "not known positive before
+   * the day" differs between the day itself and the next, so a case whose mother was diagnosed on
+   * its last event's day is stable from the day after.
    */
-  private static LocalDate stableFrom(Facts facts) {
+  private static LocalDate stableFrom(Facts facts, CaseState state) {
     PathwayEvent last = facts.events().isEmpty() ? null : facts.events().get(facts.events().size() - 1);
-    LocalDate stable = last == null ? LocalDate.MIN : last.occurredOn();
+    if (last == null) {
+      return LocalDate.MIN;
+    }
+    LocalDate lastDay = last.occurredOn();
+    LocalDate stable = lastDay;
     for (ViralLoadResulted vl : facts.mother().viralLoads()) {
       if (vl.resultDate().isAfter(stable)) {
         stable = vl.resultDate();
@@ -136,7 +142,10 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
         }
       }
     }
-    return stable.equals(LocalDate.MIN) ? stable : InternedDates.plusDays(stable, 1);
+    if (stable.equals(lastDay) && !lastDay.equals(state.mother().diagnosedOn().orElse(null))) {
+      return lastDay;
+    }
+    return InternedDates.plusDays(stable, 1);
   }
 
   /** The mother's first occurrence of a rule, if any. */
