@@ -9,8 +9,11 @@ import org.jspecify.annotations.Nullable;
 import org.mentor.core.CaseId;
 import org.mentor.core.InfantId;
 import org.mentor.core.pathway.CaseState;
+import org.mentor.core.pathway.EventKind;
 import org.mentor.core.pathway.Facts;
+import org.mentor.core.pathway.InfantFacts;
 import org.mentor.core.pathway.InfantState;
+import org.mentor.core.pathway.InfantStatus;
 import org.mentor.core.pathway.PathwayState;
 import org.mentor.core.pathway.RegionState;
 import org.mentor.core.pathway.Retention;
@@ -35,11 +38,15 @@ final class Plan {
   private final Inputs inputs;
 
   Plan(Protocol protocol, Facts facts, CaseState state, LocalDate stableFrom, Planned[] occurrences) {
+    this(protocol, facts, new Inputs(facts, state), stableFrom, occurrences);
+  }
+
+  private Plan(Protocol protocol, Facts facts, Inputs inputs, LocalDate stableFrom, Planned[] occurrences) {
     this.protocol = protocol;
     this.facts = new WeakReference<>(facts);
     this.stableFrom = stableFrom;
     this.occurrences = occurrences;
-    this.inputs = new Inputs(facts, state);
+    this.inputs = inputs;
     ImmutableList.Builder<Milestone> milestones = ImmutableList.builderWithExpectedSize(occurrences.length);
     for (Planned occurrence : occurrences) {
       milestones.add(occurrence.planned);
@@ -47,13 +54,13 @@ final class Plan {
     this.asPlanned = milestones.build();
   }
 
-  /** The same occurrences over newer facts (see {@link #carriesOverTo}). */
-  private Plan(Plan from, Facts facts, CaseState state, LocalDate stableFrom) {
+  /** The same occurrences over newer facts (see {@link #replan}). */
+  private Plan(Plan from, Facts facts, Inputs inputs, LocalDate stableFrom) {
     this.protocol = from.protocol;
     this.facts = new WeakReference<>(facts);
     this.stableFrom = stableFrom;
     this.occurrences = from.occurrences;
-    this.inputs = new Inputs(facts, state);
+    this.inputs = inputs;
     this.asPlanned = from.asPlanned;
   }
 
@@ -63,17 +70,44 @@ final class Plan {
   }
 
   /**
-   * This plan over newer facts of the case, if they would plan exactly the same occurrences; else
-   * null. They do when the newer facts only add events after the planned ones that satisfy no rule
-   * (a kept appointment, the next one set, a mentor's visit: most of a follow-up's days), every
-   * part of the facts the scheduler reads is the very same instance (the fold shares the parts an
-   * event does not touch), and the state reads the same where the scheduler reads it. The caller
-   * has checked that the date is on or after the newer facts' {@code stableFrom}, as for any plan.
-   * Computing a plan from scratch after each such event was most of a simulated pair's schedule work.
+   * The plan of newer facts of the case, from this one: the same plan when they would plan exactly
+   * the same occurrences, else one where only the rules whose inputs changed are planned again
+   * ({@link Scheduler#replan}); null when this plan cannot serve (another protocol, facts not
+   * appended to this plan's, other infants). Newer facts that only add events no rule reads (a
+   * kept appointment, the next one set, a mentor's visit) keep every occurrence; a viral load
+   * result plans again the rules that read her viral loads, not the infants'. Planning every rule
+   * from scratch after each event was most of a simulated pair's schedule work.
+   *
+   * <p>The caller has checked that the date is on or after the newer facts' {@code stableFrom}, so
+   * the plan holds from then on.
    */
-  @Nullable Plan carriesOverTo(Protocol protocol, Facts newer, CaseState state, LocalDate stableFrom, PreparedRules prepared) {
+  @Nullable Plan replan(Protocol protocol, Facts newer, CaseState state, LocalDate stableFrom, PreparedRules prepared) {
+    Changes changes = changesTo(protocol, newer, state, prepared);
+    if (changes == null) {
+      return null;
+    }
+    Planned[] replanned = replanned(protocol, newer, state, changes);
+    return replanned == occurrences ? new Plan(this, newer, changes.inputs, stableFrom)
+        : new Plan(protocol, newer, changes.inputs, stableFrom, replanned);
+  }
+
+  /**
+   * The schedule on a date before the newer facts are settled (a result still to come), from this
+   * plan as {@link #replan} would make it, without keeping it; null when this plan cannot serve.
+   * The date must be on or after this plan's {@link #stableFrom}, so the occurrences kept hold on it.
+   */
+  @Nullable Schedule replannedAt(Protocol protocol, Facts newer, CaseState state, PreparedRules prepared) {
+    if (state.asOf().isBefore(stableFrom)) {
+      return null;
+    }
+    Changes changes = changesTo(protocol, newer, state, prepared);
+    return changes == null ? null : at(newer.caseId(), state.asOf(), replanned(protocol, newer, state, changes));
+  }
+
+  /** What changed from this plan's inputs to newer ones; null when this plan cannot serve them. */
+  private @Nullable Changes changesTo(Protocol protocol, Facts newer, CaseState state, PreparedRules prepared) {
     Facts planned = facts.get();
-    if (this.protocol != protocol || planned == null || !inputs.sameAs(newer, state)) {
+    if (this.protocol != protocol || planned == null) {
       return null;
     }
     Timeline before = planned.events();
@@ -83,15 +117,64 @@ final class Plan {
     }
     for (int i = before.size() - 1; i >= 0; i--) {
       if (after.get(i) != before.get(i)) {
-        return null;
+        return null; // an event inserted before the last planned one: every satisfying event may move
       }
     }
+    long added = 0;
     for (int i = before.size(); i < after.size(); i++) {
-      if (prepared.satisfies(after.get(i).kind())) {
-        return null;
+      EventKind kind = after.get(i).kind();
+      if (prepared.satisfies(kind)) {
+        added |= 1L << kind.ordinal();
       }
     }
-    return new Plan(this, newer, state, stableFrom);
+    return inputs.changesTo(new Inputs(newer, state), before.size(), added);
+  }
+
+  private Planned[] replanned(Protocol protocol, Facts newer, CaseState state, Changes changes) {
+    return changes.none() ? occurrences : new Scheduler(protocol, newer, state).replan(occurrences, changes);
+  }
+
+  /**
+   * What differs between the inputs a plan was made from and newer ones: the mother's parts, each
+   * infant's (by the scheduler's subject slot: 1 for the evaluated state's first infant; every part
+   * of an infant born since), both as
+   * {@link Reads} bits; whether any infant's feeding changed; where the appended events start, and
+   * the kinds of those that satisfy some rule (a bit per {@link EventKind} ordinal).
+   */
+  static final class Changes {
+    final int mother;
+    final int[] infant;
+    final boolean anyFeeding;
+    /** The position in the newer timeline of the first event the plan did not see. */
+    final int appendedFrom;
+    private final long added;
+    /** The newer inputs, for the plan made from them. */
+    private final Inputs inputs;
+
+    Changes(int mother, int[] infant, boolean anyFeeding, int appendedFrom, long added, Inputs inputs) {
+      this.inputs = inputs;
+      this.mother = mother;
+      this.infant = infant;
+      this.anyFeeding = anyFeeding;
+      this.appendedFrom = appendedFrom;
+      this.added = added;
+    }
+
+    boolean added(EventKind kind) {
+      return (added & (1L << kind.ordinal())) != 0;
+    }
+
+    boolean none() {
+      if (mother != 0 || anyFeeding || added != 0) {
+        return false;
+      }
+      for (int changed : infant) {
+        if (changed != 0) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 
   /**
@@ -107,10 +190,12 @@ final class Plan {
     private final Object artStarts;
     private final Object viralLoads;
     private final Object death;
-    private final Object infantFacts;
     private final @Nullable LocalDate diagnosedOn;
     private final @Nullable LocalDate transferredOutSince;
+    /** Each evaluated infant's, in the state's order (the scheduler's subject slots). */
     private final InfantInputs[] infants;
+    /** Every infant's feeding in the facts, born by the date or not (a mother's rule asks whether any breastfeeds). */
+    private final Object[] feeding;
 
     Inputs(Facts facts, CaseState state) {
       this.enrolment = facts.enrolment();
@@ -120,43 +205,96 @@ final class Plan {
       this.artStarts = facts.mother().artStarts();
       this.viralLoads = facts.mother().viralLoads();
       this.death = facts.mother().death();
-      this.infantFacts = facts.infants();
       this.diagnosedOn = state.mother().diagnosedOn().orElse(null);
-      RegionState retention = state.mother().retention();
-      this.transferredOutSince = retention.state() == Retention.TRANSFERRED_OUT ? retention.since() : null;
+      this.transferredOutSince = transferredOutSince(state);
       this.infants = new InfantInputs[state.infants().size()];
       for (int i = 0; i < infants.length; i++) {
-        infants[i] = new InfantInputs(state.infants().get(i));
+        InfantState infant = state.infants().get(i);
+        infants[i] = InfantInputs.of(infant, facts.infants().get(infant.infantId()));
       }
+      this.feeding = feeding(facts);
     }
 
-    boolean sameAs(Facts facts, CaseState state) {
-      if (enrolment != facts.enrolment() || protocolRef != facts.protocol() || delivery != facts.delivery()
-          || hivTests != facts.mother().hivTests() || artStarts != facts.mother().artStarts()
-          || viralLoads != facts.mother().viralLoads() || death != facts.mother().death() || infantFacts != facts.infants()
-          || !Objects.equals(diagnosedOn, state.mother().diagnosedOn().orElse(null))
-          || infants.length != state.infants().size()) {
-        return false;
+    private static Object[] feeding(Facts facts) {
+      Object[] feeding = new Object[facts.infants().size()];
+      int i = 0;
+      for (InfantFacts infant : facts.infants().values()) {
+        feeding[i++] = infant.feeding();
       }
+      return feeding;
+    }
+
+    private static @Nullable LocalDate transferredOutSince(CaseState state) {
       RegionState retention = state.mother().retention();
-      if (!Objects.equals(transferredOutSince, retention.state() == Retention.TRANSFERRED_OUT ? retention.since() : null)) {
-        return false;
+      return retention.state() == Retention.TRANSFERRED_OUT ? retention.since() : null;
+    }
+
+    /**
+     * What differs in newer inputs; null when they are another shape (another protocol, infants
+     * other than these followed by any newly born).
+     */
+    @Nullable Changes changesTo(Inputs now, int appendedFrom, long added) {
+      if (protocolRef != now.protocolRef || now.infants.length < infants.length) {
+        return null;
       }
-      for (int i = 0; i < infants.length; i++) {
-        if (!infants[i].equals(new InfantInputs(state.infants().get(i)))) {
-          return false;
+      int mother = 0;
+      mother |= enrolment != now.enrolment ? Reads.ENROLMENT : 0;
+      mother |= delivery != now.delivery ? Reads.DELIVERY : 0;
+      mother |= hivTests != now.hivTests ? Reads.HIV_TESTS : 0;
+      mother |= artStarts != now.artStarts ? Reads.ART_STARTS : 0;
+      mother |= viralLoads != now.viralLoads ? Reads.VIRAL_LOADS : 0;
+      mother |= death != now.death ? Reads.DEATH : 0;
+      mother |= !Objects.equals(diagnosedOn, now.diagnosedOn) ? Reads.DIAGNOSIS : 0;
+      mother |= !Objects.equals(transferredOutSince, now.transferredOutSince) ? Reads.TRANSFER : 0;
+      int[] infant = new int[1 + now.infants.length];
+      for (int i = 0; i < now.infants.length; i++) {
+        if (!now.infants[i].hasFacts() || (i < infants.length
+            && (!now.infants[i].infantId.equals(infants[i].infantId) || !infants[i].hasFacts()))) {
+          return null; // other infants, or one the scheduler reads as no infant
         }
+        infant[1 + i] = i < infants.length ? infants[i].changesTo(now.infants[i]) : Reads.INFANT_ALL; // newly born
       }
-      return true;
+      boolean anyFeeding = feeding.length != now.feeding.length;
+      for (int i = 0; i < feeding.length && !anyFeeding; i++) {
+        anyFeeding = feeding[i] != now.feeding[i];
+      }
+      return new Changes(mother, infant, anyFeeding, appendedFrom, added, now);
     }
   }
 
-  /** What the scheduler reads of an infant's state. */
-  private record InfantInputs(InfantId infantId, PathwayState hivStatus, LocalDate statusSince, RiskClass riskClass,
-      Optional<LocalDate> highRiskSince, Optional<LocalDate> prophylaxisStop) {
-    InfantInputs(InfantState infant) {
-      this(infant.infantId(), infant.status().state(), infant.status().since(), infant.risk().riskClass(),
-          infant.risk().highRiskSince(), infant.prophylaxis().plannedStopOn());
+  /**
+   * What the scheduler reads of an infant: its facts' parts by identity, its state's values. Of the
+   * status, only a status that ends milestones (and since when) is read: the others (exposed,
+   * inconclusive, presumptive positive, lost) end none.
+   */
+  private record InfantInputs(InfantId infantId, @Nullable Object birth, @Nullable LocalDate bornOn, @Nullable Object tests, @Nullable Object feeding,
+      @Nullable PathwayState endingStatus, @Nullable LocalDate endingSince, RiskClass riskClass,
+      Optional<LocalDate> highRiskSince, Optional<LocalDate> prophylaxisEnd) {
+
+    static InfantInputs of(InfantState infant, @Nullable InfantFacts facts) {
+      InfantStatus status = infant.hivStatus();
+      boolean ending = status == InfantStatus.HIV_POSITIVE || status == InfantStatus.HIV_NEGATIVE
+          || status == InfantStatus.DIED || status == InfantStatus.TRANSFERRED_OUT;
+      return new InfantInputs(infant.infantId(), facts == null ? null : facts.birth(), facts == null ? null : facts.bornOn(),
+          facts == null ? null : facts.tests(),
+          facts == null ? null : facts.feeding(), ending ? status : null, ending ? infant.status().since() : null,
+          infant.risk().riskClass(), infant.risk().highRiskSince(), infant.prophylaxis().plannedStopOn());
+    }
+
+    boolean hasFacts() {
+      return birth != null;
+    }
+
+    /** The {@link Reads} bits of what differs in newer inputs of the same infant. */
+    int changesTo(InfantInputs now) {
+      int changed = 0;
+      changed |= birth != now.birth || !Objects.equals(bornOn, now.bornOn) ? Reads.INFANT_BIRTH : 0;
+      changed |= tests != now.tests ? Reads.INFANT_TESTS : 0;
+      changed |= feeding != now.feeding ? Reads.INFANT_FEEDING : 0;
+      changed |= endingStatus != now.endingStatus || !Objects.equals(endingSince, now.endingSince) ? Reads.INFANT_ENDING_STATUS : 0;
+      changed |= riskClass != now.riskClass || !highRiskSince.equals(now.highRiskSince) ? Reads.INFANT_RISK : 0;
+      changed |= !prophylaxisEnd.equals(now.prophylaxisEnd) ? Reads.INFANT_PROPHYLAXIS_END : 0;
+      return changed;
     }
   }
 
@@ -172,5 +310,14 @@ final class Plan {
       }
     }
     return new Schedule(caseId, asOf, changed == null ? asPlanned : ImmutableList.copyOf(changed));
+  }
+
+  /** Occurrences not kept as a plan, classified on a date. */
+  private static Schedule at(CaseId caseId, LocalDate asOf, Planned[] occurrences) {
+    ImmutableList.Builder<Milestone> milestones = ImmutableList.builderWithExpectedSize(occurrences.length);
+    for (Planned occurrence : occurrences) {
+      milestones.add(occurrence.at(asOf));
+    }
+    return new Schedule(caseId, asOf, milestones.build());
   }
 }

@@ -31,12 +31,27 @@ final class Planned {
   private final MilestoneState endState;
   private final Optional<CancelReason> endReason;
 
+  // What a later event is judged by, should one meet it (Scheduler#replan): an event meets it from
+  // the window's start, before the close, and not after a cancellation.
+  private final @Nullable LocalDate closedOn;
+  private final @Nullable LocalDate cancelOn;
+  private final @Nullable CancelReason cancelReason;
+  private final @Nullable LocalDate finalNegative;
+  /** The day from which an event no longer meets it (for a family's occurrence: the day after the next anchor). */
+  private final @Nullable LocalDate metBefore;
+
   @SuppressWarnings("checkstyle:ParameterNumber")
   Planned(int ruleIndex, String key, String ruleId, Optional<InfantId> infantId, LocalDate windowStart, LocalDate due,
       Optional<LocalDate> overdue, @Nullable LocalDate closedOn, @Nullable EventId satisfiedBy,
       @Nullable LocalDate satisfiedOn, @Nullable LocalDate cancelOn, @Nullable CancelReason cancelReason,
-      @Nullable LocalDate finalNegative, Optional<String> expectedTest, Why why, LocalDate plannedOn) {
+      @Nullable LocalDate finalNegative, Optional<String> expectedTest, Why why, LocalDate plannedOn,
+      @Nullable LocalDate metBefore) {
     this.ruleIndex = ruleIndex;
+    this.closedOn = closedOn;
+    this.cancelOn = cancelOn;
+    this.cancelReason = cancelReason;
+    this.finalNegative = finalNegative;
+    this.metBefore = metBefore;
     this.end = earliest(cancelOn, closedOn, finalNegative);
     // Cancelling beats closing on one day; a close before the window opened is a supersession.
     if (end != null && end.equals(cancelOn)) {
@@ -54,6 +69,19 @@ final class Planned {
     this.planned = new Milestone(key, ruleId, infantId, windowStart, due, overdue,
         InternedDates.optional(closedOn), state, reasonFor(state), Optional.ofNullable(done ? satisfiedBy : null),
         InternedDates.optional(satisfiedOn), expectedTest, why);
+  }
+
+  /** Whether an event on that day would meet it (its subject and test type aside). */
+  boolean admits(LocalDate on) {
+    return !on.isBefore(planned.windowStart()) && (metBefore == null || on.isBefore(metBefore))
+        && (cancelOn == null || !on.isAfter(cancelOn));
+  }
+
+  /** The same occurrence, met by an event. */
+  Planned satisfiedBy(EventId event, LocalDate on, LocalDate plannedOn) {
+    return new Planned(ruleIndex, planned.key(), planned.ruleId(), planned.infantId(), planned.windowStart(), planned.due(),
+        planned.overdueFrom(), closedOn, event, on, cancelOn, cancelReason, finalNegative, planned.expectedTest(),
+        planned.why(), plannedOn, metBefore);
   }
 
   /** The milestone as of a date (clinical/README.md, milestone states). */

@@ -138,6 +138,12 @@ final class PreparedRules {
     final @Nullable String testType;
     /** {@code cancelledBy} in the file's order (a tie keeps the first). */
     final CancelReason[] cancelledBy;
+    /** The parts of a case it reads: the mother's, and for an infant's rule its infant's ({@link Reads} bits). */
+    final int reads;
+    /** For a mother's rule: whether it reads every infant's feeding. */
+    final boolean readsEveryInfant;
+    /** Whether it can be cancelled as superseded at delivery (which the second pass reads). */
+    final boolean supersededAtDelivery;
     /** The keys {@code id#n} of a mother's family occurrences made so far, by n (copied on write). */
     private volatile @Nullable String[] familyKeys = new String[0];
 
@@ -160,6 +166,9 @@ final class PreparedRules {
       this.satisfiedBy = satisfiedBy;
       this.testType = satisfiedBy == EventKind.INFANT_HIV_TESTED ? rule.satisfiedBy().testType().orElse("NAT") : null;
       this.cancelledBy = rule.cancelledBy().toArray(new CancelReason[0]);
+      this.reads = Reads.of(rule) | Reads.ofInfant(rule);
+      this.readsEveryInfant = Reads.readsEveryInfant(rule);
+      this.supersededAtDelivery = rule.cancelledBy().contains(CancelReason.SUPERSEDED_AT_DELIVERY);
     }
 
     /** The key of a mother's family occurrence, {@code id#n} (made once per rule and n). */

@@ -72,12 +72,14 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
     if (plan != null && plan.isFor(protocol, facts) && !state.asOf().isBefore(plan.stableFrom)) {
       return plan.at(facts.caseId(), state.asOf());
     }
-    LocalDate stableFrom = stableFrom(facts);
+    LocalDate stableFrom = stableFrom(facts, state);
     if (state.asOf().isBefore(stableFrom)) {
-      return compute(protocol, facts, state);
+      // A result still to come: what holds on this date is not a plan to keep.
+      Schedule replanned = plan == null ? null : plan.replannedAt(protocol, facts, state, PreparedRules.of(protocol));
+      return replanned != null ? replanned : compute(protocol, facts, state);
     }
-    Plan carried = plan == null ? null : plan.carriesOverTo(protocol, facts, state, stableFrom, PreparedRules.of(protocol));
-    plan = carried != null ? carried : new Plan(protocol, facts, state, stableFrom, new Scheduler(protocol, facts, state).plans());
+    Plan replanned = plan == null ? null : plan.replan(protocol, facts, state, stableFrom, PreparedRules.of(protocol));
+    plan = replanned != null ? replanned : new Plan(protocol, facts, state, stableFrom, new Scheduler(protocol, facts, state).plans());
     PLANS.put(facts.caseId(), plan);
     return plan.at(facts.caseId(), state.asOf());
   }
@@ -92,10 +94,10 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
    * no fact of the case can change anything but the states — its last event, and the last returned
    * result — every occurrence's dates, satisfying event and ends are fixed; only the classification
    * by date remains, which {@link Plan#at} does. A due list evaluates the same unchanged cases every
-   * morning; this makes that cheap. A newer version of the facts that only adds events no rule reads
-   * (an appointment kept or set, a mentor's visit) takes the older version's plan over
-   * ({@link Plan#carriesOverTo}) instead of planning again: a simulated pair's walk records such a
-   * visit before about a fifth of its views.
+   * morning; this makes that cheap. A newer version of the facts that appends events is planned from
+   * the older version's plan ({@link Plan#replan}): only the rules whose inputs changed are planned
+   * again, and events no rule reads (an appointment kept or set, a mentor's visit) keep the plan
+   * whole. A simulated pair's walk views its case after every visit it records.
    *
    * <p>Keyed by the case id instance (weak identity keys: every version of a case's facts shares
    * it, so an entry never outlives the case), holding one plan per case: a newer facts version's
@@ -115,13 +117,19 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
   static final int MEMO_CASES = 4096;
 
   /**
-   * The day after the last day any fact of the case happened or became known (its last event, or a
-   * later result). From then on every condition a rule reads is settled; on that last day itself
-   * "not known positive before the day" still differs for a diagnosis made that day.
+   * The first day from which no fact of the case can change anything but the states: the day of its
+   * last event, or the day after the last returned result if that is later. From then on every
+   * condition a rule reads is settled, except on the day of a diagnosis: "not known positive before
+   * the day" differs between the day itself and the next, so a case whose mother was diagnosed on
+   * its last event's day is stable from the day after.
    */
-  private static LocalDate stableFrom(Facts facts) {
+  private static LocalDate stableFrom(Facts facts, CaseState state) {
     PathwayEvent last = facts.events().isEmpty() ? null : facts.events().get(facts.events().size() - 1);
-    LocalDate stable = last == null ? LocalDate.MIN : last.occurredOn();
+    if (last == null) {
+      return LocalDate.MIN;
+    }
+    LocalDate lastDay = last.occurredOn();
+    LocalDate stable = lastDay;
     for (ViralLoadResulted vl : facts.mother().viralLoads()) {
       if (vl.resultDate().isAfter(stable)) {
         stable = vl.resultDate();
@@ -134,7 +142,10 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
         }
       }
     }
-    return stable.equals(LocalDate.MIN) ? stable : InternedDates.plusDays(stable, 1);
+    if (stable.equals(lastDay) && !lastDay.equals(state.mother().diagnosedOn().orElse(null))) {
+      return lastDay;
+    }
+    return InternedDates.plusDays(stable, 1);
   }
 
   /** The mother's first occurrence of a rule, if any. */

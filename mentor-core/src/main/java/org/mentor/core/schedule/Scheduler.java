@@ -59,6 +59,8 @@ final class Scheduler {
   /** Their kinds (asked once: {@code kind()} is a call on one of thirty event types). */
   private EventKind[] satisfierKinds = new EventKind[8];
   private int satisfierCount;
+  /** Whether they are listed yet: a plan made from an older one may not need them. */
+  private boolean satisfiersListed;
 
   /** Per window target and subject slot: the earliest window of that milestone that applies. */
   private final @Nullable LocalDate[] windowOpens;
@@ -126,21 +128,6 @@ final class Scheduler {
       subjects[s] = infantFacts == null ? Subject.MOTHER
           : new Subject(infantFacts, infant, Optional.of(infantFacts.infantId()), prepared.keysOf(infantFacts.infantId()));
     }
-    Timeline events = facts.events();
-    int seen = events.size();
-    if (seen > 0 && events.get(seen - 1).occurredOn().isAfter(asOf)) {
-      seen = 0; // the events are in date order: those up to the evaluation date are a prefix
-      while (!events.get(seen).occurredOn().isAfter(asOf)) {
-        seen++;
-      }
-    }
-    for (int i = 0; i < seen; i++) {
-      PathwayEvent event = events.get(i);
-      EventKind kind = event.kind();
-      if (prepared.satisfies(kind)) {
-        addSatisfier(event, kind);
-      }
-    }
     this.windowOpens = new LocalDate[prepared.windowTargets * subjects.length];
   }
 
@@ -182,29 +169,217 @@ final class Scheduler {
     sort();
   }
 
+  /**
+   * The occurrences over newer facts than an older plan's, planning again only what the changes
+   * touch ({@link Plan#replan}). Per rule and subject: a rule that reads a changed part is planned
+   * again; one that only is satisfied by an appended event's kind keeps its occurrences, and those
+   * not yet met are checked against the appended events; the rest are kept as they are. A rule
+   * closing on another's window is planned again with it; rules that read other milestones (the
+   * second pass) are planned again whenever anything is. Returns {@code old} itself when nothing
+   * changes. The caller has checked that the subjects are the same infants in the same order,
+   * each with its facts, and that the appended events come after every event the plan saw.
+   */
+  Planned[] replan(Planned[] old, Plan.Changes changes) {
+    ImmutableList<Rule> rules = prepared.rules;
+    int n = subjects.length;
+    byte[] touched = new byte[rules.size() * n];
+    boolean any = false;
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
+      boolean satisfiable = changes.added(rule.satisfiedBy);
+      for (int s = rule.forInfant ? 1 : 0; s < (rule.forInfant ? n : 1); s++) {
+        int changed = changes.mother | (rule.forInfant ? changes.infant[s] : 0);
+        boolean replan = (rule.reads & changed) != 0 || (rule.readsEveryInfant && changes.anyFeeding);
+        touched[r * n + s] = replan ? REPLAN : satisfiable ? RECHECK : KEEP;
+        any |= replan || satisfiable;
+      }
+    }
+    if (!any) {
+      return old;
+    }
+    // Where another milestone's window opens depends only on that milestone's own rules.
+    boolean[] targetReplanned = new boolean[prepared.windowTargets * n];
+    for (int r = 0; r < rules.size(); r++) {
+      if (rules.get(r).windowTarget >= 0) {
+        for (int s = 0; s < n; s++) {
+          targetReplanned[rules.get(r).windowTarget * n + s] |= touched[r * n + s] == REPLAN;
+        }
+      }
+    }
+    boolean windowsNeeded = false;
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
+      if (rule.closesWhenWindowOpens >= 0) {
+        for (int s = 0; s < n; s++) {
+          if (targetReplanned[rule.closesWhenWindowOpens * n + s]) {
+            touched[r * n + s] = REPLAN;
+          }
+          windowsNeeded |= touched[r * n + s] == REPLAN || rule.secondPass;
+        }
+      }
+    }
+    if (windowsNeeded) {
+      for (int r = 0; r < rules.size(); r++) {
+        if (rules.get(r).windowTarget >= 0) {
+          forEachCandidate(rules.get(r), false);
+        }
+      }
+    }
+    // Pass 1: keep, recheck or plan again; whether the flag the second pass reads changes.
+    int[] oldSlots = new int[old.length];
+    boolean supersededBefore = false;
+    for (int i = 0; i < old.length; i++) {
+      Planned kept = old[i];
+      Rule rule = rules.get(kept.ruleIndex);
+      oldSlots[i] = slotOf(kept.planned.infantId());
+      if (rule.secondPass) {
+        continue;
+      }
+      supersededBefore |= rule.supersededAtDelivery && supersededAtDelivery(kept);
+      byte how = touched[kept.ruleIndex * n + oldSlots[i]];
+      if (how != REPLAN) {
+        keep(kept, rule, oldSlots[i], how, changes.appendedFrom);
+      }
+    }
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
+      if (rule.secondPass) {
+        continue;
+      }
+      for (int s = rule.forInfant ? 1 : 0; s < (rule.forInfant ? n : 1); s++) {
+        if (touched[r * n + s] == REPLAN) {
+          candidates(rule, s, true);
+        }
+      }
+    }
+    // Pass 2, in the rules' order as a full schedule: a rule is planned again when its own inputs
+    // changed, when the milestones it must come after were planned again, or when the flag it reads
+    // may differ.
+    boolean flagChanged = supersededAtDelivery != supersededBefore;
+    boolean[] groupReplanned = new boolean[rules.size() * n];
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
+      if (rule.secondPass) {
+        continue;
+      }
+      for (int s = 0; s < n; s++) {
+        groupReplanned[rule.group * n + s] |= touched[r * n + s] == REPLAN;
+      }
+    }
+    for (int r = 0; r < rules.size(); r++) {
+      Rule rule = rules.get(r);
+      if (!rule.secondPass) {
+        continue;
+      }
+      boolean readsFlag = rule.when.pregnancyViralLoadSuperseded().isPresent();
+      for (int s = rule.forInfant ? 1 : 0; s < (rule.forInfant ? n : 1); s++) {
+        boolean after = rule.laterThanGroup >= 0 && groupReplanned[rule.laterThanGroup * n + s];
+        if (after || (readsFlag && flagChanged)) {
+          touched[r * n + s] = REPLAN;
+        }
+        byte how = touched[r * n + s];
+        boolean flag = supersededAtDelivery;
+        if (how == REPLAN) {
+          candidates(rule, s, true);
+          groupReplanned[rule.group * n + s] = true;
+        } else {
+          for (int i = 0; i < old.length; i++) {
+            if (old[i].ruleIndex == r && oldSlots[i] == s) {
+              keep(old[i], rule, s, how, changes.appendedFrom);
+            }
+          }
+        }
+        // What this rule's occurrences do to the flag may differ from before only if they changed.
+        flagChanged |= how != KEEP && flag != supersededAtDelivery;
+        flagChanged |= how == REPLAN && rule.supersededAtDelivery;
+      }
+    }
+    sort();
+    return plannedCount == planned.length ? planned : Arrays.copyOf(planned, plannedCount);
+  }
+
+  /** Adds an occurrence of the older plan, met by an appended event if it is to be rechecked. */
+  private void keep(Planned kept, Rule rule, int slot, byte how, int appendedFrom) {
+    Planned plan = how == RECHECK && kept.planned.satisfiedBy().isEmpty()
+        ? satisfiedByAppended(kept, rule, slot, appendedFrom) : kept;
+    add(plan);
+    supersededAtDelivery |= rule.supersededAtDelivery && supersededAtDelivery(plan);
+  }
+
+  /** Whether an occurrence is cancelled as superseded at delivery on the evaluation date (as {@link #plan} notes it). */
+  private boolean supersededAtDelivery(Planned plan) {
+    Optional<CancelReason> reason = plan.at(asOf).cancelReason();
+    return reason.isPresent() && reason.get() == CancelReason.SUPERSEDED_AT_DELIVERY;
+  }
+
+  private static final byte KEEP = 0;
+  /** Kept, but an appended event may meet it. */
+  private static final byte RECHECK = 1;
+  private static final byte REPLAN = 2;
+
+  /**
+   * An occurrence not met in the older plan, met by the first appended event that satisfies it, or
+   * as it was. The events the plan saw did not meet it, and appended ones come after them in fold
+   * order, so the first appended match is the earliest match.
+   */
+  private Planned satisfiedByAppended(Planned occurrence, Rule rule, int slot, int appendedFrom) {
+    Timeline events = facts.events();
+    InfantId infantId = subjects[slot].infant == null ? null : subjects[slot].infant.infantId();
+    Optional<String> expected = occurrence.planned.expectedTest();
+    InfantTestType testType = expected.isPresent() ? InfantTestType.valueOf(expected.get()) : null;
+    for (int i = appendedFrom; i < events.size(); i++) {
+      PathwayEvent event = events.get(i);
+      if (event.occurredOn().isAfter(asOf)) {
+        break; // in date order: the rest are later still
+      }
+      if (event.kind() == rule.satisfiedBy && occurrence.admits(event.occurredOn()) && about(event, infantId, testType)) {
+        return occurrence.satisfiedBy(event.id(), event.occurredOn(), asOf);
+      }
+    }
+    return occurrence;
+  }
+
+  /** A subject's slot: 0 for the mother, else the evaluated state's infant. */
+  private int slotOf(Optional<InfantId> infant) {
+    if (infant.isEmpty()) {
+      return 0;
+    }
+    for (int s = 1; s < subjects.length; s++) {
+      if (subjects[s].id.equals(infant)) {
+        return s;
+      }
+    }
+    throw new IllegalStateException("an occurrence for an infant not in the state");
+  }
+
   /** Tries every occurrence of a rule, subject by subject, then plans it, or only notes where its window opens. */
   private void forEachCandidate(Rule rule, boolean plan) {
-    Anchor anchor = rule.rule.anchor();
     for (int s = rule.forInfant ? 1 : 0; s < (rule.forInfant ? subjects.length : 1); s++) {
-      int slot = subjects[s] == Subject.MOTHER ? 0 : s;
-      LocalDate[] family = rule.family ? anchors.family(anchor) : CaseAnchors.NONE;
-      LocalDate single = rule.family ? null : anchors.date(anchor, subjects[slot].infant, subjects[slot].state);
-      int count = rule.family ? family.length : single == null ? 0 : 1;
-      for (int i = 0; i < count; i++) {
-        LocalDate anchorDate = rule.family ? family[i] : single;
-        LocalDate next = rule.family ? anchors.next(anchor, family, i) : null;
-        if (!create(rule, slot, anchorDate, next, i + 1) || !appliesFirst(candidate)) {
-          continue;
+      candidates(rule, s, plan);
+    }
+  }
+
+  /** Tries every occurrence of a rule for one subject. */
+  private void candidates(Rule rule, int s, boolean plan) {
+    Anchor anchor = rule.rule.anchor();
+    int slot = subjects[s] == Subject.MOTHER ? 0 : s;
+    LocalDate[] family = rule.family ? anchors.family(anchor) : CaseAnchors.NONE;
+    LocalDate single = rule.family ? null : anchors.date(anchor, subjects[slot].infant, subjects[slot].state);
+    int count = rule.family ? family.length : single == null ? 0 : 1;
+    for (int i = 0; i < count; i++) {
+      LocalDate anchorDate = rule.family ? family[i] : single;
+      LocalDate next = rule.family ? anchors.next(anchor, family, i) : null;
+      if (!create(rule, slot, anchorDate, next, i + 1) || !appliesFirst(candidate)) {
+        continue;
+      }
+      dateWindow(candidate);
+      if (!plan) {
+        int at = rule.windowTarget * subjects.length + slot;
+        if (windowOpens[at] == null || candidate.windowStart.isBefore(windowOpens[at])) {
+          windowOpens[at] = candidate.windowStart;
         }
-        dateWindow(candidate);
-        if (!plan) {
-          int at = rule.windowTarget * subjects.length + slot;
-          if (windowOpens[at] == null || candidate.windowStart.isBefore(windowOpens[at])) {
-            windowOpens[at] = candidate.windowStart;
-          }
-        } else if (!rule.secondPass || appliesSecond(candidate)) {
-          add(plan(candidate));
-        }
+      } else if (!rule.secondPass || appliesSecond(candidate)) {
+        add(plan(candidate));
       }
     }
   }
@@ -419,7 +594,7 @@ final class Scheduler {
     String key = keys != null ? keys.key(r, c.occurrence) : r.family ? r.familyKey(c.occurrence) : rule.id();
     Planned plan = new Planned(r.index, key, rule.id(), c.subject.id, c.windowStart, c.due, c.overdue, closedOn,
         satisfying == null ? null : satisfying.id(), satisfying == null ? null : satisfying.occurredOn(), cancelOn, reason,
-        finalNegative, expectedTest, why, asOf);
+        finalNegative, expectedTest, why, asOf, c.close);
     if (plan.planned.cancelReason().isPresent() && plan.planned.cancelReason().get() == CancelReason.SUPERSEDED_AT_DELIVERY) {
       supersededAtDelivery = true;
     }
@@ -470,6 +645,7 @@ final class Scheduler {
   private @Nullable PathwayEvent satisfying(Candidate c, Optional<String> expectedTest, @Nullable LocalDate cancelOn) {
     InfantTestType testType = expectedTest.isPresent() ? InfantTestType.valueOf(expectedTest.get()) : null;
     InfantId infantId = c.infant == null ? null : c.infant.infantId();
+    listSatisfiers();
     for (int i = 0; i < satisfierCount; i++) {
       if (satisfierKinds[i] != c.rule.satisfiedBy) {
         continue;
@@ -480,18 +656,44 @@ final class Scheduler {
           || (c.close != null && !on.isBefore(c.close)) || (cancelOn != null && on.isAfter(cancelOn))) {
         continue;
       }
-      if (infantId != null) {
-        Optional<InfantId> about = event.aboutInfant();
-        if (about.isEmpty() || !about.get().equals(infantId)) {
-          continue;
-        }
+      if (about(event, infantId, testType)) {
+        return event;
       }
-      if (event instanceof InfantHivTested test && testType != null && test.testType() != testType) {
-        continue;
-      }
-      return event;
     }
     return null;
+  }
+
+  /** Whether an event of the satisfying kind is about the occurrence's infant (if any) and is its test type (if any). */
+  private static boolean about(PathwayEvent event, @Nullable InfantId infantId, @Nullable InfantTestType testType) {
+    if (infantId != null) {
+      Optional<InfantId> about = event.aboutInfant();
+      if (about.isEmpty() || !about.get().equals(infantId)) {
+        return false;
+      }
+    }
+    return !(event instanceof InfantHivTested test && testType != null && test.testType() != testType);
+  }
+
+  private void listSatisfiers() {
+    if (satisfiersListed) {
+      return;
+    }
+    satisfiersListed = true;
+    Timeline events = facts.events();
+    int seen = events.size();
+    if (seen > 0 && events.get(seen - 1).occurredOn().isAfter(asOf)) {
+      seen = 0; // the events are in date order: those up to the evaluation date are a prefix
+      while (!events.get(seen).occurredOn().isAfter(asOf)) {
+        seen++;
+      }
+    }
+    for (int i = 0; i < seen; i++) {
+      PathwayEvent event = events.get(i);
+      EventKind kind = event.kind();
+      if (prepared.satisfies(kind)) {
+        addSatisfier(event, kind);
+      }
+    }
   }
 
   private void addSatisfier(PathwayEvent event, EventKind kind) {
