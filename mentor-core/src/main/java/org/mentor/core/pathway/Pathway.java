@@ -119,7 +119,7 @@ public final class Pathway {
       if (next == null || out.size() >= maxStretches) {
         return ImmutableList.copyOf(out);
       }
-      replay = replay.advancedTo(next);
+      replay.continueTo(next); // the replay is this method's own: the states assembled do not keep it
       day = next;
     }
   }

@@ -127,6 +127,15 @@ final class Replay {
    * memories) is shared.
    */
   private Replay(Replay from, Facts facts) {
+    this(from, facts, true);
+  }
+
+  /**
+   * The copy constructor; a copy that will not run ({@code running} false: one kept as a case's
+   * checkpoint, only ever copied) is made without the deadline dates, which each running copy
+   * makes again.
+   */
+  private Replay(Replay from, Facts facts, boolean running) {
     this.protocol = from.protocol;
     this.facts = facts;
     this.asOf = from.asOf;
@@ -136,20 +145,21 @@ final class Replay {
     this.instances = from.instances.clone();
     this.infantCount = from.infantCount;
     this.pendingResults = from.pendingResults;
-    this.deadlineInputs = from.deadlineInputs == null ? new Object[DEADLINES.length] : from.deadlineInputs.clone();
-    this.deadlineDates = from.deadlineDates == null ? new LocalDate[DEADLINES.length] : from.deadlineDates.clone();
+    if (running) {
+      this.deadlineInputs = from.deadlineInputs == null ? new Object[DEADLINES.length] : from.deadlineInputs.clone();
+      this.deadlineDates = from.deadlineDates == null ? new LocalDate[DEADLINES.length] : from.deadlineDates.clone();
+    }
     this.resolvedKnown = from.resolvedKnown;
     this.resolvedOn = from.resolvedOn;
   }
 
   /**
-   * Drops what only a running replay needs, before this one is kept as a case's checkpoint (it is
-   * copied, never run again itself): the step and the deadline dates, made again by each copy.
+   * A copy to keep as a case's checkpoint (copied, never run itself), without what only a running
+   * replay needs: the step and the deadline dates. This one may then run on ({@link #continueTo}):
+   * evaluating from a checkpoint just advanced needs one copy rather than two.
    */
-  void settle() {
-    step = null;
-    deadlineInputs = null;
-    deadlineDates = null;
+  Replay kept() {
+    return new Replay(this, facts, false);
   }
 
   /**
@@ -159,9 +169,17 @@ final class Replay {
    */
   Replay advancedTo(LocalDate later) {
     Replay copy = new Replay(this, facts);
-    copy.asOf = later;
-    copy.run();
+    copy.continueTo(later);
     return copy;
+  }
+
+  /**
+   * Continues this replay to a later date in place, as {@link #advancedTo} does for a copy: only for
+   * a replay no one else holds (not a kept checkpoint).
+   */
+  void continueTo(LocalDate later) {
+    asOf = later;
+    run();
   }
 
   /**
