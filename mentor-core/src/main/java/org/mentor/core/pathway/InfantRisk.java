@@ -35,22 +35,28 @@ public final class InfantRisk {
    * @return the assessment
    */
   public static RiskAssessment classify(Protocol protocol, Facts facts, InfantFacts infant, LocalDate asOf) {
+    return classify(protocol, facts, infant, asOf, diagnosedOn(facts, asOf));
+  }
+
+  /** {@link #classify} given the mother's {@link #diagnosedOn} as of the same date (an evaluation finds it once). */
+  static RiskAssessment classify(Protocol protocol, Facts facts, InfantFacts infant, LocalDate asOf,
+      Optional<LocalDate> diagnosed) {
     LocalDate delivery = infant.bornOn();
     MaternalFacts mother = facts.mother();
-    Optional<LocalDate> diagnosed = diagnosedOn(facts, asOf);
     boolean establishedAtDelivery = diagnosed.isPresent() && !diagnosed.get().isAfter(delivery);
     LocalDate resultsKnownBy = protocol.is(Key.RISK_RESULT_KNOWN_AT_BIRTH) ? delivery : asOf;
     List<String> reasons = new ArrayList<>();
     List<LocalDate> since = new ArrayList<>();
 
     if (establishedAtDelivery) {
-      Optional<LocalDate> artStart = mother.artStarts().earliest(a -> !a.occurredOn().isAfter(delivery)).map(ArtStarted::occurredOn);
+      ArtStarted artStart = History.oldestOnOrBefore(mother.artStarts(), delivery);
       int minDays = protocol.getInt(Key.RISK_MIN_ART_DAYS);
-      if (artStart.isEmpty()) {
+      if (artStart == null) {
         reasons.add("I1a/I3a: no maternal ART by delivery");
         since.add(delivery);
-      } else if (ChronoUnit.DAYS.between(artStart.get(), delivery) < minDays) {
-        reasons.add("I1a: " + ChronoUnit.DAYS.between(artStart.get(), delivery) + " days of maternal ART at delivery (< " + minDays + ")");
+      } else if (ChronoUnit.DAYS.between(artStart.occurredOn(), delivery) < minDays) {
+        reasons.add("I1a: " + ChronoUnit.DAYS.between(artStart.occurredOn(), delivery) + " days of maternal ART at delivery (< "
+            + minDays + ")");
         since.add(delivery);
       }
       LocalDate windowStart = delivery.minusDays(protocol.getInt(Key.RISK_VL_WINDOW_DAYS));

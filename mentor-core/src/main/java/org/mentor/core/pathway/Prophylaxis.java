@@ -35,6 +35,12 @@ public final class Prophylaxis {
    * @return the plan
    */
   public static ProphylaxisPlan plan(Protocol protocol, Facts facts, InfantFacts infant, RiskAssessment risk, LocalDate asOf) {
+    return plan(protocol, facts, infant, risk, asOf, InfantRisk.diagnosedOn(facts, asOf));
+  }
+
+  /** {@link #plan} given the mother's {@link InfantRisk#diagnosedOn} as of the same date (an evaluation finds it once). */
+  static ProphylaxisPlan plan(Protocol protocol, Facts facts, InfantFacts infant, RiskAssessment risk, LocalDate asOf,
+      Optional<LocalDate> diagnosed) {
     boolean sameForAll = protocol.is(Key.PROPHYLAXIS_SAME_COURSE_FOR_ALL);
     boolean breastfed = sameForAll
         || infant.feedingOn(infant.bornOn()).map(m -> m != FeedingMode.REPLACEMENT_FEEDING).orElse(true);
@@ -94,7 +100,7 @@ public final class Prophylaxis {
       status = Status.ONGOING;
     }
     long lateAfterDays = (protocol.getInt(Key.PROPHYLAXIS_LATE_START_HOURS) + 23) / 24;
-    boolean motherKnownAtBirth = InfantRisk.diagnosedOn(facts, asOf).map(d -> !d.isAfter(infant.bornOn())).orElse(false);
+    boolean motherKnownAtBirth = diagnosed.isPresent() && !diagnosed.get().isAfter(infant.bornOn());
     boolean lateStart = firstStart.isPresent() && motherKnownAtBirth
         && firstStart.get().isAfter(infant.bornOn().plusDays(lateAfterDays));
     return new ProphylaxisPlan(status, regimen, later, start, firstPhaseEnds, plannedStop, stopped, days, lateStart);
