@@ -41,11 +41,16 @@ final class Replay {
     final PathwayState state;
     final int stateIndex;
     final LocalDate since;
-    final @Nullable Transition via;
+    /**
+     * The row that entered the state, as the table's shared {@code Optional} (empty for the initial
+     * state): looked up once per transition rather than at every snapshot, where the lookup was a
+     * twentieth of an evaluation from a checkpoint.
+     */
+    final Optional<Transition> via;
     final @Nullable EventId triggeredBy;
 
     Instance(Region region, @Nullable InfantId infantId, int infantSlot, PathwayState state, LocalDate since,
-        @Nullable Transition via, @Nullable EventId triggeredBy) {
+        Optional<Transition> via, @Nullable EventId triggeredBy) {
       this.region = region;
       this.infantId = infantId;
       this.infantSlot = infantSlot;
@@ -58,13 +63,12 @@ final class Replay {
 
     /** The instance after a transition. */
     Instance entered(Transition row, LocalDate on, @Nullable EventId by) {
-      return new Instance(region, infantId, infantSlot, row.to(), on, row, by);
+      return new Instance(region, infantId, infantSlot, row.to(), on, PathwayTable.optional(row), by);
     }
 
     /** The state as a value (not kept: a case's checkpoint holds instances for as long as the case lives). */
     RegionState snapshot() {
-      return new RegionState(region, Optional.ofNullable(infantId), state, since,
-          via == null ? Optional.empty() : PathwayTable.optional(via), Optional.ofNullable(triggeredBy));
+      return new RegionState(region, Optional.ofNullable(infantId), state, since, via, Optional.ofNullable(triggeredBy));
     }
   }
 
@@ -103,11 +107,11 @@ final class Replay {
     this.issues = new ArrayList<>();
     LocalDate start = facts.events().isEmpty() ? asOf : facts.events().get(0).occurredOn();
     this.instances = new Instance[] {
-        new Instance(Region.MATERNAL_ART, null, -1, ArtStatus.NOT_KNOWN_POSITIVE, start, null, null),
-        new Instance(Region.VIRAL_LOAD, null, -1, ViralLoadStatus.NO_RESULT, start, null, null),
-        new Instance(Region.ADHERENCE, null, -1, AdherenceBand.UNKNOWN, start, null, null),
-        new Instance(Region.RETENTION, null, -1, Retention.IN_CARE, start, null, null),
-        new Instance(Region.PHASE, null, -1, Phase.ANTENATAL, start, null, null)};
+        new Instance(Region.MATERNAL_ART, null, -1, ArtStatus.NOT_KNOWN_POSITIVE, start, Optional.empty(), null),
+        new Instance(Region.VIRAL_LOAD, null, -1, ViralLoadStatus.NO_RESULT, start, Optional.empty(), null),
+        new Instance(Region.ADHERENCE, null, -1, AdherenceBand.UNKNOWN, start, Optional.empty(), null),
+        new Instance(Region.RETENTION, null, -1, Retention.IN_CARE, start, Optional.empty(), null),
+        new Instance(Region.PHASE, null, -1, Phase.ANTENATAL, start, Optional.empty(), null)};
     this.pendingResults = NO_RESULTS;
     this.deadlineInputs = new Object[DEADLINES.length];
     this.deadlineDates = new LocalDate[DEADLINES.length];
@@ -282,7 +286,7 @@ final class Replay {
         if (slot >= 0) {
           Instance[] grown = new Instance[instances.length + 1];
           System.arraycopy(instances, 0, grown, 0, infantCount);
-          grown[infantCount] = new Instance(Region.INFANT, birth.infantId(), slot, InfantStatus.EXPOSED, date, null, null);
+          grown[infantCount] = new Instance(Region.INFANT, birth.infantId(), slot, InfantStatus.EXPOSED, date, Optional.empty(), null);
           System.arraycopy(instances, infantCount, grown, infantCount + 1, instances.length - infantCount);
           instances = grown;
           infantCount++;
