@@ -274,7 +274,7 @@ public final class Pathway {
       if (test.sampleDate().isAfter(asOf)) {
         continue;
       }
-      boolean returned = test.resultDate().map(d -> !d.isAfter(asOf)).orElse(false);
+      boolean returned = test.resultDate().isPresent() && !test.resultDate().get().isAfter(asOf);
       tests.add(returned ? test : new InfantHivTested(test.id(), test.occurredOn(), test.recordedAt(), test.recordedBy(),
           test.infantId(), test.testType(), InfantTestResult.PENDING, Optional.empty()));
     }
@@ -306,8 +306,8 @@ public final class Pathway {
   private static ImmutableList<Alert> alerts(Protocol protocol, Facts facts, Enrolled enrolment, LocalDate asOf,
       MaternalState mother, ImmutableList<InfantState> infants) {
     ImmutableList.Builder<Alert> alerts = ImmutableList.builder();
-    Optional<LocalDate> delivered = facts.delivery().map(Delivered::occurredOn).filter(d -> !d.isAfter(asOf));
-    if (mother.latestViralLoad().isPresent() && delivered.isPresent()) {
+    Delivered delivery = facts.delivery().orElse(null);
+    if (mother.latestViralLoad().isPresent() && delivery != null && !delivery.occurredOn().isAfter(asOf)) {
       ViralLoadResulted vl = mother.latestViralLoad().get();
       boolean breastfeeding = false;
       for (InfantFacts infant : facts.infants().values()) {
@@ -317,14 +317,14 @@ public final class Pathway {
           break;
         }
       }
-      if (vl.sampleDate().isAfter(delivered.get()) && vl.result().isAbove(protocol.getInt(Key.VL_UNSUPPRESSED_ABOVE))
+      if (vl.sampleDate().isAfter(delivery.occurredOn()) && vl.result().isAbove(protocol.getInt(Key.VL_UNSUPPRESSED_ABOVE))
           && breastfeeding && !protocol.is(Key.RISK_UNSUPPRESSED_BREASTFEEDING_IS_HIGH)) {
         alerts.add(Alert.MATERNAL_UNSUPPRESSED_WHILE_BREASTFEEDING);
       }
     }
-    Optional<LocalDate> edd = enrolment.datedLmp().map(lmp -> lmp.plusDays(280));
-    if (facts.delivery().isEmpty() && edd.isPresent() && asOf.isAfter(edd.get().plusWeeks(6))
-        && facts.mother().death().isEmpty()) {
+    // EDD (LMP + 280 days) + 6 weeks, from the shared date table: this runs at every evaluation.
+    if (delivery == null && enrolment.datedLmp().isPresent() && facts.mother().death().isEmpty()
+        && asOf.isAfter(InternedDates.plusDays(enrolment.datedLmp().get(), 280 + 6 * 7))) {
       alerts.add(Alert.DELIVERY_NOT_RECORDED);
     }
     return alerts.build();

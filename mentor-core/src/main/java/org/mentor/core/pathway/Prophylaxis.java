@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.mentor.core.internal.InternedDates;
 import org.mentor.core.pathway.Codes.FeedingMode;
 import org.mentor.core.pathway.Codes.ProphylaxisRegimen;
 import org.mentor.core.pathway.ProphylaxisPlan.Status;
@@ -62,9 +63,20 @@ public final class Prophylaxis {
       days = protocol.getInt(Key.PROPHYLAXIS_HIGH_REPLACEMENT_DAYS);
       regimen = firstHighRegimen;
     }
-    Optional<LocalDate> firstStart = infant.prophylaxis()
-        .earliest(e -> e.kind() == EventKind.INFANT_PROPHYLAXIS_STARTED && !e.occurredOn().isAfter(asOf))
-        .map(PathwayEvent::occurredOn);
+    // Loops and shared dates rather than predicates and Optional chains: this runs for every infant
+    // at every evaluation.
+    PathwayEvent firstStarted = null;
+    PathwayEvent lastStopped = null;
+    for (PathwayEvent e : infant.prophylaxis()) { // newest first
+      if (!e.occurredOn().isAfter(asOf)) {
+        if (e.kind() == EventKind.INFANT_PROPHYLAXIS_STARTED) {
+          firstStarted = e;
+        } else if (e.kind() == EventKind.INFANT_PROPHYLAXIS_STOPPED && lastStopped == null) {
+          lastStopped = e;
+        }
+      }
+    }
+    Optional<LocalDate> firstStart = firstStarted == null ? Optional.empty() : Optional.of(firstStarted.occurredOn());
     Optional<LocalDate> restart = firstStart;
     if (high && firstStart.isPresent() && risk.highRiskSince().isPresent()
         && risk.highRiskSince().get().isAfter(firstStart.get())) {
@@ -75,20 +87,19 @@ public final class Prophylaxis {
           .map(PathwayEvent::occurredOn).or(() -> firstStart);
     }
     Optional<LocalDate> start = restart;
-    Optional<LocalDate> stopped = infant.prophylaxis()
-        .latest(e -> e.kind() == EventKind.INFANT_PROPHYLAXIS_STOPPED && !e.occurredOn().isAfter(asOf))
-        .filter(stop -> start.isPresent() && !stop.occurredOn().isBefore(start.get()))
-        .map(PathwayEvent::occurredOn);
-    Optional<LocalDate> plannedStop = start.map(s -> s.plusDays(days));
+    Optional<LocalDate> stopped = lastStopped != null && start.isPresent() && !lastStopped.occurredOn().isBefore(start.get())
+        ? Optional.of(lastStopped.occurredOn()) : Optional.empty();
+    Optional<LocalDate> courseEnd = start.isPresent() ? Optional.of(InternedDates.plusDays(start.get(), days)) : Optional.empty();
+    Optional<LocalDate> plannedStop = courseEnd;
     if (high && breastfed && protocol.is(Key.PROPHYLAXIS_UNTIL_MATERNAL_SUPPRESSION) && start.isPresent()
         && extends_(protocol, facts, start.get(), asOf)) {
       plannedStop = extendedStop(protocol, facts, infant, start.get(), plannedStop.orElseThrow(), asOf);
     }
-    if (firstPhase > 0 && (firstPhase < days || !plannedStop.equals(start.map(s -> s.plusDays(days))))) {
+    if (firstPhase > 0 && (firstPhase < days || !plannedStop.equals(courseEnd))) {
       later = Optional.of(ProphylaxisRegimen.NVP);
     }
-    final int phase = firstPhase;
-    Optional<LocalDate> firstPhaseEnds = later.isPresent() ? start.map(s -> s.plusDays(phase)) : Optional.empty();
+    Optional<LocalDate> firstPhaseEnds = later.isPresent() && start.isPresent()
+        ? Optional.of(InternedDates.plusDays(start.get(), firstPhase)) : Optional.empty();
     Status status;
     if (start.isEmpty()) {
       status = Status.NOT_STARTED;
