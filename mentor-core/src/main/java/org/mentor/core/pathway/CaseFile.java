@@ -376,11 +376,11 @@ public final class CaseFile {
   public CaseState evaluate(org.mentor.core.protocol.Protocol protocol, java.time.LocalDate asOf) {
     requireNonNull(protocol, "protocol");
     requireNonNull(asOf, "asOf");
-    Replay start = checkpoint(protocol, asOf);
-    if (start == null) {
+    Replay replay = replayTo(protocol, asOf);
+    if (replay == null) {
       return Pathway.evaluate(protocol, facts, asOf);
     }
-    return Pathway.assemble(protocol, facts, asOf, start.advancedTo(asOf));
+    return Pathway.assemble(protocol, facts, asOf, replay);
   }
 
   /**
@@ -398,18 +398,21 @@ public final class CaseFile {
       LocalDate from, int maxStretches) {
     requireNonNull(protocol, "protocol");
     requireNonNull(from, "from");
-    Replay start = checkpoint(protocol, from);
-    if (start == null) {
+    Replay replay = replayTo(protocol, from);
+    if (replay == null) {
       return Pathway.stretches(protocol, facts, from, maxStretches);
     }
-    return Pathway.stretches(protocol, facts, from, maxStretches, start.advancedTo(from));
+    return Pathway.stretches(protocol, facts, from, maxStretches, replay);
   }
 
   /**
-   * This file's checkpoint for a protocol, made or advanced as needed (see {@link #checkpoint}), or
-   * null when a date before it is asked for (that is replayed in full).
+   * A replay of this file's facts run to a date, from this file's checkpoint for the protocol, made
+   * or advanced as needed (see {@link #checkpoint}); null when a date before the checkpoint is asked
+   * for (that is replayed in full). The replay is the caller's own: when the checkpoint has to be
+   * advanced, the advanced replay runs on to the date and a copy of it is kept, rather than keeping
+   * it and running a second copy.
    */
-  private @Nullable Replay checkpoint(org.mentor.core.protocol.Protocol protocol, LocalDate asOf) {
+  private @Nullable Replay replayTo(org.mentor.core.protocol.Protocol protocol, LocalDate asOf) {
     PathwayEvent last = facts.events().last();
     if (last == null) {
       return null;
@@ -421,15 +424,15 @@ public final class CaseFile {
     Replay memo = checkpoint;
     boolean sameProtocol = memo != null && (memo.protocol == protocol || memo.protocol.equals(protocol));
     if (sameProtocol && memo.facts == facts) {
-      return memo;
+      return memo.advancedTo(asOf);
     }
-    Replay next = sameProtocol ? memo.resumedWith(facts, until) : null;
-    if (next == null) {
-      next = Replay.run(protocol, facts, until);
+    Replay running = sameProtocol ? memo.resumedWith(facts, until) : null;
+    if (running == null) {
+      running = Replay.run(protocol, facts, until);
     }
-    next.settle();
-    checkpoint = next;
-    return next;
+    checkpoint = running.kept();
+    running.continueTo(asOf);
+    return running;
   }
 
   /**

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.function.Function;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
+import org.mentor.core.internal.InternedDates;
 import org.mentor.core.protocol.Key;
 
 /**
@@ -15,18 +16,21 @@ import org.mentor.core.protocol.Key;
  */
 @API(status = STABLE, since = "0.1")
 public enum Deadline {
+  // Date arithmetic through the shared date table (as LocalDate's, without its calendar
+  // arithmetic): a replay resumed from a checkpoint computes every deadline's date again.
   ART_START_OVERDUE("diagnosis + art.rapidStartDays + 1", m -> m.diagnosedOn, s -> s.memory().diagnosedOn == null ? null
-      : s.memory().diagnosedOn.plusDays(s.protocol().getInt(Key.ART_RAPID_START_DAYS) + 1L)),
+      : InternedDates.plusDays(s.memory().diagnosedOn, s.protocol().getInt(Key.ART_RAPID_START_DAYS) + 1L)),
   VL_REPEAT_WINDOW_OPENS("elevated sample + viralLoad.repeatAfterElevated - viralLoad.windowLeadDays", m -> m.lastVl,
       s -> s.memory().lastVl == null ? null
-          : s.memory().lastVl.sampleDate().plus(s.protocol().get(Key.VL_REPEAT_AFTER_ELEVATED))
-              .minusDays(s.protocol().getInt(Key.VL_WINDOW_LEAD_DAYS))),
+          : InternedDates.plusDays(
+              InternedDates.plus(s.memory().lastVl.sampleDate(), s.protocol().get(Key.VL_REPEAT_AFTER_ELEVATED)),
+              -(long) s.protocol().getInt(Key.VL_WINDOW_LEAD_DAYS))),
   APPOINTMENT_MISSED("appointment + 1 day without a clinical contact", Memory::missedAppointment,
-      s -> s.memory().missedAppointment() == null ? null : s.memory().missedAppointment().plusDays(1)),
+      s -> s.memory().missedAppointment() == null ? null : InternedDates.plusDays(s.memory().missedAppointment(), 1)),
   INTERRUPTION("missed appointment + retention.iitThresholdDays (+1 unless retention.iitInclusive)", Memory::missedAppointment,
       Deadline::interruption),
   POSTNATAL_PERIOD_ENDS("delivery + phase.postnatalPeriod", m -> m.deliveredOn, s -> s.memory().deliveredOn == null ? null
-      : s.memory().deliveredOn.plus(s.protocol().get(Key.POSTNATAL_PERIOD))),
+      : InternedDates.plus(s.memory().deliveredOn, s.protocol().get(Key.POSTNATAL_PERIOD))),
   ALL_INFANTS_RESOLVED("the day the last infant reached a final outcome", null, s -> s.replay().allInfantsResolvedOn());
 
   private final String description;
@@ -64,6 +68,6 @@ public enum Deadline {
       return null;
     }
     int days = s.protocol().getInt(Key.IIT_THRESHOLD_DAYS) + (s.protocol().is(Key.IIT_INCLUSIVE) ? 0 : 1);
-    return missed.plusDays(days);
+    return InternedDates.plusDays(missed, days);
   }
 }

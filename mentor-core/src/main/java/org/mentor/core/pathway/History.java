@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import com.google.common.collect.ImmutableList;
+import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -91,6 +92,31 @@ public final class History<T> implements Iterable<T> {
       }
     }
     return Optional.ofNullable(found);
+  }
+
+  /**
+   * The newest event that occurred on or before a date, or null: {@link #latest(Predicate)} without
+   * a predicate object, for the evaluation's hot paths (a capturing lambda per call, and a
+   * megamorphic call per element, were a tenth of assembling a state).
+   */
+  static <E extends PathwayEvent> @Nullable E newestOnOrBefore(History<E> history, LocalDate date) {
+    for (History<E> h = history; h.size > 0; h = h.tail) {
+      if (!h.head.occurredOn().isAfter(date)) {
+        return h.head;
+      }
+    }
+    return null;
+  }
+
+  /** The oldest event that occurred on or before a date, or null (see {@link #newestOnOrBefore}). */
+  static <E extends PathwayEvent> @Nullable E oldestOnOrBefore(History<E> history, LocalDate date) {
+    E found = null;
+    for (History<E> h = history; h.size > 0; h = h.tail) {
+      if (!h.head.occurredOn().isAfter(date)) {
+        found = h.head;
+      }
+    }
+    return found;
   }
 
   /** Whether any element matches. */

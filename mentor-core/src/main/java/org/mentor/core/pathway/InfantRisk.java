@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.jspecify.annotations.Nullable;
 import org.mentor.core.pathway.Codes.HivStatus;
 import org.mentor.core.pathway.Codes.HivTestResult;
 import org.mentor.core.pathway.RiskAssessment.RiskClass;
@@ -35,23 +36,29 @@ public final class InfantRisk {
    * @return the assessment
    */
   public static RiskAssessment classify(Protocol protocol, Facts facts, InfantFacts infant, LocalDate asOf) {
+    return classify(protocol, facts, infant, asOf, diagnosedOn(facts, asOf));
+  }
+
+  /** {@link #classify} given the mother's {@link #diagnosedOn} as of the same date (an evaluation finds it once). */
+  static RiskAssessment classify(Protocol protocol, Facts facts, InfantFacts infant, LocalDate asOf,
+      Optional<LocalDate> diagnosed) {
     LocalDate delivery = infant.bornOn();
     MaternalFacts mother = facts.mother();
-    Optional<LocalDate> diagnosed = diagnosedOn(facts, asOf);
     boolean establishedAtDelivery = diagnosed.isPresent() && !diagnosed.get().isAfter(delivery);
     LocalDate resultsKnownBy = protocol.is(Key.RISK_RESULT_KNOWN_AT_BIRTH) ? delivery : asOf;
     List<String> reasons = new ArrayList<>();
-    List<LocalDate> since = new ArrayList<>();
+    LocalDate since = null; // the earliest date a criterion met became known
 
     if (establishedAtDelivery) {
-      Optional<LocalDate> artStart = mother.artStarts().earliest(a -> !a.occurredOn().isAfter(delivery)).map(ArtStarted::occurredOn);
+      ArtStarted artStart = History.oldestOnOrBefore(mother.artStarts(), delivery);
       int minDays = protocol.getInt(Key.RISK_MIN_ART_DAYS);
-      if (artStart.isEmpty()) {
+      if (artStart == null) {
         reasons.add("I1a/I3a: no maternal ART by delivery");
-        since.add(delivery);
-      } else if (ChronoUnit.DAYS.between(artStart.get(), delivery) < minDays) {
-        reasons.add("I1a: " + ChronoUnit.DAYS.between(artStart.get(), delivery) + " days of maternal ART at delivery (< " + minDays + ")");
-        since.add(delivery);
+        since = earliest(since, delivery);
+      } else if (ChronoUnit.DAYS.between(artStart.occurredOn(), delivery) < minDays) {
+        reasons.add("I1a: " + ChronoUnit.DAYS.between(artStart.occurredOn(), delivery) + " days of maternal ART at delivery (< "
+            + minDays + ")");
+        since = earliest(since, delivery);
       }
       LocalDate windowStart = delivery.minusDays(protocol.getInt(Key.RISK_VL_WINDOW_DAYS));
       int threshold = protocol.getInt(Key.RISK_VL_THRESHOLD);
@@ -67,38 +74,40 @@ public final class InfantRisk {
         if (inclusive ? vl.result().isAtLeast(threshold) : vl.result().isAbove(threshold)) {
           reasons.add("I1b/I3b: maternal VL " + (inclusive ? ">= " : "> ") + threshold + " sampled "
               + ChronoUnit.DAYS.between(vl.sampleDate(), delivery) + " days before delivery");
-          since.add(later(delivery, vl.resultDate()));
+          since = earliest(since, later(delivery, vl.resultDate()));
           break;
         }
       }
       if (inWindow.isEmpty() && protocol.is(Key.RISK_MISSING_VL_IS_HIGH)) {
         reasons.add("I3c: no maternal VL result in the " + protocol.getInt(Key.RISK_VL_WINDOW_DAYS) + " days before delivery");
-        since.add(delivery);
+        since = earliest(since, delivery);
       }
     }
     if (diagnosed.isPresent() && protocol.is(Key.RISK_INCIDENT_IS_HIGH) && wasKnownNegative(facts, diagnosed.get())) {
       reasons.add("I1c: maternal infection incident in pregnancy or breastfeeding");
-      since.add(later(delivery, diagnosed.get()));
+      since = earliest(since, later(delivery, diagnosed.get()));
     }
     if (diagnosed.isPresent() && diagnosed.get().isAfter(delivery) && protocol.is(Key.RISK_POSTPARTUM_DIAGNOSIS_IS_HIGH)) {
       reasons.add("I1d: mother first identified after delivery");
-      since.add(diagnosed.get());
+      since = earliest(since, diagnosed.get());
     }
     if (protocol.is(Key.RISK_UNSUPPRESSED_BREASTFEEDING_IS_HIGH)) {
       int threshold = protocol.getInt(Key.RISK_VL_THRESHOLD);
       boolean inclusive = protocol.is(Key.RISK_VL_THRESHOLD_INCLUSIVE);
-      mother.viralLoads().earliest(vl -> vl.sampleDate().isAfter(delivery) && !vl.resultDate().isAfter(asOf)
+      ViralLoadResulted unsuppressed = mother.viralLoads().earliest(vl -> vl.sampleDate().isAfter(delivery)
+              && !vl.resultDate().isAfter(asOf)
               && infant.feedingOn(vl.sampleDate()).map(Codes.FeedingMode::isBreastfeeding).orElse(true)
               && (inclusive ? vl.result().isAtLeast(threshold) : vl.result().isAbove(threshold)))
-          .ifPresent(vl -> {
-            reasons.add("I3: maternal VL " + (inclusive ? ">= " : "> ") + threshold + " while breastfeeding");
-            since.add(vl.resultDate());
-          });
+          .orElse(null);
+      if (unsuppressed != null) {
+        reasons.add("I3: maternal VL " + (inclusive ? ">= " : "> ") + threshold + " while breastfeeding");
+        since = earliest(since, unsuppressed.resultDate());
+      }
     }
     if (reasons.isEmpty()) {
       return new RiskAssessment(RiskClass.LOW, ImmutableList.of(), Optional.empty());
     }
-    return new RiskAssessment(RiskClass.HIGH, ImmutableList.copyOf(reasons), since.stream().min(LocalDate::compareTo));
+    return new RiskAssessment(RiskClass.HIGH, ImmutableList.copyOf(reasons), Optional.ofNullable(since));
   }
 
   /**
@@ -119,10 +128,16 @@ public final class InfantRisk {
 
   /** Whether a negative status was documented (at enrolment or by a test) before the diagnosis. */
   private static boolean wasKnownNegative(Facts facts, LocalDate diagnosis) {
-    boolean enrolledNegative = facts.enrolment().map(e -> e.hivStatus() == HivStatus.NEGATIVE
-        && e.occurredOn().isBefore(diagnosis)).orElse(false);
-    return enrolledNegative || facts.mother().hivTests()
-        .any(t -> t.result() == HivTestResult.NEGATIVE && t.occurredOn().isBefore(diagnosis));
+    Enrolled enrolment = facts.enrolment().orElse(null);
+    if (enrolment != null && enrolment.hivStatus() == HivStatus.NEGATIVE && enrolment.occurredOn().isBefore(diagnosis)) {
+      return true;
+    }
+    for (MaternalHivTested test : facts.mother().hivTests()) {
+      if (test.result() == HivTestResult.NEGATIVE && test.occurredOn().isBefore(diagnosis)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Optional<LocalDate> earlier(Optional<LocalDate> a, Optional<LocalDate> b) {
@@ -133,6 +148,10 @@ public final class InfantRisk {
       return a;
     }
     return Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
+  }
+
+  private static LocalDate earliest(@Nullable LocalDate a, LocalDate b) {
+    return a == null || b.isBefore(a) ? b : a;
   }
 
   private static LocalDate later(LocalDate a, LocalDate b) {

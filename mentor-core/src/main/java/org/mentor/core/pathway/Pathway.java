@@ -119,7 +119,7 @@ public final class Pathway {
       if (next == null || out.size() >= maxStretches) {
         return ImmutableList.copyOf(out);
       }
-      replay = replay.advancedTo(next);
+      replay.continueTo(next); // the replay is this method's own: the states assembled do not keep it
       day = next;
     }
   }
@@ -172,13 +172,15 @@ public final class Pathway {
     }
     issues.addAll(replay.issues);
 
-    MaternalState mother = mother(protocol, facts, asOf, replay, issues);
-    ImmutableList.Builder<InfantState> infants = ImmutableList.builder();
+    // Read by the mother's state and by each infant's risk and prophylaxis: found once.
+    Optional<LocalDate> diagnosed = InfantRisk.diagnosedOn(facts, asOf);
+    MaternalState mother = mother(protocol, facts, enrolment, asOf, replay, issues, diagnosed);
+    ImmutableList.Builder<InfantState> infants = ImmutableList.builderWithExpectedSize(facts.infants().size());
     for (InfantFacts infant : facts.infants().values()) {
       if (infant.bornOn().isAfter(asOf)) {
         continue;
       }
-      infants.add(infant(protocol, facts, infant, asOf, replay, issues));
+      infants.add(infant(protocol, facts, infant, asOf, replay, issues, diagnosed));
     }
     ImmutableList<InfantState> infantStates = infants.build();
     ImmutableList<Alert> alerts = alerts(protocol, facts, enrolment, asOf, mother, infantStates);
@@ -187,27 +189,31 @@ public final class Pathway {
         infantStates, alerts, ImmutableList.copyOf(issues));
   }
 
-  private static MaternalState mother(Protocol protocol, Facts facts, LocalDate asOf, Replay replay, List<DataQualityIssue> issues) {
+  private static MaternalState mother(Protocol protocol, Facts facts, Enrolled enrolment, LocalDate asOf, Replay replay,
+      List<DataQualityIssue> issues, Optional<LocalDate> diagnosed) {
+    // Loops over the histories rather than their predicate methods: this runs at every evaluation.
     MaternalFacts m = facts.mother();
-    Optional<LocalDate> diagnosed = InfantRisk.diagnosedOn(facts, asOf);
     HivStatus status;
     if (diagnosed.isPresent()) {
       status = HivStatus.POSITIVE;
-    } else if (facts.enrolment().map(e -> e.hivStatus() == HivStatus.NEGATIVE).orElse(false)
-        || m.hivTests().any(t -> t.result() == HivTestResult.NEGATIVE && !t.occurredOn().isAfter(asOf))) {
+    } else if (enrolment.hivStatus() == HivStatus.NEGATIVE || negativeTestBy(m.hivTests(), asOf)) {
       status = HivStatus.NEGATIVE;
     } else {
       status = HivStatus.UNKNOWN;
     }
-    Optional<ArtStarted> firstArt = m.artStarts().earliest(a -> !a.occurredOn().isAfter(asOf));
-    Optional<LocalDate> firstPositiveTest = m.hivTests()
-        .earliest(t -> t.result() == HivTestResult.POSITIVE).map(MaternalHivTested::occurredOn);
-    boolean enrolledPositive = facts.enrolment().map(e -> e.hivStatus() == HivStatus.POSITIVE).orElse(false);
-    if (firstArt.isPresent() && !enrolledPositive
-        && (firstPositiveTest.isEmpty() || firstArt.get().occurredOn().isBefore(firstPositiveTest.get()))) {
-      issues.add(new DataQualityIssue(Rule.ART_BEFORE_DIAGNOSIS, firstArt.get().id(), firstArt.get().occurredOn()));
+    ArtStarted firstArt = History.oldestOnOrBefore(m.artStarts(), asOf);
+    MaternalHivTested firstPositiveTest = null;
+    for (MaternalHivTested test : m.hivTests()) {
+      if (test.result() == HivTestResult.POSITIVE) {
+        firstPositiveTest = test;
+      }
     }
-    Optional<PillCounted> latestCount = m.pillCounts().latest(p -> !p.occurredOn().isAfter(asOf));
+    boolean enrolledPositive = enrolment.hivStatus() == HivStatus.POSITIVE;
+    if (firstArt != null && !enrolledPositive
+        && (firstPositiveTest == null || firstArt.occurredOn().isBefore(firstPositiveTest.occurredOn()))) {
+      issues.add(new DataQualityIssue(Rule.ART_BEFORE_DIAGNOSIS, firstArt.id(), firstArt.occurredOn()));
+    }
+    PillCounted latestCount = History.newestOnOrBefore(m.pillCounts(), asOf);
     int checkAbove = protocol.getInt(Key.ADHERENCE_CHECK_ABOVE);
     for (PillCounted count : m.pillCounts()) {
       if (!count.occurredOn().isAfter(asOf) && PillCountAdherence.percent(count) > checkAbove) {
@@ -215,24 +221,44 @@ public final class Pathway {
       }
     }
     RegionState retention = replay.mother(Region.RETENTION);
-    LocalDate tracingFrom = Optional.ofNullable(replay.memory.missedAppointment()).orElse(retention.since());
+    LocalDate missed = replay.memory.missedAppointment();
+    LocalDate tracingFrom = missed != null ? missed : retention.since();
     int attempts = 0;
     for (TracingAttempted attempt : m.tracing()) {
       if (!attempt.occurredOn().isAfter(asOf) && !attempt.occurredOn().isBefore(tracingFrom)) {
         attempts++;
       }
     }
-    return new MaternalState(status, diagnosed, replay.mother(Region.MATERNAL_ART), firstArt.map(ArtStarted::occurredOn),
-        replay.mother(Region.VIRAL_LOAD), m.viralLoads().latest(v -> !v.resultDate().isAfter(asOf)),
-        replay.mother(Region.ADHERENCE), latestCount.map(PillCountAdherence::percent), retention, attempts,
-        m.tracing().latest(t -> !t.occurredOn().isAfter(asOf)), m.consents().latest(c -> !c.occurredOn().isAfter(asOf)));
+    ViralLoadResulted latestVl = null;
+    for (ViralLoadResulted vl : m.viralLoads()) {
+      if (!vl.resultDate().isAfter(asOf)) {
+        latestVl = vl;
+        break;
+      }
+    }
+    return new MaternalState(status, diagnosed, replay.mother(Region.MATERNAL_ART),
+        firstArt == null ? Optional.empty() : Optional.of(firstArt.occurredOn()),
+        replay.mother(Region.VIRAL_LOAD), Optional.ofNullable(latestVl),
+        replay.mother(Region.ADHERENCE),
+        latestCount == null ? Optional.empty() : Optional.of(PillCountAdherence.percent(latestCount)), retention, attempts,
+        Optional.ofNullable(History.newestOnOrBefore(m.tracing(), asOf)),
+        Optional.ofNullable(History.newestOnOrBefore(m.consents(), asOf)));
+  }
+
+  private static boolean negativeTestBy(History<MaternalHivTested> tests, LocalDate asOf) {
+    for (MaternalHivTested test : tests) {
+      if (test.result() == HivTestResult.NEGATIVE && !test.occurredOn().isAfter(asOf)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static InfantState infant(Protocol protocol, Facts facts, InfantFacts infant, LocalDate asOf, Replay replay,
-      List<DataQualityIssue> issues) {
+      List<DataQualityIssue> issues, Optional<LocalDate> diagnosed) {
     RegionState status = replay.infant(infant.infantId()).orElseThrow();
-    RiskAssessment risk = InfantRisk.classify(protocol, facts, infant, asOf);
-    ProphylaxisPlan plan = Prophylaxis.plan(protocol, facts, infant, risk, asOf);
+    RiskAssessment risk = InfantRisk.classify(protocol, facts, infant, asOf, diagnosed);
+    ProphylaxisPlan plan = Prophylaxis.plan(protocol, facts, infant, risk, asOf, diagnosed);
     if (plan.lateStart()) {
       infant.prophylaxis().earliest(e -> e.kind() == EventKind.INFANT_PROPHYLAXIS_STARTED)
           .ifPresent(e -> issues.add(new DataQualityIssue(Rule.PROPHYLAXIS_LATE_START, e.id(), e.occurredOn())));
@@ -248,7 +274,7 @@ public final class Pathway {
       if (test.sampleDate().isAfter(asOf)) {
         continue;
       }
-      boolean returned = test.resultDate().map(d -> !d.isAfter(asOf)).orElse(false);
+      boolean returned = test.resultDate().isPresent() && !test.resultDate().get().isAfter(asOf);
       tests.add(returned ? test : new InfantHivTested(test.id(), test.occurredOn(), test.recordedAt(), test.recordedBy(),
           test.infantId(), test.testType(), InfantTestResult.PENDING, Optional.empty()));
     }
@@ -280,8 +306,8 @@ public final class Pathway {
   private static ImmutableList<Alert> alerts(Protocol protocol, Facts facts, Enrolled enrolment, LocalDate asOf,
       MaternalState mother, ImmutableList<InfantState> infants) {
     ImmutableList.Builder<Alert> alerts = ImmutableList.builder();
-    Optional<LocalDate> delivered = facts.delivery().map(Delivered::occurredOn).filter(d -> !d.isAfter(asOf));
-    if (mother.latestViralLoad().isPresent() && delivered.isPresent()) {
+    Delivered delivery = facts.delivery().orElse(null);
+    if (mother.latestViralLoad().isPresent() && delivery != null && !delivery.occurredOn().isAfter(asOf)) {
       ViralLoadResulted vl = mother.latestViralLoad().get();
       boolean breastfeeding = false;
       for (InfantFacts infant : facts.infants().values()) {
@@ -291,14 +317,14 @@ public final class Pathway {
           break;
         }
       }
-      if (vl.sampleDate().isAfter(delivered.get()) && vl.result().isAbove(protocol.getInt(Key.VL_UNSUPPRESSED_ABOVE))
+      if (vl.sampleDate().isAfter(delivery.occurredOn()) && vl.result().isAbove(protocol.getInt(Key.VL_UNSUPPRESSED_ABOVE))
           && breastfeeding && !protocol.is(Key.RISK_UNSUPPRESSED_BREASTFEEDING_IS_HIGH)) {
         alerts.add(Alert.MATERNAL_UNSUPPRESSED_WHILE_BREASTFEEDING);
       }
     }
-    Optional<LocalDate> edd = enrolment.datedLmp().map(lmp -> lmp.plusDays(280));
-    if (facts.delivery().isEmpty() && edd.isPresent() && asOf.isAfter(edd.get().plusWeeks(6))
-        && facts.mother().death().isEmpty()) {
+    // EDD (LMP + 280 days) + 6 weeks, from the shared date table: this runs at every evaluation.
+    if (delivery == null && enrolment.datedLmp().isPresent() && facts.mother().death().isEmpty()
+        && asOf.isAfter(InternedDates.plusDays(enrolment.datedLmp().get(), 280 + 6 * 7))) {
       alerts.add(Alert.DELIVERY_NOT_RECORDED);
     }
     return alerts.build();

@@ -5,6 +5,7 @@ import static org.apiguardian.api.API.Status.EXPERIMENTAL;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.apiguardian.api.API;
+import org.mentor.core.internal.InternedDates;
 import org.mentor.core.pathway.Codes.FeedingMode;
 import org.mentor.core.pathway.Codes.ProphylaxisRegimen;
 import org.mentor.core.pathway.ProphylaxisPlan.Status;
@@ -35,6 +36,12 @@ public final class Prophylaxis {
    * @return the plan
    */
   public static ProphylaxisPlan plan(Protocol protocol, Facts facts, InfantFacts infant, RiskAssessment risk, LocalDate asOf) {
+    return plan(protocol, facts, infant, risk, asOf, InfantRisk.diagnosedOn(facts, asOf));
+  }
+
+  /** {@link #plan} given the mother's {@link InfantRisk#diagnosedOn} as of the same date (an evaluation finds it once). */
+  static ProphylaxisPlan plan(Protocol protocol, Facts facts, InfantFacts infant, RiskAssessment risk, LocalDate asOf,
+      Optional<LocalDate> diagnosed) {
     boolean sameForAll = protocol.is(Key.PROPHYLAXIS_SAME_COURSE_FOR_ALL);
     boolean breastfed = sameForAll
         || infant.feedingOn(infant.bornOn()).map(m -> m != FeedingMode.REPLACEMENT_FEEDING).orElse(true);
@@ -56,9 +63,20 @@ public final class Prophylaxis {
       days = protocol.getInt(Key.PROPHYLAXIS_HIGH_REPLACEMENT_DAYS);
       regimen = firstHighRegimen;
     }
-    Optional<LocalDate> firstStart = infant.prophylaxis()
-        .earliest(e -> e.kind() == EventKind.INFANT_PROPHYLAXIS_STARTED && !e.occurredOn().isAfter(asOf))
-        .map(PathwayEvent::occurredOn);
+    // Loops and shared dates rather than predicates and Optional chains: this runs for every infant
+    // at every evaluation.
+    PathwayEvent firstStarted = null;
+    PathwayEvent lastStopped = null;
+    for (PathwayEvent e : infant.prophylaxis()) { // newest first
+      if (!e.occurredOn().isAfter(asOf)) {
+        if (e.kind() == EventKind.INFANT_PROPHYLAXIS_STARTED) {
+          firstStarted = e;
+        } else if (e.kind() == EventKind.INFANT_PROPHYLAXIS_STOPPED && lastStopped == null) {
+          lastStopped = e;
+        }
+      }
+    }
+    Optional<LocalDate> firstStart = firstStarted == null ? Optional.empty() : Optional.of(firstStarted.occurredOn());
     Optional<LocalDate> restart = firstStart;
     if (high && firstStart.isPresent() && risk.highRiskSince().isPresent()
         && risk.highRiskSince().get().isAfter(firstStart.get())) {
@@ -69,20 +87,19 @@ public final class Prophylaxis {
           .map(PathwayEvent::occurredOn).or(() -> firstStart);
     }
     Optional<LocalDate> start = restart;
-    Optional<LocalDate> stopped = infant.prophylaxis()
-        .latest(e -> e.kind() == EventKind.INFANT_PROPHYLAXIS_STOPPED && !e.occurredOn().isAfter(asOf))
-        .filter(stop -> start.isPresent() && !stop.occurredOn().isBefore(start.get()))
-        .map(PathwayEvent::occurredOn);
-    Optional<LocalDate> plannedStop = start.map(s -> s.plusDays(days));
+    Optional<LocalDate> stopped = lastStopped != null && start.isPresent() && !lastStopped.occurredOn().isBefore(start.get())
+        ? Optional.of(lastStopped.occurredOn()) : Optional.empty();
+    Optional<LocalDate> courseEnd = start.isPresent() ? Optional.of(InternedDates.plusDays(start.get(), days)) : Optional.empty();
+    Optional<LocalDate> plannedStop = courseEnd;
     if (high && breastfed && protocol.is(Key.PROPHYLAXIS_UNTIL_MATERNAL_SUPPRESSION) && start.isPresent()
         && extends_(protocol, facts, start.get(), asOf)) {
       plannedStop = extendedStop(protocol, facts, infant, start.get(), plannedStop.orElseThrow(), asOf);
     }
-    if (firstPhase > 0 && (firstPhase < days || !plannedStop.equals(start.map(s -> s.plusDays(days))))) {
+    if (firstPhase > 0 && (firstPhase < days || !plannedStop.equals(courseEnd))) {
       later = Optional.of(ProphylaxisRegimen.NVP);
     }
-    final int phase = firstPhase;
-    Optional<LocalDate> firstPhaseEnds = later.isPresent() ? start.map(s -> s.plusDays(phase)) : Optional.empty();
+    Optional<LocalDate> firstPhaseEnds = later.isPresent() && start.isPresent()
+        ? Optional.of(InternedDates.plusDays(start.get(), firstPhase)) : Optional.empty();
     Status status;
     if (start.isEmpty()) {
       status = Status.NOT_STARTED;
@@ -94,7 +111,7 @@ public final class Prophylaxis {
       status = Status.ONGOING;
     }
     long lateAfterDays = (protocol.getInt(Key.PROPHYLAXIS_LATE_START_HOURS) + 23) / 24;
-    boolean motherKnownAtBirth = InfantRisk.diagnosedOn(facts, asOf).map(d -> !d.isAfter(infant.bornOn())).orElse(false);
+    boolean motherKnownAtBirth = diagnosed.isPresent() && !diagnosed.get().isAfter(infant.bornOn());
     boolean lateStart = firstStart.isPresent() && motherKnownAtBirth
         && firstStart.get().isAfter(infant.bornOn().plusDays(lateAfterDays));
     return new ProphylaxisPlan(status, regimen, later, start, firstPhaseEnds, plannedStop, stopped, days, lateStart);

@@ -41,11 +41,16 @@ final class Replay {
     final PathwayState state;
     final int stateIndex;
     final LocalDate since;
-    final @Nullable Transition via;
+    /**
+     * The row that entered the state, as the table's shared {@code Optional} (empty for the initial
+     * state): looked up once per transition rather than at every snapshot, where the lookup was a
+     * twentieth of an evaluation from a checkpoint.
+     */
+    final Optional<Transition> via;
     final @Nullable EventId triggeredBy;
 
     Instance(Region region, @Nullable InfantId infantId, int infantSlot, PathwayState state, LocalDate since,
-        @Nullable Transition via, @Nullable EventId triggeredBy) {
+        Optional<Transition> via, @Nullable EventId triggeredBy) {
       this.region = region;
       this.infantId = infantId;
       this.infantSlot = infantSlot;
@@ -58,13 +63,12 @@ final class Replay {
 
     /** The instance after a transition. */
     Instance entered(Transition row, LocalDate on, @Nullable EventId by) {
-      return new Instance(region, infantId, infantSlot, row.to(), on, row, by);
+      return new Instance(region, infantId, infantSlot, row.to(), on, PathwayTable.optional(row), by);
     }
 
     /** The state as a value (not kept: a case's checkpoint holds instances for as long as the case lives). */
     RegionState snapshot() {
-      return new RegionState(region, Optional.ofNullable(infantId), state, since,
-          via == null ? Optional.empty() : PathwayTable.optional(via), Optional.ofNullable(triggeredBy));
+      return new RegionState(region, Optional.ofNullable(infantId), state, since, via, Optional.ofNullable(triggeredBy));
     }
   }
 
@@ -103,11 +107,11 @@ final class Replay {
     this.issues = new ArrayList<>();
     LocalDate start = facts.events().isEmpty() ? asOf : facts.events().get(0).occurredOn();
     this.instances = new Instance[] {
-        new Instance(Region.MATERNAL_ART, null, -1, ArtStatus.NOT_KNOWN_POSITIVE, start, null, null),
-        new Instance(Region.VIRAL_LOAD, null, -1, ViralLoadStatus.NO_RESULT, start, null, null),
-        new Instance(Region.ADHERENCE, null, -1, AdherenceBand.UNKNOWN, start, null, null),
-        new Instance(Region.RETENTION, null, -1, Retention.IN_CARE, start, null, null),
-        new Instance(Region.PHASE, null, -1, Phase.ANTENATAL, start, null, null)};
+        new Instance(Region.MATERNAL_ART, null, -1, ArtStatus.NOT_KNOWN_POSITIVE, start, Optional.empty(), null),
+        new Instance(Region.VIRAL_LOAD, null, -1, ViralLoadStatus.NO_RESULT, start, Optional.empty(), null),
+        new Instance(Region.ADHERENCE, null, -1, AdherenceBand.UNKNOWN, start, Optional.empty(), null),
+        new Instance(Region.RETENTION, null, -1, Retention.IN_CARE, start, Optional.empty(), null),
+        new Instance(Region.PHASE, null, -1, Phase.ANTENATAL, start, Optional.empty(), null)};
     this.pendingResults = NO_RESULTS;
     this.deadlineInputs = new Object[DEADLINES.length];
     this.deadlineDates = new LocalDate[DEADLINES.length];
@@ -127,6 +131,15 @@ final class Replay {
    * memories) is shared.
    */
   private Replay(Replay from, Facts facts) {
+    this(from, facts, true);
+  }
+
+  /**
+   * The copy constructor; a copy that will not run ({@code running} false: one kept as a case's
+   * checkpoint, only ever copied) is made without the deadline dates, which each running copy
+   * makes again.
+   */
+  private Replay(Replay from, Facts facts, boolean running) {
     this.protocol = from.protocol;
     this.facts = facts;
     this.asOf = from.asOf;
@@ -136,20 +149,21 @@ final class Replay {
     this.instances = from.instances.clone();
     this.infantCount = from.infantCount;
     this.pendingResults = from.pendingResults;
-    this.deadlineInputs = from.deadlineInputs == null ? new Object[DEADLINES.length] : from.deadlineInputs.clone();
-    this.deadlineDates = from.deadlineDates == null ? new LocalDate[DEADLINES.length] : from.deadlineDates.clone();
+    if (running) {
+      this.deadlineInputs = from.deadlineInputs == null ? new Object[DEADLINES.length] : from.deadlineInputs.clone();
+      this.deadlineDates = from.deadlineDates == null ? new LocalDate[DEADLINES.length] : from.deadlineDates.clone();
+    }
     this.resolvedKnown = from.resolvedKnown;
     this.resolvedOn = from.resolvedOn;
   }
 
   /**
-   * Drops what only a running replay needs, before this one is kept as a case's checkpoint (it is
-   * copied, never run again itself): the step and the deadline dates, made again by each copy.
+   * A copy to keep as a case's checkpoint (copied, never run itself), without what only a running
+   * replay needs: the step and the deadline dates. This one may then run on ({@link #continueTo}):
+   * evaluating from a checkpoint just advanced needs one copy rather than two.
    */
-  void settle() {
-    step = null;
-    deadlineInputs = null;
-    deadlineDates = null;
+  Replay kept() {
+    return new Replay(this, facts, false);
   }
 
   /**
@@ -159,9 +173,17 @@ final class Replay {
    */
   Replay advancedTo(LocalDate later) {
     Replay copy = new Replay(this, facts);
-    copy.asOf = later;
-    copy.run();
+    copy.continueTo(later);
     return copy;
+  }
+
+  /**
+   * Continues this replay to a later date in place, as {@link #advancedTo} does for a copy: only for
+   * a replay no one else holds (not a kept checkpoint).
+   */
+  void continueTo(LocalDate later) {
+    asOf = later;
+    run();
   }
 
   /**
@@ -264,7 +286,7 @@ final class Replay {
         if (slot >= 0) {
           Instance[] grown = new Instance[instances.length + 1];
           System.arraycopy(instances, 0, grown, 0, infantCount);
-          grown[infantCount] = new Instance(Region.INFANT, birth.infantId(), slot, InfantStatus.EXPOSED, date, null, null);
+          grown[infantCount] = new Instance(Region.INFANT, birth.infantId(), slot, InfantStatus.EXPOSED, date, Optional.empty(), null);
           System.arraycopy(instances, infantCount, grown, infantCount + 1, instances.length - infantCount);
           instances = grown;
           infantCount++;

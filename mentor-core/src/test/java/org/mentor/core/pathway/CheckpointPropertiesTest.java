@@ -3,6 +3,7 @@ package org.mentor.core.pathway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -33,6 +34,34 @@ class CheckpointPropertiesTest {
       for (LocalDate asOf : new LocalDate[] {last, last.plusDays(daysAfter), last.plusDays(daysAfter / 2)}) {
         CaseState full = Pathway.evaluate(protocol, file.facts(), asOf);
         assertThat(file.evaluate(protocol, asOf)).as("%s as of %s", protocol.ref(), asOf).isEqualTo(full);
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<CaseFile> files() {
+    return GeneratedCases.files();
+  }
+
+  /**
+   * As the simulator's walk reads a case: each event recorded, then the case evaluated on that
+   * event's day and some days later. The first evaluation of a version advances the checkpoint it
+   * inherited, keeps a copy and runs the advanced replay itself on to the date asked; that run must
+   * not reach the kept copy, from which the second date and the next version start.
+   */
+  @Property(tries = 80, seed = "20261124")
+  void evaluating_after_each_recorded_event_equals_the_full_replay(@ForAll("files") CaseFile file,
+      @ForAll @IntRange(min = 1, max = 120) int daysAfter) {
+    for (Protocol protocol : Protocols.builtIn()) {
+      List<PathwayEvent> arrived = file.history();
+      CaseFile grown = CaseFile.enrol(file.caseId(), (Enrolled) arrived.get(0));
+      for (PathwayEvent event : arrived.subList(1, arrived.size())) {
+        grown = grown.record(event);
+        for (LocalDate asOf : List.of(event.occurredOn(), event.occurredOn().plusDays(daysAfter))) {
+          assertThat(grown.evaluate(protocol, asOf))
+              .as("%s after %s as of %s", protocol.ref(), event.kind(), asOf)
+              .isEqualTo(Pathway.evaluate(protocol, grown.facts(), asOf));
+        }
       }
     }
   }
