@@ -174,8 +174,9 @@ final class Scheduler {
    * touch ({@link Plan#replan}). Per rule and subject: a rule that reads a changed part is planned
    * again; one that only is satisfied by an appended event's kind keeps its occurrences, and those
    * not yet met are checked against the appended events; the rest are kept as they are. A rule
-   * closing on another's window is planned again with it; rules that read other milestones (the
-   * second pass) are planned again whenever anything is. Returns {@code old} itself when nothing
+   * closing on another's window is planned again with it; a rule that reads other milestones (the
+   * second pass) is planned again also when the milestones it must come after were, or when the
+   * superseded-at-delivery flag it reads may differ. Returns {@code old} itself when nothing
    * changes. The caller has checked that the subjects are the same infants in the same order,
    * each with its facts, and that the appended events come after every event the plan saw.
    */
@@ -187,7 +188,7 @@ final class Scheduler {
     for (int r = 0; r < rules.size(); r++) {
       Rule rule = rules.get(r);
       boolean satisfiable = changes.added(rule.satisfiedBy);
-      for (int s = rule.forInfant ? 1 : 0; s < (rule.forInfant ? n : 1); s++) {
+      for (int s = firstSlot(rule); s < endSlot(rule); s++) {
         int changed = changes.mother | (rule.forInfant ? changes.infant[s] : 0);
         boolean replan = (rule.reads & changed) != 0 || (rule.readsEveryInfant && changes.anyFeeding);
         touched[r * n + s] = replan ? REPLAN : satisfiable ? RECHECK : KEEP;
@@ -246,7 +247,7 @@ final class Scheduler {
       if (rule.secondPass) {
         continue;
       }
-      for (int s = rule.forInfant ? 1 : 0; s < (rule.forInfant ? n : 1); s++) {
+      for (int s = firstSlot(rule); s < endSlot(rule); s++) {
         if (touched[r * n + s] == REPLAN) {
           candidates(rule, s, true);
         }
@@ -272,7 +273,7 @@ final class Scheduler {
         continue;
       }
       boolean readsFlag = rule.when.pregnancyViralLoadSuperseded().isPresent();
-      for (int s = rule.forInfant ? 1 : 0; s < (rule.forInfant ? n : 1); s++) {
+      for (int s = firstSlot(rule); s < endSlot(rule); s++) {
         boolean after = rule.laterThanGroup >= 0 && groupReplanned[rule.laterThanGroup * n + s];
         if (after || (readsFlag && flagChanged)) {
           touched[r * n + s] = REPLAN;
@@ -339,6 +340,15 @@ final class Scheduler {
     return occurrence;
   }
 
+  /** The subject slots a rule is tried for: the mother's (0), or each infant's (1 on). */
+  private static int firstSlot(Rule rule) {
+    return rule.forInfant ? 1 : 0;
+  }
+
+  private int endSlot(Rule rule) {
+    return rule.forInfant ? subjects.length : 1;
+  }
+
   /** A subject's slot: 0 for the mother, else the evaluated state's infant. */
   private int slotOf(Optional<InfantId> infant) {
     if (infant.isEmpty()) {
@@ -354,7 +364,7 @@ final class Scheduler {
 
   /** Tries every occurrence of a rule, subject by subject, then plans it, or only notes where its window opens. */
   private void forEachCandidate(Rule rule, boolean plan) {
-    for (int s = rule.forInfant ? 1 : 0; s < (rule.forInfant ? subjects.length : 1); s++) {
+    for (int s = firstSlot(rule); s < endSlot(rule); s++) {
       candidates(rule, s, plan);
     }
   }
