@@ -14,6 +14,7 @@ import org.mentor.core.pathway.Facts;
 import org.mentor.core.pathway.InfantFacts;
 import org.mentor.core.pathway.InfantState;
 import org.mentor.core.pathway.InfantStatus;
+import org.mentor.core.pathway.PathwayEvent;
 import org.mentor.core.pathway.PathwayState;
 import org.mentor.core.pathway.RegionState;
 import org.mentor.core.pathway.Retention;
@@ -72,8 +73,8 @@ final class Plan {
   /**
    * The plan of newer facts of the case, from this one: the same plan when they would plan exactly
    * the same occurrences, else one where only the rules whose inputs changed are planned again
-   * ({@link Scheduler#replan}); null when this plan cannot serve (another protocol, facts not
-   * appended to this plan's, other infants). Newer facts that only add events no rule reads (a
+   * ({@link Scheduler#replan}); null when this plan cannot serve (another protocol, a planned
+   * event corrected or voided, other infants). Newer facts that only add events no rule reads (a
    * kept appointment, the next one set, a mentor's visit) keep every occurrence; a viral load
    * result plans again the rules that read her viral loads, not the infants'. Planning every rule
    * from scratch after each event was most of a simulated pair's schedule work.
@@ -115,19 +116,31 @@ final class Plan {
     if (after.size() < before.size()) {
       return null;
     }
-    for (int i = before.size() - 1; i >= 0; i--) {
-      if (after.get(i) != before.get(i)) {
-        return null; // an event inserted before the last planned one: every satisfying event may move
-      }
+    int from = 0; // the first position where the timelines differ
+    while (from < before.size() && after.get(from) == before.get(from)) {
+      from++;
     }
+    // The planned events must all still be there, in order (a correction or a void re-plans from
+    // scratch); the added ones may sort among them (recorded late, or a visit recorded in two parts).
     long added = 0;
-    for (int i = before.size(); i < after.size(); i++) {
-      EventKind kind = after.get(i).kind();
-      if (prepared.satisfies(kind)) {
-        added |= 1L << kind.ordinal();
+    long addedAmongPlanned = 0;
+    int seen = from;
+    for (int i = from; i < after.size(); i++) {
+      PathwayEvent event = after.get(i);
+      if (seen < before.size() && event == before.get(seen)) {
+        seen++;
+        continue;
+      }
+      if (prepared.satisfies(event.kind())) {
+        added |= 1L << event.kind().ordinal();
+        // Sorting before a planned event: it may meet an occurrence before the event that met it.
+        addedAmongPlanned |= seen < before.size() ? 1L << event.kind().ordinal() : 0;
       }
     }
-    return inputs.changesTo(new Inputs(newer, state), before.size(), added);
+    if (seen < before.size()) {
+      return null; // a planned event is gone (corrected or voided)
+    }
+    return inputs.changesTo(new Inputs(newer, state), from, added, addedAmongPlanned);
   }
 
   private Planned[] replanned(Protocol protocol, Facts newer, CaseState state, Changes changes) {
@@ -145,14 +158,21 @@ final class Plan {
     final int mother;
     final int[] infant;
     final boolean anyFeeding;
-    /** The position in the newer timeline of the first event the plan did not see. */
+    /**
+     * The position in the newer timeline of the first event the plan did not see. Events from there
+     * on are the added ones and, when some sort among the planned ones, planned ones too, which met
+     * no occurrence the plan left unmet.
+     */
     final int appendedFrom;
     private final long added;
+    private final long addedAmongPlanned;
     /** The newer inputs, for the plan made from them. */
     private final Inputs inputs;
 
-    Changes(int mother, int[] infant, boolean anyFeeding, int appendedFrom, long added, Inputs inputs) {
+    Changes(int mother, int[] infant, boolean anyFeeding, int appendedFrom, long added, long addedAmongPlanned,
+        Inputs inputs) {
       this.inputs = inputs;
+      this.addedAmongPlanned = addedAmongPlanned;
       this.mother = mother;
       this.infant = infant;
       this.anyFeeding = anyFeeding;
@@ -162,6 +182,14 @@ final class Plan {
 
     boolean added(EventKind kind) {
       return (added & (1L << kind.ordinal())) != 0;
+    }
+
+    /**
+     * Whether an added event of that kind sorts before a planned event: it may meet an occurrence
+     * before the event that met it, so the occurrences it could meet are planned again.
+     */
+    boolean addedAmongPlanned(EventKind kind) {
+      return (addedAmongPlanned & (1L << kind.ordinal())) != 0;
     }
 
     boolean none() {
@@ -179,8 +207,8 @@ final class Plan {
 
   /**
    * The facts and state a plan reads besides the events that satisfy milestones: the facts' parts
-   * by identity (an unchanged part is the same instance from one version to the next), the state's
-   * values by equality. Which parts: every read of {@link Scheduler} and {@link CaseAnchors}.
+   * and the state's values, by equality (an unchanged part is usually the same instance from one
+   * version to the next, which equality sees at once; facts folded again hold equal copies). Which parts: every read of {@link Scheduler} and {@link CaseAnchors}.
    */
   private static final class Inputs {
     private final Object enrolment;
@@ -233,17 +261,17 @@ final class Plan {
      * What differs in newer inputs; null when they are another shape (another protocol, infants
      * other than these followed by any newly born).
      */
-    @Nullable Changes changesTo(Inputs now, int appendedFrom, long added) {
-      if (protocolRef != now.protocolRef || now.infants.length < infants.length) {
+    @Nullable Changes changesTo(Inputs now, int appendedFrom, long added, long addedAmongPlanned) {
+      if (!protocolRef.equals(now.protocolRef) || now.infants.length < infants.length) {
         return null;
       }
       int mother = 0;
-      mother |= enrolment != now.enrolment ? Reads.ENROLMENT : 0;
-      mother |= delivery != now.delivery ? Reads.DELIVERY : 0;
-      mother |= hivTests != now.hivTests ? Reads.HIV_TESTS : 0;
-      mother |= artStarts != now.artStarts ? Reads.ART_STARTS : 0;
-      mother |= viralLoads != now.viralLoads ? Reads.VIRAL_LOADS : 0;
-      mother |= death != now.death ? Reads.DEATH : 0;
+      mother |= !Objects.equals(enrolment, now.enrolment) ? Reads.ENROLMENT : 0;
+      mother |= !Objects.equals(delivery, now.delivery) ? Reads.DELIVERY : 0;
+      mother |= !Objects.equals(hivTests, now.hivTests) ? Reads.HIV_TESTS : 0;
+      mother |= !Objects.equals(artStarts, now.artStarts) ? Reads.ART_STARTS : 0;
+      mother |= !Objects.equals(viralLoads, now.viralLoads) ? Reads.VIRAL_LOADS : 0;
+      mother |= !Objects.equals(death, now.death) ? Reads.DEATH : 0;
       mother |= !Objects.equals(diagnosedOn, now.diagnosedOn) ? Reads.DIAGNOSIS : 0;
       mother |= !Objects.equals(transferredOutSince, now.transferredOutSince) ? Reads.TRANSFER : 0;
       int[] infant = new int[1 + now.infants.length];
@@ -256,9 +284,9 @@ final class Plan {
       }
       boolean anyFeeding = feeding.length != now.feeding.length;
       for (int i = 0; i < feeding.length && !anyFeeding; i++) {
-        anyFeeding = feeding[i] != now.feeding[i];
+        anyFeeding = !Objects.equals(feeding[i], now.feeding[i]);
       }
-      return new Changes(mother, infant, anyFeeding, appendedFrom, added, now);
+      return new Changes(mother, infant, anyFeeding, appendedFrom, added, addedAmongPlanned, now);
     }
   }
 
@@ -288,9 +316,9 @@ final class Plan {
     /** The {@link Reads} bits of what differs in newer inputs of the same infant. */
     int changesTo(InfantInputs now) {
       int changed = 0;
-      changed |= birth != now.birth || !Objects.equals(bornOn, now.bornOn) ? Reads.INFANT_BIRTH : 0;
-      changed |= tests != now.tests ? Reads.INFANT_TESTS : 0;
-      changed |= feeding != now.feeding ? Reads.INFANT_FEEDING : 0;
+      changed |= !Objects.equals(birth, now.birth) || !Objects.equals(bornOn, now.bornOn) ? Reads.INFANT_BIRTH : 0;
+      changed |= !Objects.equals(tests, now.tests) ? Reads.INFANT_TESTS : 0;
+      changed |= !Objects.equals(feeding, now.feeding) ? Reads.INFANT_FEEDING : 0;
       changed |= endingStatus != now.endingStatus || !Objects.equals(endingSince, now.endingSince) ? Reads.INFANT_ENDING_STATUS : 0;
       changed |= riskClass != now.riskClass || !highRiskSince.equals(now.highRiskSince) ? Reads.INFANT_RISK : 0;
       changed |= !prophylaxisEnd.equals(now.prophylaxisEnd) ? Reads.INFANT_PROPHYLAXIS_END : 0;

@@ -40,13 +40,21 @@ final class Planned {
   /** The day from which an event no longer meets it (for a family's occurrence: the day after the next anchor). */
   private final @Nullable LocalDate metBefore;
 
+  // Which of its rule's anchor dates it counts from, for a family's occurrence kept when newer facts
+  // add later dates to the family (Scheduler#replan): its number (1 for the first date, and for a
+  // rule with one anchor date) and the next date of the family, which ends it.
+  final int occurrence;
+  final @Nullable LocalDate nextAnchor;
+
   @SuppressWarnings("checkstyle:ParameterNumber")
   Planned(int ruleIndex, String key, String ruleId, Optional<InfantId> infantId, LocalDate windowStart, LocalDate due,
       Optional<LocalDate> overdue, @Nullable LocalDate closedOn, @Nullable EventId satisfiedBy,
       @Nullable LocalDate satisfiedOn, @Nullable LocalDate cancelOn, @Nullable CancelReason cancelReason,
       @Nullable LocalDate finalNegative, Optional<String> expectedTest, Why why, LocalDate plannedOn,
-      @Nullable LocalDate metBefore) {
+      @Nullable LocalDate metBefore, int occurrence, @Nullable LocalDate nextAnchor) {
     this.ruleIndex = ruleIndex;
+    this.occurrence = occurrence;
+    this.nextAnchor = nextAnchor;
     this.closedOn = closedOn;
     this.cancelOn = cancelOn;
     this.cancelReason = cancelReason;
@@ -81,7 +89,7 @@ final class Planned {
   Planned satisfiedBy(EventId event, LocalDate on, LocalDate plannedOn) {
     return new Planned(ruleIndex, planned.key(), planned.ruleId(), planned.infantId(), planned.windowStart(), planned.due(),
         planned.overdueFrom(), closedOn, event, on, cancelOn, cancelReason, finalNegative, planned.expectedTest(),
-        planned.why(), plannedOn, metBefore);
+        planned.why(), plannedOn, metBefore, occurrence, nextAnchor);
   }
 
   /** The milestone as of a date (clinical/README.md, milestone states). */

@@ -140,6 +140,12 @@ final class PreparedRules {
     final CancelReason[] cancelledBy;
     /** The parts of a case it reads: the mother's, and for an infant's rule its infant's ({@link Reads} bits). */
     final int reads;
+    /**
+     * What it reads other than its own anchor's dates ({@link Reads#besidesAnchor}, with its infant's
+     * parts): when only a family's dates changed, its occurrences whose date and next date are as
+     * before are kept.
+     */
+    final int readsBesidesAnchor;
     /** For a mother's rule: whether it reads every infant's feeding. */
     final boolean readsEveryInfant;
     /** Whether it can be cancelled as superseded at delivery (which the second pass reads). */
@@ -167,6 +173,7 @@ final class PreparedRules {
       this.testType = satisfiedBy == EventKind.INFANT_HIV_TESTED ? rule.satisfiedBy().testType().orElse("NAT") : null;
       this.cancelledBy = rule.cancelledBy().toArray(new CancelReason[0]);
       this.reads = Reads.of(rule) | Reads.ofInfant(rule);
+      this.readsBesidesAnchor = Reads.besidesAnchor(rule) | Reads.ofInfant(rule);
       this.readsEveryInfant = Reads.readsEveryInfant(rule);
       this.supersededAtDelivery = rule.cancelledBy().contains(CancelReason.SUPERSEDED_AT_DELIVERY);
     }

@@ -85,15 +85,25 @@ final class Reads {
 
   /** The mother's parts a rule reads (these bits are the mother's; {@link #ofInfant} gives an infant's). */
   static int of(MilestoneRule rule) {
+    return of(rule.anchor()) | besidesAnchor(rule);
+  }
+
+  /**
+   * The mother's parts a rule reads other than through its own anchor's dates: each of its
+   * occurrences reads its own anchor date (and, for a family, the next date, which ends it) and
+   * these. A term counted from the rule's own anchor reads the occurrence's date.
+   */
+  static int besidesAnchor(MilestoneRule rule) {
     boolean infant = rule.subject() == MilestoneRule.Subject.INFANT;
-    int reads = of(rule.anchor());
+    Anchor own = rule.anchor();
+    int reads = 0;
     for (Term term : rule.due().terms()) {
-      reads |= of(term.anchor());
+      reads |= term.anchor() == own ? 0 : of(term.anchor());
     }
-    if (rule.windowOpens().isPresent()) {
+    if (rule.windowOpens().isPresent() && rule.windowOpens().get().anchor() != own) {
       reads |= of(rule.windowOpens().get().anchor());
     }
-    if (rule.closes() instanceof Closing.At at) {
+    if (rule.closes() instanceof Closing.At at && at.term().anchor() != own) {
       reads |= of(at.term().anchor());
     }
     if (infant) {

@@ -20,6 +20,7 @@ import org.mentor.core.pathway.PathwayEvent;
 import org.mentor.core.pathway.ViralLoadResulted;
 import org.mentor.core.pathway.Pathway;
 import org.mentor.core.protocol.Protocol;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A case's milestones as of a date: every occurrence the protocol's rules define for the mother
@@ -68,7 +69,8 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
     requireNonNull(protocol, "protocol");
     requireNonNull(facts, "facts");
     requireNonNull(state, "state");
-    Plan plan = PLANS.getIfPresent(facts.caseId());
+    LatestPlan latest = PLANS.getIfPresent(facts.caseId());
+    Plan plan = latest == null ? null : latest.plan;
     if (plan != null && plan.isFor(protocol, facts) && !state.asOf().isBefore(plan.stableFrom)) {
       return plan.at(facts.caseId(), state.asOf());
     }
@@ -80,7 +82,11 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
     }
     Plan replanned = plan == null ? null : plan.replan(protocol, facts, state, stableFrom, PreparedRules.of(protocol));
     plan = replanned != null ? replanned : new Plan(protocol, facts, state, stableFrom, new Scheduler(protocol, facts, state).plans());
-    PLANS.put(facts.caseId(), plan);
+    if (latest == null) {
+      latest = new LatestPlan();
+      PLANS.put(facts.caseId(), latest);
+    }
+    latest.plan = plan;
     return plan.at(facts.caseId(), state.asOf());
   }
 
@@ -94,8 +100,8 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
    * no fact of the case can change anything but the states — its last event, and the last returned
    * result — every occurrence's dates, satisfying event and ends are fixed; only the classification
    * by date remains, which {@link Plan#at} does. A due list evaluates the same unchanged cases every
-   * morning; this makes that cheap. A newer version of the facts that appends events is planned from
-   * the older version's plan ({@link Plan#replan}): only the rules whose inputs changed are planned
+   * morning; this makes that cheap. A newer version of the facts that adds events (in order or late,
+   * but corrects or voids none) is planned from the older version's plan ({@link Plan#replan}): only the rules whose inputs changed are planned
    * again, and events no rule reads (an appointment kept or set, a mentor's visit) keep the plan
    * whole. A simulated pair's walk views its case after every visit it records.
    *
@@ -110,8 +116,18 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
    * to the next, while a registry of 10^5–10^6 cases does not keep a plan (about 1.4 KB) for every
    * case it ever scheduled (mentor-bench {@code HeapPerCase}).
    */
-  private static final Cache<CaseId, Plan> PLANS =
+  private static final Cache<CaseId, LatestPlan> PLANS =
       CacheBuilder.newBuilder().weakKeys().maximumSize(Schedule.MEMO_CASES).build();
+
+  /**
+   * A case's entry in {@link #PLANS}: its latest plan, replaced in place. A case viewed after each
+   * recorded visit gets a new plan each time, and a put into the cache (a segment lock, eviction
+   * bookkeeping) cost about as much as the rest of the memo's work. Racing threads may each store
+   * the plan of the facts they saw: any of them is a valid memo ({@link Plan#isFor}).
+   */
+  private static final class LatestPlan {
+    volatile @Nullable Plan plan;
+  }
 
   /** How many cases' plans the memo keeps (see {@link #PLANS}). */
   static final int MEMO_CASES = 4096;

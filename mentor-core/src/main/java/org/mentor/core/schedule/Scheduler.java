@@ -4,6 +4,7 @@ import org.mentor.core.internal.InternedDates;
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.mentor.core.InfantId;
@@ -172,13 +173,17 @@ final class Scheduler {
   /**
    * The occurrences over newer facts than an older plan's, planning again only what the changes
    * touch ({@link Plan#replan}). Per rule and subject: a rule that reads a changed part is planned
-   * again; one that only is satisfied by an appended event's kind keeps its occurrences, and those
-   * not yet met are checked against the appended events; the rest are kept as they are. A rule
+   * again, except that a family rule that reads it only through its family's dates (a viral load
+   * added to her samples) keeps the occurrences whose date and next date are unchanged; one that
+   * only is satisfied by an appended event's kind keeps its occurrences; kept occurrences not yet
+   * met are checked against the appended events; the rest are kept as they are. A rule
    * closing on another's window is planned again with it; a rule that reads other milestones (the
    * second pass) is planned again also when the milestones it must come after were, or when the
    * superseded-at-delivery flag it reads may differ. Returns {@code old} itself when nothing
    * changes. The caller has checked that the subjects are the same infants in the same order,
-   * each with its facts, and that the appended events come after every event the plan saw.
+   * each with its facts, and that the events the plan saw are all still there, in order, with the
+   * added ones after them or among them (recorded late); a rule satisfied by an event added among
+   * them is planned again, as it may be met sooner.
    */
   Planned[] replan(Planned[] old, Plan.Changes changes) {
     ImmutableList<Rule> rules = prepared.rules;
@@ -188,10 +193,14 @@ final class Scheduler {
     for (int r = 0; r < rules.size(); r++) {
       Rule rule = rules.get(r);
       boolean satisfiable = changes.added(rule.satisfiedBy);
+      boolean metSooner = changes.addedAmongPlanned(rule.satisfiedBy);
       for (int s = firstSlot(rule); s < endSlot(rule); s++) {
         int changed = changes.mother | (rule.forInfant ? changes.infant[s] : 0);
-        boolean replan = (rule.reads & changed) != 0 || (rule.readsEveryInfant && changes.anyFeeding);
-        touched[r * n + s] = replan ? REPLAN : satisfiable ? RECHECK : KEEP;
+        boolean feeding = rule.readsEveryInfant && changes.anyFeeding;
+        boolean replan = (rule.reads & changed) != 0 || feeding || metSooner;
+        boolean familyOnly = replan && rule.family && !rule.secondPass && !feeding && !metSooner
+            && (rule.readsBesidesAnchor & changed) == 0;
+        touched[r * n + s] = familyOnly ? FAMILY : replan ? REPLAN : satisfiable ? RECHECK : KEEP;
         any |= replan || satisfiable;
       }
     }
@@ -203,7 +212,7 @@ final class Scheduler {
     for (int r = 0; r < rules.size(); r++) {
       if (rules.get(r).windowTarget >= 0) {
         for (int s = 0; s < n; s++) {
-          targetReplanned[rules.get(r).windowTarget * n + s] |= touched[r * n + s] == REPLAN;
+          targetReplanned[rules.get(r).windowTarget * n + s] |= touched[r * n + s] >= REPLAN;
         }
       }
     }
@@ -215,7 +224,7 @@ final class Scheduler {
           if (targetReplanned[rule.closesWhenWindowOpens * n + s]) {
             touched[r * n + s] = REPLAN;
           }
-          windowsNeeded |= touched[r * n + s] == REPLAN || rule.secondPass;
+          windowsNeeded |= touched[r * n + s] >= REPLAN || rule.secondPass;
         }
       }
     }
@@ -238,7 +247,7 @@ final class Scheduler {
       }
       supersededBefore |= rule.supersededAtDelivery && supersededAtDelivery(kept);
       byte how = touched[kept.ruleIndex * n + oldSlots[i]];
-      if (how != REPLAN) {
+      if (how < REPLAN) {
         keep(kept, rule, oldSlots[i], how, changes.appendedFrom);
       }
     }
@@ -250,6 +259,8 @@ final class Scheduler {
       for (int s = firstSlot(rule); s < endSlot(rule); s++) {
         if (touched[r * n + s] == REPLAN) {
           candidates(rule, s, true);
+        } else if (touched[r * n + s] == FAMILY) {
+          familyCandidates(rule, s, old, oldSlots, changes.added(rule.satisfiedBy) ? RECHECK : KEEP, changes.appendedFrom);
         }
       }
     }
@@ -264,7 +275,7 @@ final class Scheduler {
         continue;
       }
       for (int s = 0; s < n; s++) {
-        groupReplanned[rule.group * n + s] |= touched[r * n + s] == REPLAN;
+        groupReplanned[rule.group * n + s] |= touched[r * n + s] >= REPLAN;
       }
     }
     for (int r = 0; r < rules.size(); r++) {
@@ -317,11 +328,14 @@ final class Scheduler {
   /** Kept, but an appended event may meet it. */
   private static final byte RECHECK = 1;
   private static final byte REPLAN = 2;
+  /** Planned again for the family's dates that changed ({@link #familyCandidates}); the rest kept. */
+  private static final byte FAMILY = 3;
 
   /**
    * An occurrence not met in the older plan, met by the first appended event that satisfies it, or
-   * as it was. The events the plan saw did not meet it, and appended ones come after them in fold
-   * order, so the first appended match is the earliest match.
+   * as it was. The events the plan saw did not meet it (those read again from {@code appendedFrom}
+   * included), and added ones of its kind come after them in fold order (else it is planned again),
+   * so the first match is the earliest match.
    */
   private Planned satisfiedByAppended(Planned occurrence, Rule rule, int slot, int appendedFrom) {
     Timeline events = facts.events();
@@ -379,18 +393,51 @@ final class Scheduler {
     for (int i = 0; i < count; i++) {
       LocalDate anchorDate = rule.family ? family[i] : single;
       LocalDate next = rule.family ? anchors.next(anchor, family, i) : null;
-      if (!create(rule, slot, anchorDate, next, i + 1) || !appliesFirst(candidate)) {
-        continue;
+      candidate(rule, slot, anchorDate, next, i + 1, plan);
+    }
+  }
+
+  /**
+   * Plans a family rule again for one subject when only its family's dates changed (a viral load
+   * added to her samples): an occurrence of the older plan counted from the same date, with the
+   * same next date, is kept (and checked against the appended events when {@code how} is
+   * {@link #RECHECK}); every other date is tried as {@link #candidates} tries it. The rule reads
+   * nothing else that changed, so an occurrence from the same dates is the one it would plan.
+   */
+  private void familyCandidates(Rule rule, int slot, Planned[] old, int[] oldSlots, byte how, int appendedFrom) {
+    Anchor anchor = rule.rule.anchor();
+    LocalDate[] family = anchors.family(anchor);
+    Planned[] byDate = new Planned[family.length];
+    for (int i = 0; i < old.length; i++) {
+      int at = old[i].occurrence - 1;
+      if (old[i].ruleIndex == rule.index && oldSlots[i] == slot && at < family.length) {
+        byDate[at] = old[i];
       }
-      dateWindow(candidate);
-      if (!plan) {
-        int at = rule.windowTarget * subjects.length + slot;
-        if (windowOpens[at] == null || candidate.windowStart.isBefore(windowOpens[at])) {
-          windowOpens[at] = candidate.windowStart;
-        }
-      } else if (!rule.secondPass || appliesSecond(candidate)) {
-        add(plan(candidate));
+    }
+    for (int i = 0; i < family.length; i++) {
+      LocalDate next = anchors.next(anchor, family, i);
+      Planned kept = byDate[i];
+      if (kept != null && kept.planned.why().anchorDate().equals(family[i]) && Objects.equals(kept.nextAnchor, next)) {
+        keep(kept, rule, slot, how, appendedFrom);
+      } else {
+        candidate(rule, slot, family[i], next, i + 1, true);
       }
+    }
+  }
+
+  /** Tries one occurrence of a rule: plans it, or only notes where its window opens. */
+  private void candidate(Rule rule, int slot, LocalDate anchorDate, @Nullable LocalDate next, int occurrence, boolean plan) {
+    if (!create(rule, slot, anchorDate, next, occurrence) || !appliesFirst(candidate)) {
+      return;
+    }
+    dateWindow(candidate);
+    if (!plan) {
+      int at = rule.windowTarget * subjects.length + slot;
+      if (windowOpens[at] == null || candidate.windowStart.isBefore(windowOpens[at])) {
+        windowOpens[at] = candidate.windowStart;
+      }
+    } else if (!rule.secondPass || appliesSecond(candidate)) {
+      add(plan(candidate));
     }
   }
 
@@ -604,7 +651,7 @@ final class Scheduler {
     String key = keys != null ? keys.key(r, c.occurrence) : r.family ? r.familyKey(c.occurrence) : rule.id();
     Planned plan = new Planned(r.index, key, rule.id(), c.subject.id, c.windowStart, c.due, c.overdue, closedOn,
         satisfying == null ? null : satisfying.id(), satisfying == null ? null : satisfying.occurredOn(), cancelOn, reason,
-        finalNegative, expectedTest, why, asOf, c.close);
+        finalNegative, expectedTest, why, asOf, c.close, c.occurrence, c.nextAnchor);
     if (plan.planned.cancelReason().isPresent() && plan.planned.cancelReason().get() == CancelReason.SUPERSEDED_AT_DELIVERY) {
       supersededAtDelivery = true;
     }

@@ -1,5 +1,8 @@
 package org.mentor.core.pathway;
 
+import com.google.common.collect.ImmutableList;
+import java.util.ArrayList;
+import java.util.List;
 import net.jqwik.api.Arbitrary;
 
 /** Gives other test packages the realistic generated cases of {@link GenCases}. */
@@ -9,5 +12,22 @@ public final class GeneratedCases {
   /** Case files of generated scenarios (corrections, voids, twins, deaths, late results included). */
   public static Arbitrary<CaseFile> files() {
     return GenCases.scenarios().map(GenCases.Scenario::file);
+  }
+
+  /**
+   * Case files of generated scenarios whose events arrive a little out of order, as a clinic's
+   * backlog sends them: about one event in five recorded up to twenty events late (after events of
+   * its own day, or of later days), the rest in the canonical order.
+   */
+  public static Arbitrary<CaseFile> filesWithLateArrivals() {
+    return GenCases.scenarios().flatMap(s -> GenCases.uniform(100).list().ofSize(s.nodes().size()).map(delays -> {
+      List<Integer> priorities = new ArrayList<>(delays.size());
+      for (int i = 0; i < delays.size(); i++) {
+        int delay = delays.get(i);
+        priorities.add(10 * i + (delay < 80 ? 0 : (delay - 79) * 10 + 5));
+      }
+      GenCases.Arrival arrival = new GenCases.Arrival(s, ImmutableList.copyOf(priorities));
+      return CaseFile.replay(GenCases.CASE, arrival.events());
+    }));
   }
 }

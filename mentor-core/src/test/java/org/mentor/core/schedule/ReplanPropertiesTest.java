@@ -12,12 +12,24 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
+import java.time.Instant;
+import java.util.Optional;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.mentor.core.CaseId;
+import org.mentor.core.EventId;
+import org.mentor.core.MotherId;
+import org.mentor.core.pathway.ArtStarted;
 import org.mentor.core.pathway.CaseFile;
+import org.mentor.core.pathway.Codes.HivStatus;
+import org.mentor.core.pathway.RecordedBy;
+import org.mentor.core.pathway.Regimen;
+import org.mentor.core.pathway.ViralLoad;
+import org.mentor.core.pathway.ViralLoadResulted;
 import org.mentor.core.pathway.CaseState;
 import org.mentor.core.pathway.Enrolled;
 import org.mentor.core.pathway.GeneratedCases;
@@ -72,6 +84,62 @@ class ReplanPropertiesTest {
         assertScheduleFromScratch(protocol, grown, event, event.occurredOn().plusDays(offset));
       }
     }
+  }
+
+  /**
+   * Events recorded late: after events of their own day (a visit recorded in two parts, which the
+   * plan takes as added), or of later days (which plan again from scratch); viewed on the day of the
+   * event and on days before and after it.
+   */
+  @Property(tries = 80, seed = "20261127")
+  void a_schedule_after_events_recorded_late_equals_the_schedule_computed_from_scratch(
+      @ForAll("lateArrivals") CaseFile file, @ForAll long seed) {
+    Random days = new Random(seed);
+    for (Protocol protocol : Protocols.builtIn()) {
+      List<PathwayEvent> arrived = file.history();
+      CaseFile grown = CaseFile.enrol(file.caseId(), (Enrolled) arrived.get(0));
+      for (PathwayEvent event : arrived.subList(1, arrived.size())) {
+        grown = grown.record(event);
+        int pick = days.nextInt(3);
+        int offset = pick == 0 ? 0 : pick == 1 ? days.nextInt(30) : -days.nextInt(30);
+        assertScheduleFromScratch(protocol, grown, event, event.occurredOn().plusDays(offset));
+      }
+    }
+  }
+
+  /**
+   * A viral load recorded after another of the same day that sorts after it: it meets her first-visit
+   * viral load sooner than the one that met it in the older plan (WHO 2021 VL_ANC1, on ART at
+   * enrolment), so the rule is planned again rather than kept.
+   */
+  @Example
+  void a_result_recorded_among_the_same_days_events_meets_the_milestone_it_sorts_first_for() {
+    Protocol who = Protocol.who2021();
+    RecordedBy by = new RecordedBy("clerk", "clinic", "test", Optional.empty());
+    Instant at = Instant.parse("2025-02-01T12:00:00Z");
+    LocalDate booked = LocalDate.of(2025, 1, 10);
+    LocalDate visit = LocalDate.of(2025, 2, 1);
+    CaseFile file = CaseFile.enrol(CaseId.of("replan-same-day"), new Enrolled(EventId.of("e-1"), booked, at, by,
+            MotherId.of("m-1"), who.ref(), HivStatus.POSITIVE, Optional.of(LocalDate.of(2024, 11, 1)), Optional.empty(),
+            Optional.empty()))
+        .record(new ArtStarted(EventId.of("e-2"), LocalDate.of(2023, 5, 1), at, by, Regimen.TLD))
+        .record(new ViralLoadResulted(EventId.of("vl-b"), visit, at, by, visit, ViralLoad.copies(40)));
+    LocalDate nextDay = visit.plusDays(1); // the results are in: the plan is kept from then on
+    CaseState before = Pathway.evaluate(who, file.facts(), nextDay);
+    assertThat(Schedule.of(who, file.facts(), before).find("VL_ANC1").orElseThrow().satisfiedBy())
+        .contains(EventId.of("vl-b"));
+
+    file = file.record(new ViralLoadResulted(EventId.of("vl-a"), visit, at.plusSeconds(60), by, visit, ViralLoad.copies(30)));
+    CaseState after = Pathway.evaluate(who, file.facts(), nextDay);
+    Schedule replanned = Schedule.of(who, file.facts(), after);
+
+    assertThat(replanned.find("VL_ANC1").orElseThrow().satisfiedBy()).contains(EventId.of("vl-a"));
+    assertThat(replanned).isEqualTo(Schedule.compute(who, file.facts(), after));
+  }
+
+  @Provide
+  Arbitrary<CaseFile> lateArrivals() {
+    return GeneratedCases.filesWithLateArrivals();
   }
 
   /**
