@@ -105,8 +105,14 @@ final class PairWalk {
   private final Scenario s;
   /** The scenario's flag, read at every visit (the scenario looks it up by name). */
   private final boolean mentorSupport;
-  /** Recording instants by day, direct-mapped: a walk's events fall on a few days at a time. */
-  private final Instant[] noons = new Instant[64];
+  /**
+   * Recording instants by day, direct-mapped over eleven years and shared by every walker: each
+   * pair's events fall on some forty new days, so a table per walker mostly missed, and every miss
+   * was an instant made only for the events' shared table to swap it for its own. Racy, as the
+   * events' table is: a slot holds an older or a newer day's instant (immutable, final fields), and
+   * either is only a hit or a miss.
+   */
+  private static final Instant[] NOONS = new Instant[1 << 12];
   private final CaseRegistry registry;
   private final ProtocolRef ref;
   /** The registry's instance of the scenario's protocol (the schedule's memo knows protocols by identity). */
@@ -793,16 +799,16 @@ final class PairWalk {
 
   /**
    * Events are recorded at noon UTC on the day they became known: no clock, so every run is identical.
-   * One instance per day while it stays in the table: a pair records some forty events.
+   * One instance per day while it stays in the table: a pair records some seventy events.
    */
-  private Instant at(LocalDate day) {
+  private static Instant at(LocalDate day) {
     long epochDay = day.toEpochDay();
     long second = epochDay * SECONDS_PER_DAY + NOON; // day.atTime(12, 0).toInstant(UTC)
-    int slot = (int) (epochDay & (noons.length - 1));
-    Instant noon = noons[slot];
+    int slot = (int) (epochDay & (NOONS.length - 1));
+    Instant noon = NOONS[slot];
     if (noon == null || noon.getEpochSecond() != second) {
       noon = Instant.ofEpochSecond(second);
-      noons[slot] = noon;
+      NOONS[slot] = noon;
     }
     return noon;
   }
