@@ -120,6 +120,8 @@ final class PairWalk {
   private final Map<String, Action> actions = new HashMap<>();
   private final Tally tally;
   private final @Nullable Consumer<List<PathwayEvent>> batches;
+  /** The fold-order sort's keys, kept between batches: every batch made a new array. */
+  private long[] sortKeys = new long[16];
 
   PairWalk(Scenario scenario, CaseRegistry registry, Tally tally, @Nullable Consumer<List<PathwayEvent>> batches) {
     this.s = scenario;
@@ -356,7 +358,9 @@ final class PairWalk {
       int antibodyTaken = 0; // bit k: infant k's antibody test done at this contact
       LocalDate recall = null;
       boolean motherAlive = plan.motherAliveOn(t);
-      for (Milestone m : view.schedule().milestones()) {
+      List<Milestone> milestones = view.schedule().milestones();
+      for (int i = 0; i < milestones.size(); i++) { // by index: the iterator was garbage at every view
+        Milestone m = milestones.get(i);
         if (!m.state().isActionable()) {
           continue;
         }
@@ -462,7 +466,9 @@ final class PairWalk {
     private LocalDate nextVisit(Seen view, LocalDate t, @Nullable LocalDate recall) {
       boolean pregnant = t.isBefore(plan.delivery);
       LocalDate next = t.plusDays(pregnant ? s.services().antenatalVisitDays() : s.services().postnatalVisitDays());
-      for (Milestone m : view.schedule().milestones()) {
+      List<Milestone> milestones = view.schedule().milestones();
+      for (int i = 0; i < milestones.size(); i++) {
+        Milestone m = milestones.get(i);
         if (m.state() == MilestoneState.UPCOMING && m.due().isAfter(t) && m.due().isBefore(next)
             && actions.getOrDefault(m.ruleId(), Action.NONE) != Action.NONE) {
           next = m.due();
@@ -559,7 +565,7 @@ final class PairWalk {
       }
       if ((inCare || atEnd) && (hasUpTo(pending, t) || (atEnd && hasUpTo(mentorPending, t)))) {
         List<PathwayEvent> batch = take(pending, t);
-        batch.addAll(take(mentorPending, t));
+        takeInto(batch, mentorPending, t);
         record(batch);
       }
     }
@@ -576,6 +582,12 @@ final class PairWalk {
     /** Removes and returns the events dated on or before a day, keeping the rest in order. */
     private List<PathwayEvent> take(List<PathwayEvent> list, LocalDate t) {
       List<PathwayEvent> taken = new ArrayList<>(list.size() + 4); // room for the visit's own events
+      takeInto(taken, list, t);
+      return taken;
+    }
+
+    /** Moves the events dated on or before a day to the end of {@code taken}, keeping the rest in order. */
+    private void takeInto(List<PathwayEvent> taken, List<PathwayEvent> list, LocalDate t) {
       int kept = 0;
       for (int i = 0; i < list.size(); i++) {
         PathwayEvent e = list.get(i);
@@ -588,7 +600,6 @@ final class PairWalk {
       while (list.size() > kept) { // from the end: no sublist view to make
         list.remove(list.size() - 1);
       }
-      return taken;
     }
 
     private void addDelivery(List<PathwayEvent> batch) {
@@ -612,7 +623,7 @@ final class PairWalk {
       // In fold order, as a clinic's system would send a visit: each event then extends the case's
       // facts in place; in date order alone, a day's events would arrive in the order the walk
       // drew them, and every one that sorts before the last would re-fold the case.
-      sortInFoldOrder(batch);
+      sortKeys = sortInFoldOrder(batch, sortKeys);
       registry.record(caseId, batch, -1);
       events += batch.size();
       emit(batch);
@@ -644,7 +655,9 @@ final class PairWalk {
       int onTime = 0;
       int late = 0;
       int missed = 0;
-      for (Milestone m : view.schedule().milestones()) {
+      List<Milestone> milestones = view.schedule().milestones();
+      for (int i = 0; i < milestones.size(); i++) {
+        Milestone m = milestones.get(i);
         switch (m.state()) {
           case DONE -> {
             boolean inTime = m.satisfiedOn().isEmpty() || !m.satisfiedOn().get().isAfter(m.due());
@@ -760,8 +773,16 @@ final class PairWalk {
    * on every comparison, was a visible share of a walk (this sorts a walk's batches in about half the time).
    */
   static void sortInFoldOrder(List<PathwayEvent> batch) {
+    sortInFoldOrder(batch, new long[0]);
+  }
+
+  /** {@link #sortInFoldOrder(List)} with room for the keys; returns that room, grown if it had to be. */
+  static long[] sortInFoldOrder(List<PathwayEvent> batch, long[] scratch) {
     int n = batch.size();
-    long[] keys = new long[n];
+    if (n < 2) {
+      return scratch;
+    }
+    long[] keys = scratch.length >= n ? scratch : new long[Math.max(n, 2 * scratch.length)];
     for (int i = 0; i < n; i++) {
       keys[i] = dayAndRank(batch.get(i));
     }
@@ -777,6 +798,7 @@ final class PairWalk {
       batch.set(j + 1, event);
       keys[j + 1] = key;
     }
+    return keys;
   }
 
   /** {@link Fold#ORDER}'s first two keys as one number: the day, then the kind's rank within it. */
