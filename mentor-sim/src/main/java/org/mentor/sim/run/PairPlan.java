@@ -48,8 +48,10 @@ final class PairPlan {
   final LocalDate weaned;
   final @Nullable LocalDate artBeforePregnancy;
   final boolean cd4Below350;
-  /** Adherence per month since booking, drawn on first use ({@link #adherence(int)}). */
-  private final double[] adherence;
+  /** Months from booking to the horizon: how many months of adherence there are. */
+  private final int adherenceMonths;
+  /** Adherence per month since booking, drawn on first use ({@link #adherence(int)}); made then too, as most pairs never ask. */
+  private double @Nullable [] adherence;
   private int adherenceDrawn;
   private final BetaShape adherenceShape;
   private @Nullable ContinuousSampler adherenceDraws;
@@ -93,7 +95,7 @@ final class PairPlan {
 
     this.horizon = this.delivery.plusMonths(s.followUpMonths());
     int horizonMonths = (int) Math.ceil((horizon.toEpochDay() - this.booking.toEpochDay()) / DAYS_PER_MONTH) + 1;
-    this.adherence = new double[horizonMonths];
+    this.adherenceMonths = horizonMonths;
     this.adherenceShape = s.adherence().monthly();
 
     double hr = s.mentorSupport() ? s.mentor().ltfuHazardRatio() : 1.0;
@@ -277,20 +279,23 @@ final class PairPlan {
    * share of a walk outside the engine.
    */
   double adherence(int month) {
-    if (adherenceDraws == null) {
+    ContinuousSampler draws = adherenceDraws;
+    double[] months = adherence;
+    if (draws == null || months == null) {
       UniformRandomProvider stream = Streams.provider(Streams.of(seed, index, Process.ADHERENCE, 0));
-      adherenceDraws = ChengBetaSampler.of(stream, adherenceShape.alpha(), adherenceShape.beta());
+      draws = adherenceDraws = ChengBetaSampler.of(stream, adherenceShape.alpha(), adherenceShape.beta());
+      months = adherence = new double[adherenceMonths];
     }
     while (adherenceDrawn <= month) {
-      adherence[adherenceDrawn++] = adherenceDraws.sample();
+      months[adherenceDrawn++] = draws.sample();
     }
-    return adherence[month];
+    return months[month];
   }
 
   /** The month index since booking of a day, clamped to the months to the horizon. */
   int month(LocalDate day) {
     int m = (int) ((day.toEpochDay() - booking.toEpochDay()) / DAYS_PER_MONTH);
-    return Math.max(0, Math.min(adherence.length - 1, m));
+    return Math.max(0, Math.min(adherenceMonths - 1, m));
   }
 
   boolean motherAliveOn(LocalDate day) {

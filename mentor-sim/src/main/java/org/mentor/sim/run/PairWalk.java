@@ -105,8 +105,14 @@ final class PairWalk {
   private final Scenario s;
   /** The scenario's flag, read at every visit (the scenario looks it up by name). */
   private final boolean mentorSupport;
-  /** Recording instants by day, direct-mapped: a walk's events fall on a few days at a time. */
-  private final Instant[] noons = new Instant[64];
+  /**
+   * Recording instants by day, direct-mapped over eleven years and shared by every walker: each
+   * pair's events fall on some forty new days, so a table per walker mostly missed, and every miss
+   * was an instant made only for the events' shared table to swap it for its own. Racy, as the
+   * events' table is: a slot holds an older or a newer day's instant (immutable, final fields), and
+   * either is only a hit or a miss.
+   */
+  private static final Instant[] NOONS = new Instant[1 << 12];
   private final CaseRegistry registry;
   private final ProtocolRef ref;
   /** The registry's instance of the scenario's protocol (the schedule's memo knows protocols by identity). */
@@ -114,6 +120,8 @@ final class PairWalk {
   private final Map<String, Action> actions = new HashMap<>();
   private final Tally tally;
   private final @Nullable Consumer<List<PathwayEvent>> batches;
+  /** The fold-order sort's keys, kept between batches: every batch made a new array. */
+  private long[] sortKeys = new long[16];
 
   PairWalk(Scenario scenario, CaseRegistry registry, Tally tally, @Nullable Consumer<List<PathwayEvent>> batches) {
     this.s = scenario;
@@ -350,7 +358,9 @@ final class PairWalk {
       int antibodyTaken = 0; // bit k: infant k's antibody test done at this contact
       LocalDate recall = null;
       boolean motherAlive = plan.motherAliveOn(t);
-      for (Milestone m : view.schedule().milestones()) {
+      List<Milestone> milestones = view.schedule().milestones();
+      for (int i = 0; i < milestones.size(); i++) { // by index: the iterator was garbage at every view
+        Milestone m = milestones.get(i);
         if (!m.state().isActionable()) {
           continue;
         }
@@ -456,7 +466,9 @@ final class PairWalk {
     private LocalDate nextVisit(Seen view, LocalDate t, @Nullable LocalDate recall) {
       boolean pregnant = t.isBefore(plan.delivery);
       LocalDate next = t.plusDays(pregnant ? s.services().antenatalVisitDays() : s.services().postnatalVisitDays());
-      for (Milestone m : view.schedule().milestones()) {
+      List<Milestone> milestones = view.schedule().milestones();
+      for (int i = 0; i < milestones.size(); i++) {
+        Milestone m = milestones.get(i);
         if (m.state() == MilestoneState.UPCOMING && m.due().isAfter(t) && m.due().isBefore(next)
             && actions.getOrDefault(m.ruleId(), Action.NONE) != Action.NONE) {
           next = m.due();
@@ -553,7 +565,7 @@ final class PairWalk {
       }
       if ((inCare || atEnd) && (hasUpTo(pending, t) || (atEnd && hasUpTo(mentorPending, t)))) {
         List<PathwayEvent> batch = take(pending, t);
-        batch.addAll(take(mentorPending, t));
+        takeInto(batch, mentorPending, t);
         record(batch);
       }
     }
@@ -570,6 +582,12 @@ final class PairWalk {
     /** Removes and returns the events dated on or before a day, keeping the rest in order. */
     private List<PathwayEvent> take(List<PathwayEvent> list, LocalDate t) {
       List<PathwayEvent> taken = new ArrayList<>(list.size() + 4); // room for the visit's own events
+      takeInto(taken, list, t);
+      return taken;
+    }
+
+    /** Moves the events dated on or before a day to the end of {@code taken}, keeping the rest in order. */
+    private void takeInto(List<PathwayEvent> taken, List<PathwayEvent> list, LocalDate t) {
       int kept = 0;
       for (int i = 0; i < list.size(); i++) {
         PathwayEvent e = list.get(i);
@@ -582,7 +600,6 @@ final class PairWalk {
       while (list.size() > kept) { // from the end: no sublist view to make
         list.remove(list.size() - 1);
       }
-      return taken;
     }
 
     private void addDelivery(List<PathwayEvent> batch) {
@@ -606,7 +623,7 @@ final class PairWalk {
       // In fold order, as a clinic's system would send a visit: each event then extends the case's
       // facts in place; in date order alone, a day's events would arrive in the order the walk
       // drew them, and every one that sorts before the last would re-fold the case.
-      sortInFoldOrder(batch);
+      sortKeys = sortInFoldOrder(batch, sortKeys);
       registry.record(caseId, batch, -1);
       events += batch.size();
       emit(batch);
@@ -638,7 +655,9 @@ final class PairWalk {
       int onTime = 0;
       int late = 0;
       int missed = 0;
-      for (Milestone m : view.schedule().milestones()) {
+      List<Milestone> milestones = view.schedule().milestones();
+      for (int i = 0; i < milestones.size(); i++) {
+        Milestone m = milestones.get(i);
         switch (m.state()) {
           case DONE -> {
             boolean inTime = m.satisfiedOn().isEmpty() || !m.satisfiedOn().get().isAfter(m.due());
@@ -754,8 +773,16 @@ final class PairWalk {
    * on every comparison, was a visible share of a walk (this sorts a walk's batches in about half the time).
    */
   static void sortInFoldOrder(List<PathwayEvent> batch) {
+    sortInFoldOrder(batch, new long[0]);
+  }
+
+  /** {@link #sortInFoldOrder(List)} with room for the keys; returns that room, grown if it had to be. */
+  static long[] sortInFoldOrder(List<PathwayEvent> batch, long[] scratch) {
     int n = batch.size();
-    long[] keys = new long[n];
+    if (n < 2) {
+      return scratch;
+    }
+    long[] keys = scratch.length >= n ? scratch : new long[Math.max(n, 2 * scratch.length)];
     for (int i = 0; i < n; i++) {
       keys[i] = dayAndRank(batch.get(i));
     }
@@ -771,6 +798,7 @@ final class PairWalk {
       batch.set(j + 1, event);
       keys[j + 1] = key;
     }
+    return keys;
   }
 
   /** {@link Fold#ORDER}'s first two keys as one number: the day, then the kind's rank within it. */
@@ -793,16 +821,16 @@ final class PairWalk {
 
   /**
    * Events are recorded at noon UTC on the day they became known: no clock, so every run is identical.
-   * One instance per day while it stays in the table: a pair records some forty events.
+   * One instance per day while it stays in the table: a pair records some seventy events.
    */
-  private Instant at(LocalDate day) {
+  private static Instant at(LocalDate day) {
     long epochDay = day.toEpochDay();
     long second = epochDay * SECONDS_PER_DAY + NOON; // day.atTime(12, 0).toInstant(UTC)
-    int slot = (int) (epochDay & (noons.length - 1));
-    Instant noon = noons[slot];
+    int slot = (int) (epochDay & (NOONS.length - 1));
+    Instant noon = NOONS[slot];
     if (noon == null || noon.getEpochSecond() != second) {
       noon = Instant.ofEpochSecond(second);
-      noons[slot] = noon;
+      NOONS[slot] = noon;
     }
     return noon;
   }
