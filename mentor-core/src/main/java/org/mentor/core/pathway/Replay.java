@@ -357,7 +357,7 @@ final class Replay {
         for (int r = 0; r < rows.length; r++) {
           Transition row = rows[r];
           if (row.trigger() instanceof Trigger.AtDeadline at) {
-            LocalDate due = deadline(at.deadline(), instance, horizon);
+            LocalDate due = deadline(at.deadline());
             if (due == null) {
               continue;
             }
@@ -390,7 +390,7 @@ final class Replay {
       Transition[] rows = PathwayTable.deadlineRows(instance.stateIndex);
       for (int r = 0; r < rows.length; r++) {
         if (rows[r].trigger() instanceof Trigger.AtDeadline at) {
-          LocalDate due = deadline(at.deadline(), instance, asOf);
+          LocalDate due = deadline(at.deadline());
           if (due == null) {
             continue;
           }
@@ -406,19 +406,21 @@ final class Replay {
     return earliest;
   }
 
-  /** A deadline's date for an instance, recomputed only when what it is computed from changed. */
-  private @Nullable LocalDate deadline(Deadline deadline, Instance instance, LocalDate date) {
-    java.util.function.Function<Memory, @Nullable Object> input = deadline.input();
-    if (input == null) {
-      return deadline.at(step(instance, null, date));
+  /**
+   * A deadline's date, recomputed only when what it is computed from changed (the same for every
+   * instance: the since-date clamp is the caller's).
+   */
+  private @Nullable LocalDate deadline(Deadline deadline) {
+    if (deadline == Deadline.ALL_INFANTS_RESOLVED) {
+      return allInfantsResolvedOn();
     }
-    Object value = input.apply(memory);
+    Object value = deadline.input(memory);
     if (value == null) {
       return null;
     }
     int d = deadline.ordinal();
     if (deadlineInputs[d] != value) {
-      deadlineDates[d] = deadline.at(step(instance, null, date));
+      deadlineDates[d] = deadline.dateFrom(value, protocol);
       deadlineInputs[d] = value;
     }
     return deadlineDates[d];
