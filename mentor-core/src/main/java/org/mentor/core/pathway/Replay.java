@@ -98,6 +98,21 @@ final class Replay {
    */
   private boolean resolvedKnown;
   private @Nullable LocalDate resolvedOn;
+  /**
+   * The deadline row due first over every instance: its instance, row and date (no date: none
+   * pending). Kept while nothing it was found from changes (no region moved or was added, and the
+   * memory values the deadlines read are the same instances), which is most steps of a replay:
+   * scanning every instance's deadline rows before each step was half of a replay's CPU.
+   */
+  private boolean dueKnown;
+  private int dueAt;
+  private @Nullable Transition dueRow;
+  private @Nullable LocalDate dueOn;
+  /** The memory's {@link Deadline#input}s when the due row was found. */
+  private @Nullable LocalDate dueDiagnosedOn;
+  private @Nullable ViralLoadResulted dueLastVl;
+  private @Nullable LocalDate dueMissed;
+  private @Nullable LocalDate dueDeliveredOn;
 
   private Replay(Protocol protocol, Facts facts, LocalDate asOf) {
     this.protocol = protocol;
@@ -155,6 +170,14 @@ final class Replay {
     }
     this.resolvedKnown = from.resolvedKnown;
     this.resolvedOn = from.resolvedOn;
+    this.dueKnown = from.dueKnown;
+    this.dueAt = from.dueAt;
+    this.dueRow = from.dueRow;
+    this.dueOn = from.dueOn;
+    this.dueDiagnosedOn = from.dueDiagnosedOn;
+    this.dueLastVl = from.dueLastVl;
+    this.dueMissed = from.dueMissed;
+    this.dueDeliveredOn = from.dueDeliveredOn;
   }
 
   /**
@@ -291,6 +314,7 @@ final class Replay {
           instances = grown;
           infantCount++;
           resolvedKnown = false;
+          dueKnown = false;
         }
       }
     }
@@ -346,37 +370,70 @@ final class Replay {
     }
   }
 
+  /** Fires every deadline due on or before a date, earliest first. */
   private void fireDeadlines(LocalDate horizon) {
     while (true) {
-      int best = -1;
-      Transition bestRow = null;
-      LocalDate bestDate = null;
-      for (int i = 0; i < instances.length; i++) {
-        Instance instance = instances[i];
-        Transition[] rows = PathwayTable.deadlineRows(instance.stateIndex);
-        for (int r = 0; r < rows.length; r++) {
-          Transition row = rows[r];
-          if (row.trigger() instanceof Trigger.AtDeadline at) {
-            LocalDate due = deadline(at.deadline());
-            if (due == null) {
-              continue;
-            }
-            if (due.isBefore(instance.since)) {
-              due = instance.since;
-            }
-            if (!due.isAfter(horizon) && (bestDate == null || due.isBefore(bestDate))) {
-              best = i;
-              bestRow = row;
-              bestDate = due;
-            }
-          }
-        }
+      if (!dueKnown || deadlineInputsChanged()) {
+        findDue();
       }
-      if (best < 0) {
+      assert dueAgreesWithScan();
+      if (dueOn == null || dueOn.isAfter(horizon)) {
         return;
       }
-      move(best, instances[best].entered(bestRow, bestDate, null));
+      move(dueAt, instances[dueAt].entered(dueRow, dueOn, null));
     }
+  }
+
+  /**
+   * Finds the deadline row due first (the first instance and row in step order among equal dates):
+   * the first to fire whatever the horizon, as the due rows on or before it are the earliest.
+   */
+  private void findDue() {
+    dueAt = -1;
+    dueRow = null;
+    dueOn = null;
+    for (int i = 0; i < instances.length; i++) {
+      Instance instance = instances[i];
+      Transition[] rows = PathwayTable.deadlineRows(instance.stateIndex);
+      for (int r = 0; r < rows.length; r++) {
+        Transition row = rows[r];
+        LocalDate due = dueDate(((Trigger.AtDeadline) row.trigger()).deadline(), instance);
+        if (due != null && (dueOn == null || due.isBefore(dueOn))) {
+          dueAt = i;
+          dueRow = row;
+          dueOn = due;
+        }
+      }
+    }
+    dueKnown = true;
+    dueDiagnosedOn = memory.diagnosedOn;
+    dueLastVl = memory.lastVl;
+    dueMissed = memory.missedAppointment();
+    dueDeliveredOn = memory.deliveredOn;
+  }
+
+  /** Whether a memory value a deadline reads ({@link Deadline#input}) is another since the due row was found. */
+  private boolean deadlineInputsChanged() {
+    return memory.diagnosedOn != dueDiagnosedOn || memory.lastVl != dueLastVl
+        || memory.missedAppointment() != dueMissed || memory.deliveredOn != dueDeliveredOn;
+  }
+
+  /** A deadline's date for an instance: not before the day it entered its state; null if none. */
+  private @Nullable LocalDate dueDate(Deadline deadline, Instance instance) {
+    LocalDate due = deadline(deadline);
+    return due != null && due.isBefore(instance.since) ? instance.since : due;
+  }
+
+  /**
+   * For assertions (on in the tests): the kept due row is the one a scan finds now; a stale one
+   * would fire wrongly or not at all. The scan refreshes it, to the same values when this holds.
+   */
+  private boolean dueAgreesWithScan() {
+    int at = dueAt;
+    Transition row = dueRow;
+    LocalDate on = dueOn;
+    findDue();
+    return at == dueAt && row == dueRow && java.util.Objects.equals(on, dueOn);
   }
 
   /**
@@ -389,17 +446,9 @@ final class Replay {
       Instance instance = instances[i];
       Transition[] rows = PathwayTable.deadlineRows(instance.stateIndex);
       for (int r = 0; r < rows.length; r++) {
-        if (rows[r].trigger() instanceof Trigger.AtDeadline at) {
-          LocalDate due = deadline(at.deadline());
-          if (due == null) {
-            continue;
-          }
-          if (due.isBefore(instance.since)) {
-            due = instance.since;
-          }
-          if (due.isAfter(asOf) && (earliest == null || due.isBefore(earliest))) {
-            earliest = due;
-          }
+        LocalDate due = dueDate(((Trigger.AtDeadline) rows[r].trigger()).deadline(), instance);
+        if (due != null && due.isAfter(asOf) && (earliest == null || due.isBefore(earliest))) {
+          earliest = due;
         }
       }
     }
@@ -432,6 +481,7 @@ final class Replay {
 
   private void move(int at, Instance to) {
     instances[at] = to;
+    dueKnown = false;
     if (at < infantCount) {
       resolvedKnown = false;
     }
