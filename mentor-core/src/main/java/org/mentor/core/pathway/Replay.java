@@ -26,6 +26,8 @@ final class Replay {
       Comparator.comparing(Replay::resultDate).thenComparing(Fold.ORDER);
   private static final Deadline[] DEADLINES = Deadline.values();
   private static final PathwayEvent[] NO_RESULTS = new PathwayEvent[0];
+  private static final int NONE_DUE = -1;
+  private static final int DUE_UNKNOWN = -2;
   /** Step order of the mother's regions: after the infants, before the phase. */
   private static final int MOTHER_REGIONS = 4;
 
@@ -93,19 +95,13 @@ final class Replay {
   private @Nullable Object @Nullable [] deadlineInputs;
   private @Nullable LocalDate @Nullable [] deadlineDates;
   /**
-   * {@link #allInfantsResolvedOn}, kept until an infant's region moves: the phase's deadline asks
-   * for it at every step of the replay (it was a twentieth of a simulated pair's CPU).
+   * The deadline row due first over every instance: its instance ({@link #NONE_DUE} if no deadline
+   * is pending, {@link #DUE_UNKNOWN} until found), row and date. Kept while nothing it was found
+   * from changes (no region moved or was added, and the memory values the deadlines read are the
+   * same instances), which is most steps of a replay: scanning every instance's deadline rows
+   * before each step was half of a replay's CPU.
    */
-  private boolean resolvedKnown;
-  private @Nullable LocalDate resolvedOn;
-  /**
-   * The deadline row due first over every instance: its instance, row and date (no date: none
-   * pending). Kept while nothing it was found from changes (no region moved or was added, and the
-   * memory values the deadlines read are the same instances), which is most steps of a replay:
-   * scanning every instance's deadline rows before each step was half of a replay's CPU.
-   */
-  private boolean dueKnown;
-  private int dueAt;
+  private int dueAt = DUE_UNKNOWN;
   private @Nullable Transition dueRow;
   private @Nullable LocalDate dueOn;
   /** The memory's {@link Deadline#input}s when the due row was found. */
@@ -168,9 +164,6 @@ final class Replay {
       this.deadlineInputs = from.deadlineInputs == null ? new Object[DEADLINES.length] : from.deadlineInputs.clone();
       this.deadlineDates = from.deadlineDates == null ? new LocalDate[DEADLINES.length] : from.deadlineDates.clone();
     }
-    this.resolvedKnown = from.resolvedKnown;
-    this.resolvedOn = from.resolvedOn;
-    this.dueKnown = from.dueKnown;
     this.dueAt = from.dueAt;
     this.dueRow = from.dueRow;
     this.dueOn = from.dueOn;
@@ -313,8 +306,7 @@ final class Replay {
           System.arraycopy(instances, infantCount, grown, infantCount + 1, instances.length - infantCount);
           instances = grown;
           infantCount++;
-          resolvedKnown = false;
-          dueKnown = false;
+          dueAt = DUE_UNKNOWN;
         }
       }
     }
@@ -373,11 +365,11 @@ final class Replay {
   /** Fires every deadline due on or before a date, earliest first. */
   private void fireDeadlines(LocalDate horizon) {
     while (true) {
-      if (!dueKnown || deadlineInputsChanged()) {
+      if (dueAt == DUE_UNKNOWN || deadlineInputsChanged()) {
         findDue();
       }
       assert dueAgreesWithScan();
-      if (dueOn == null || dueOn.isAfter(horizon)) {
+      if (dueAt == NONE_DUE || dueOn.isAfter(horizon)) {
         return;
       }
       move(dueAt, instances[dueAt].entered(dueRow, dueOn, null));
@@ -389,7 +381,7 @@ final class Replay {
    * the first to fire whatever the horizon, as the due rows on or before it are the earliest.
    */
   private void findDue() {
-    dueAt = -1;
+    dueAt = NONE_DUE;
     dueRow = null;
     dueOn = null;
     for (int i = 0; i < instances.length; i++) {
@@ -405,7 +397,6 @@ final class Replay {
         }
       }
     }
-    dueKnown = true;
     dueDiagnosedOn = memory.diagnosedOn;
     dueLastVl = memory.lastVl;
     dueMissed = memory.missedAppointment();
@@ -481,22 +472,11 @@ final class Replay {
 
   private void move(int at, Instance to) {
     instances[at] = to;
-    dueKnown = false;
-    if (at < infantCount) {
-      resolvedKnown = false;
-    }
+    dueAt = DUE_UNKNOWN;
   }
 
   /** The day the last infant reached a final outcome, if every infant has one; else null. */
   @Nullable LocalDate allInfantsResolvedOn() {
-    if (!resolvedKnown) {
-      resolvedOn = resolvedOn();
-      resolvedKnown = true;
-    }
-    return resolvedOn;
-  }
-
-  private @Nullable LocalDate resolvedOn() {
     if (infantCount == 0) {
       return null;
     }
