@@ -41,9 +41,9 @@ public enum Deadline {
 
   /**
    * The one value of the replay's memory the date is computed from (with protocol values): the
-   * same instance gives the same date, and none (null) gives no date. The replay keeps each
-   * deadline's last date and recomputes it only when this changes (date arithmetic was a quarter
-   * of an evaluation from a checkpoint). Not for {@link #ALL_INFANTS_RESOLVED}.
+   * same instance gives the same date, and none (null) gives no date. The replay keeps the
+   * deadline due first and looks again only when one of these values changes or a region moves.
+   * Not for {@link #ALL_INFANTS_RESOLVED}.
    */
   @Nullable Object input(Memory memory) {
     return switch (this) {

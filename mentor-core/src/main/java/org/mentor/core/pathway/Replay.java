@@ -24,7 +24,6 @@ import org.mentor.core.protocol.Protocol;
 final class Replay {
   private static final Comparator<PathwayEvent> BY_RESULT_DATE =
       Comparator.comparing(Replay::resultDate).thenComparing(Fold.ORDER);
-  private static final Deadline[] DEADLINES = Deadline.values();
   private static final PathwayEvent[] NO_RESULTS = new PathwayEvent[0];
   private static final int NONE_DUE = -1;
   private static final int DUE_UNKNOWN = -2;
@@ -101,11 +100,8 @@ final class Replay {
   private int infantCount;
   /** Results taken but not yet returned, by result date then fold order; never changed in place (copies share it). */
   private PathwayEvent[] pendingResults;
-  /** What guards and deadlines read, refilled for each; made when the replay runs (a kept checkpoint drops it). */
+  /** What guards read, refilled for each; made when the replay runs (a kept checkpoint drops it). */
   private @Nullable Step step;
-  /** Per deadline, the memory value its date was last computed from, and that date ({@link Deadline#input}). */
-  private @Nullable Object @Nullable [] deadlineInputs;
-  private @Nullable LocalDate @Nullable [] deadlineDates;
   /**
    * The deadline row due first over every instance: its instance ({@link #NONE_DUE} if no deadline
    * is pending, {@link #DUE_UNKNOWN} until found), row and date. Kept while nothing it was found
@@ -136,8 +132,6 @@ final class Replay {
         new Instance(Region.RETENTION, null, -1, Retention.IN_CARE, start, Optional.empty(), null),
         new Instance(Region.PHASE, null, -1, Phase.ANTENATAL, start, Optional.empty(), null)};
     this.pendingResults = NO_RESULTS;
-    this.deadlineInputs = new Object[DEADLINES.length];
-    this.deadlineDates = new LocalDate[DEADLINES.length];
   }
 
   /** Replays the facts up to and including {@code asOf}. */
@@ -154,15 +148,6 @@ final class Replay {
    * memories) is shared.
    */
   private Replay(Replay from, Facts facts) {
-    this(from, facts, true);
-  }
-
-  /**
-   * The copy constructor; a copy that will not run ({@code running} false: one kept as a case's
-   * checkpoint, only ever copied) is made without the deadline dates, which each running copy
-   * makes again.
-   */
-  private Replay(Replay from, Facts facts, boolean running) {
     this.protocol = from.protocol;
     this.facts = facts;
     this.asOf = from.asOf;
@@ -172,10 +157,6 @@ final class Replay {
     this.instances = from.instances.clone();
     this.infantCount = from.infantCount;
     this.pendingResults = from.pendingResults;
-    if (running) {
-      this.deadlineInputs = from.deadlineInputs == null ? new Object[DEADLINES.length] : from.deadlineInputs.clone();
-      this.deadlineDates = from.deadlineDates == null ? new LocalDate[DEADLINES.length] : from.deadlineDates.clone();
-    }
     this.dueAt = from.dueAt;
     this.dueRow = from.dueRow;
     this.dueOn = from.dueOn;
@@ -186,12 +167,12 @@ final class Replay {
   }
 
   /**
-   * A copy to keep as a case's checkpoint (copied, never run itself), without what only a running
-   * replay needs: the step and the deadline dates. This one may then run on ({@link #continueTo}):
-   * evaluating from a checkpoint just advanced needs one copy rather than two.
+   * A copy to keep as a case's checkpoint (copied, never run itself), without the step only a
+   * running replay needs. This one may then run on ({@link #continueTo}): evaluating from a
+   * checkpoint just advanced needs one copy rather than two.
    */
   Replay kept() {
-    return new Replay(this, facts, false);
+    return new Replay(this, facts);
   }
 
   /**
@@ -459,8 +440,9 @@ final class Replay {
   }
 
   /**
-   * A deadline's date, recomputed only when what it is computed from changed (the same for every
-   * instance: the since-date clamp is the caller's).
+   * A deadline's date (the same for every instance: the since-date clamp is the caller's). Not
+   * kept: it is read only when the due row is found again ({@link #findDue}), and keeping it cost
+   * each running copy of a replay two arrays.
    */
   private @Nullable LocalDate deadline(Deadline deadline) {
     if (deadline == Deadline.ALL_INFANTS_RESOLVED) {
@@ -470,12 +452,7 @@ final class Replay {
     if (value == null) {
       return null;
     }
-    int d = deadline.ordinal();
-    if (deadlineInputs[d] != value) {
-      deadlineDates[d] = deadline.dateFrom(value, protocol);
-      deadlineInputs[d] = value;
-    }
-    return deadlineDates[d];
+    return deadline.dateFrom(value, protocol);
   }
 
   private Step step(Instance instance, @Nullable PathwayEvent event, LocalDate date) {
