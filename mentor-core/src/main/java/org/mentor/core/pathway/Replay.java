@@ -396,7 +396,10 @@ final class Replay {
     dueDeliveredOn = memory.deliveredOn;
   }
 
-  /** Whether a memory value a deadline reads ({@link Deadline#input}) is another since the due row was found. */
+  /**
+   * Whether a memory value a deadline reads is another since the due row was found: every value
+   * {@link Deadline#input} reads (the assertion in {@link #fireDeadlines} fails on one left out).
+   */
   private boolean deadlineInputsChanged() {
     return memory.diagnosedOn != dueDiagnosedOn || memory.lastVl != dueLastVl
         || memory.missedAppointment() != dueMissed || memory.deliveredOn != dueDeliveredOn;
@@ -409,10 +412,11 @@ final class Replay {
   }
 
   /**
-   * For assertions (on in the tests): the kept due row is the one a scan finds now; a stale one
-   * would fire wrongly or not at all. The scan refreshes it, to the same values when this holds.
+   * For assertions (on in the tests) and tests: the kept due row is the one a scan finds now; a
+   * stale one would fire wrongly or not at all. The scan refreshes it, to the same values when
+   * this holds.
    */
-  private boolean dueAgreesWithScan() {
+  boolean dueAgreesWithScan() {
     int at = dueAt;
     Transition row = dueRow;
     LocalDate on = dueOn;
