@@ -196,14 +196,18 @@ final class Replay {
   }
 
   /**
-   * This replay continued over other facts to a date, if they only add events after this replay's
-   * date: then the result equals {@code run(protocol, other, until)}, because what the replay has
-   * done so far read only events up to its date. Those must be the very same instances, in the
-   * same places (a later event inserted, a correction or a void changes the effective events
-   * before it, and then the facts are new instances or in new places), with the same infants (the
-   * replay skips events about an infant the facts do not have). Guards also read an infant's facts
-   * as a whole, but only up to a sample date the replay has reached, so they see no added event.
-   * This one is unchanged.
+   * This replay continued over other facts to a date, if they only add events after the ones it
+   * delivered, dated on or after its date: then the result equals {@code run(protocol, other,
+   * until)}, because what the replay has done so far read only events up to its date. Those must
+   * be the very same instances, in the same places (a later event inserted, a correction or a void
+   * changes the effective events before it, and then the facts are new instances or in new places),
+   * with the same infants (the replay skips events about an infant the facts do not have). Guards
+   * also read an infant's facts as a whole, but only up to a sample date the replay has reached, so
+   * they see no event added after its date. An event added on its date (a clinic visit recorded
+   * after the case was read that day) sorts after every event it delivered, and a full run would
+   * deliver it where this one stopped: after that day's results and deadlines. It is taken only if
+   * the infants' facts are the very same (a guard may have read them on that day: a feeding record
+   * added then could change {@link Guard#isFinalTest}). This one is unchanged.
    *
    * @return the continued replay, or null if the other facts change what this one has done
    */
@@ -212,11 +216,16 @@ final class Replay {
       return null;
     }
     Timeline theirs = other.events();
-    if (theirs.size() < next || !theirs.startsWithSame(facts.events(), next)) {
+    // One that has delivered no event yet started its regions on the first event's date, which
+    // other facts may move.
+    if (next == 0 || theirs.size() < next || !theirs.startsWithSame(facts.events(), next)) {
       return null;
     }
-    if (theirs.size() > next && !theirs.get(next).occurredOn().isAfter(asOf)) {
-      return null;
+    if (theirs.size() > next) {
+      LocalDate added = theirs.get(next).occurredOn();
+      if (added.isBefore(asOf) || (added.equals(asOf) && other.infants() != facts.infants())) {
+        return null;
+      }
     }
     if (!other.infants().keySet().equals(facts.infants().keySet())) {
       return null;
