@@ -59,12 +59,24 @@ public final class CaseFile {
    * several) still extend it. Racing threads may compute it twice; both results are equal.
    */
   private volatile @Nullable Replay checkpoint;
+  /**
+   * The replay the last evaluation from the checkpoint ran, at that evaluation's date: kept rather
+   * than dropped (it needs no copy: the state assembled from it does not keep it, and from here it
+   * is only ever copied). A new version of the file inherits it, and its first evaluation resumes
+   * from it when the events added since are dated on or after its date ({@link Replay#resumedWith}),
+   * as a clinic visit recorded after the case was read that day is: the events of the day the
+   * checkpoint stops before are then not replayed again at each evaluation (they were nearly half
+   * of a simulated pair's replaying). Racing threads may set it to different replays; each is a
+   * replay of its facts to its date.
+   */
+  private volatile @Nullable Replay latest;
 
-  private CaseFile(CaseId caseId, EventLog recorded, Facts facts, @Nullable Replay checkpoint) {
+  private CaseFile(CaseId caseId, EventLog recorded, Facts facts, @Nullable Replay checkpoint, @Nullable Replay latest) {
     this.caseId = caseId;
     this.recorded = recorded;
     this.facts = facts;
     this.checkpoint = checkpoint;
+    this.latest = latest;
   }
 
   /**
@@ -86,7 +98,7 @@ public final class CaseFile {
    * @return the file, at version 0
    */
   public static CaseFile empty(CaseId caseId) {
-    return new CaseFile(requireNonNull(caseId, "caseId"), EventLog.empty(), Facts.empty(caseId), null);
+    return new CaseFile(requireNonNull(caseId, "caseId"), EventLog.empty(), Facts.empty(caseId), null, null);
   }
 
   /**
@@ -214,7 +226,7 @@ public final class CaseFile {
     if (event.kind() == EventKind.CORRECTED && plain.kind() == EventKind.DELIVERED) {
       checkInfantEventsAfterBirth(nextFacts, (Delivered) plain);
     }
-    return new CaseFile(caseId, nextRecorded, nextFacts, checkpoint);
+    return new CaseFile(caseId, nextRecorded, nextFacts, checkpoint, latest);
   }
 
   /** The events of a timeline with one more in its place in fold order. */
@@ -363,7 +375,7 @@ public final class CaseFile {
     if (kept.size() == recorded.size()) {
       return this;
     }
-    return new CaseFile(caseId, kept, Fold.fold(caseId, effective(kept.oldestFirst())), null);
+    return new CaseFile(caseId, kept, Fold.fold(caseId, effective(kept.oldestFirst())), null, null);
   }
 
   /**
@@ -380,7 +392,9 @@ public final class CaseFile {
     if (replay == null) {
       return Pathway.evaluate(protocol, facts, asOf);
     }
-    return Pathway.assemble(protocol, facts, asOf, replay);
+    CaseState state = Pathway.assemble(protocol, facts, asOf, replay);
+    latest = replay; // no longer run: the state does not keep it
+    return state;
   }
 
   /**
@@ -417,12 +431,19 @@ public final class CaseFile {
     if (last == null) {
       return null;
     }
+    Replay recent = latest;
+    if (recent != null && sameProtocol(recent, protocol) && !asOf.isBefore(recent.asOf())) {
+      Replay running = recent.facts == facts ? recent.advancedTo(asOf) : recent.resumedWith(facts, asOf);
+      if (running != null) {
+        return running;
+      }
+    }
     LocalDate until = last.occurredOn().minusDays(1);
     if (asOf.isBefore(until)) {
       return null;
     }
     Replay memo = checkpoint;
-    boolean sameProtocol = memo != null && (memo.protocol == protocol || memo.protocol.equals(protocol));
+    boolean sameProtocol = memo != null && sameProtocol(memo, protocol);
     if (sameProtocol && memo.facts == facts) {
       return memo.advancedTo(asOf);
     }
@@ -433,6 +454,10 @@ public final class CaseFile {
     checkpoint = running.kept();
     running.continueTo(asOf);
     return running;
+  }
+
+  private static boolean sameProtocol(Replay replay, org.mentor.core.protocol.Protocol protocol) {
+    return replay.protocol == protocol || replay.protocol.equals(protocol);
   }
 
   /**

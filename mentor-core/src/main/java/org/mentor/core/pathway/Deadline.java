@@ -3,11 +3,11 @@ package org.mentor.core.pathway;
 import static org.apiguardian.api.API.Status.STABLE;
 
 import java.time.LocalDate;
-import java.util.function.Function;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
 import org.mentor.core.internal.InternedDates;
 import org.mentor.core.protocol.Key;
+import org.mentor.core.protocol.Protocol;
 
 /**
  * The named deadlines of the transition table: dates computed from the replay's memory and
@@ -16,41 +16,22 @@ import org.mentor.core.protocol.Key;
  */
 @API(status = STABLE, since = "0.1")
 public enum Deadline {
-  // Date arithmetic through the shared date table (as LocalDate's, without its calendar
-  // arithmetic): a replay resumed from a checkpoint computes every deadline's date again.
-  ART_START_OVERDUE("diagnosis + art.rapidStartDays + 1", m -> m.diagnosedOn, s -> s.memory().diagnosedOn == null ? null
-      : InternedDates.plusDays(s.memory().diagnosedOn, s.protocol().getInt(Key.ART_RAPID_START_DAYS) + 1L)),
-  VL_REPEAT_WINDOW_OPENS("elevated sample + viralLoad.repeatAfterElevated - viralLoad.windowLeadDays", m -> m.lastVl,
-      s -> s.memory().lastVl == null ? null
-          : InternedDates.plusDays(
-              InternedDates.plus(s.memory().lastVl.sampleDate(), s.protocol().get(Key.VL_REPEAT_AFTER_ELEVATED)),
-              -(long) s.protocol().getInt(Key.VL_WINDOW_LEAD_DAYS))),
-  APPOINTMENT_MISSED("appointment + 1 day without a clinical contact", Memory::missedAppointment,
-      s -> s.memory().missedAppointment() == null ? null : InternedDates.plusDays(s.memory().missedAppointment(), 1)),
-  INTERRUPTION("missed appointment + retention.iitThresholdDays (+1 unless retention.iitInclusive)", Memory::missedAppointment,
-      Deadline::interruption),
-  POSTNATAL_PERIOD_ENDS("delivery + phase.postnatalPeriod", m -> m.deliveredOn, s -> s.memory().deliveredOn == null ? null
-      : InternedDates.plus(s.memory().deliveredOn, s.protocol().get(Key.POSTNATAL_PERIOD))),
-  ALL_INFANTS_RESOLVED("the day the last infant reached a final outcome", null, s -> s.replay().allInfantsResolvedOn());
+  ART_START_OVERDUE("diagnosis + art.rapidStartDays + 1"),
+  VL_REPEAT_WINDOW_OPENS("elevated sample + viralLoad.repeatAfterElevated - viralLoad.windowLeadDays"),
+  APPOINTMENT_MISSED("appointment + 1 day without a clinical contact"),
+  INTERRUPTION("missed appointment + retention.iitThresholdDays (+1 unless retention.iitInclusive)"),
+  POSTNATAL_PERIOD_ENDS("delivery + phase.postnatalPeriod"),
+  /** Read from the infants' regions rather than the memory ({@link Replay#allInfantsResolvedOn}). */
+  ALL_INFANTS_RESOLVED("the day the last infant reached a final outcome");
+
+  // Switches rather than a function per constant: the replay reads every pending deadline at
+  // every step, and a call through six different lambdas could not be inlined (it was a sixteenth
+  // of a simulated pair's CPU).
 
   private final String description;
-  private final @Nullable Function<Memory, @Nullable Object> input;
-  private final Function<Step, @Nullable LocalDate> date;
 
-  Deadline(String description, @Nullable Function<Memory, @Nullable Object> input, Function<Step, @Nullable LocalDate> date) {
+  Deadline(String description) {
     this.description = description;
-    this.input = input;
-    this.date = date;
-  }
-
-  /**
-   * The one value of the replay's memory the date is computed from (with protocol values), when
-   * there is one: the same instance gives the same date, and none (null) gives no date. The replay
-   * keeps each deadline's last date and recomputes it only when this changes (date arithmetic was
-   * a quarter of an evaluation from a checkpoint). Null for a deadline read from elsewhere.
-   */
-  @Nullable Function<Memory, @Nullable Object> input() {
-    return input;
   }
 
   /** How the date is computed, in words for the diagram and explanations. */
@@ -58,16 +39,37 @@ public enum Deadline {
     return description;
   }
 
-  @Nullable LocalDate at(Step step) {
-    return date.apply(step);
+  /**
+   * The one value of the replay's memory the date is computed from (with protocol values): the
+   * same instance gives the same date, and none (null) gives no date. The replay keeps the
+   * deadline due first and looks again only when one of these values changes or a region moves.
+   * Not for {@link #ALL_INFANTS_RESOLVED}.
+   */
+  @Nullable Object input(Memory memory) {
+    return switch (this) {
+      case ART_START_OVERDUE -> memory.diagnosedOn;
+      case VL_REPEAT_WINDOW_OPENS -> memory.lastVl;
+      case APPOINTMENT_MISSED, INTERRUPTION -> memory.missedAppointment();
+      case POSTNATAL_PERIOD_ENDS -> memory.deliveredOn;
+      case ALL_INFANTS_RESOLVED -> throw new IllegalStateException("read from the infants' regions");
+    };
   }
 
-  private static @Nullable LocalDate interruption(Step s) {
-    LocalDate missed = s.memory().missedAppointment();
-    if (missed == null) {
-      return null;
-    }
-    int days = s.protocol().getInt(Key.IIT_THRESHOLD_DAYS) + (s.protocol().is(Key.IIT_INCLUSIVE) ? 0 : 1);
-    return InternedDates.plusDays(missed, days);
+  /**
+   * The date from this deadline's {@link #input} (not null) and the protocol. Date arithmetic goes
+   * through the shared date table (as LocalDate's, without its calendar arithmetic).
+   */
+  LocalDate dateFrom(Object input, Protocol protocol) {
+    return switch (this) {
+      case ART_START_OVERDUE -> InternedDates.plusDays((LocalDate) input, protocol.getInt(Key.ART_RAPID_START_DAYS) + 1L);
+      case VL_REPEAT_WINDOW_OPENS -> InternedDates.plusDays(
+          InternedDates.plus(((ViralLoadResulted) input).sampleDate(), protocol.get(Key.VL_REPEAT_AFTER_ELEVATED)),
+          -(long) protocol.getInt(Key.VL_WINDOW_LEAD_DAYS));
+      case APPOINTMENT_MISSED -> InternedDates.plusDays((LocalDate) input, 1);
+      case INTERRUPTION -> InternedDates.plusDays((LocalDate) input,
+          protocol.getInt(Key.IIT_THRESHOLD_DAYS) + (protocol.is(Key.IIT_INCLUSIVE) ? 0 : 1));
+      case POSTNATAL_PERIOD_ENDS -> InternedDates.plus((LocalDate) input, protocol.get(Key.POSTNATAL_PERIOD));
+      case ALL_INFANTS_RESOLVED -> throw new IllegalStateException("read from the infants' regions");
+    };
   }
 }

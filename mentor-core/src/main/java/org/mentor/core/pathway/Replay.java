@@ -24,8 +24,9 @@ import org.mentor.core.protocol.Protocol;
 final class Replay {
   private static final Comparator<PathwayEvent> BY_RESULT_DATE =
       Comparator.comparing(Replay::resultDate).thenComparing(Fold.ORDER);
-  private static final Deadline[] DEADLINES = Deadline.values();
   private static final PathwayEvent[] NO_RESULTS = new PathwayEvent[0];
+  private static final int NONE_DUE = -1;
+  private static final int DUE_UNKNOWN = -2;
   /** Step order of the mother's regions: after the infants, before the phase. */
   private static final int MOTHER_REGIONS = 4;
 
@@ -48,6 +49,7 @@ final class Replay {
      */
     final Optional<Transition> via;
     final @Nullable EventId triggeredBy;
+    private @Nullable RegionState snapshot;
 
     Instance(Region region, @Nullable InfantId infantId, int infantSlot, PathwayState state, LocalDate since,
         Optional<Transition> via, @Nullable EventId triggeredBy) {
@@ -66,9 +68,20 @@ final class Replay {
       return new Instance(region, infantId, infantSlot, row.to(), on, PathwayTable.optional(row), by);
     }
 
-    /** The state as a value (not kept: a case's checkpoint holds instances for as long as the case lives). */
+    /**
+     * The state as a value, made once per instance: a region that has not moved since the case's
+     * last evaluation is the same instance, and making its value again at every evaluation was a
+     * seventh of an evaluation's bytes. A case's checkpoint then keeps the values of its instances
+     * (about 50 bytes each). Two threads may make it at once; both values are equal, and final fields
+     * publish either safely.
+     */
     RegionState snapshot() {
-      return new RegionState(region, Optional.ofNullable(infantId), state, since, via, Optional.ofNullable(triggeredBy));
+      RegionState value = snapshot;
+      if (value == null) {
+        value = new RegionState(region, Optional.ofNullable(infantId), state, since, via, Optional.ofNullable(triggeredBy));
+        snapshot = value;
+      }
+      return value;
     }
   }
 
@@ -87,17 +100,23 @@ final class Replay {
   private int infantCount;
   /** Results taken but not yet returned, by result date then fold order; never changed in place (copies share it). */
   private PathwayEvent[] pendingResults;
-  /** What guards and deadlines read, refilled for each; made when the replay runs (a kept checkpoint drops it). */
+  /** What guards read, refilled for each; made when the replay runs (a kept checkpoint drops it). */
   private @Nullable Step step;
-  /** Per deadline, the memory value its date was last computed from, and that date ({@link Deadline#input}). */
-  private @Nullable Object @Nullable [] deadlineInputs;
-  private @Nullable LocalDate @Nullable [] deadlineDates;
   /**
-   * {@link #allInfantsResolvedOn}, kept until an infant's region moves: the phase's deadline asks
-   * for it at every step of the replay (it was a twentieth of a simulated pair's CPU).
+   * The deadline row due first over every instance: its instance ({@link #NONE_DUE} if no deadline
+   * is pending, {@link #DUE_UNKNOWN} until found), row and date. Kept while nothing it was found
+   * from changes (no region moved or was added, and the memory values the deadlines read are the
+   * same instances), which is most steps of a replay: scanning every instance's deadline rows
+   * before each step was half of a replay's CPU.
    */
-  private boolean resolvedKnown;
-  private @Nullable LocalDate resolvedOn;
+  private int dueAt = DUE_UNKNOWN;
+  private @Nullable Transition dueRow;
+  private @Nullable LocalDate dueOn;
+  /** The memory's {@link Deadline#input}s when the due row was found. */
+  private @Nullable LocalDate dueDiagnosedOn;
+  private @Nullable ViralLoadResulted dueLastVl;
+  private @Nullable LocalDate dueMissed;
+  private @Nullable LocalDate dueDeliveredOn;
 
   private Replay(Protocol protocol, Facts facts, LocalDate asOf) {
     this.protocol = protocol;
@@ -113,8 +132,6 @@ final class Replay {
         new Instance(Region.RETENTION, null, -1, Retention.IN_CARE, start, Optional.empty(), null),
         new Instance(Region.PHASE, null, -1, Phase.ANTENATAL, start, Optional.empty(), null)};
     this.pendingResults = NO_RESULTS;
-    this.deadlineInputs = new Object[DEADLINES.length];
-    this.deadlineDates = new LocalDate[DEADLINES.length];
   }
 
   /** Replays the facts up to and including {@code asOf}. */
@@ -131,15 +148,6 @@ final class Replay {
    * memories) is shared.
    */
   private Replay(Replay from, Facts facts) {
-    this(from, facts, true);
-  }
-
-  /**
-   * The copy constructor; a copy that will not run ({@code running} false: one kept as a case's
-   * checkpoint, only ever copied) is made without the deadline dates, which each running copy
-   * makes again.
-   */
-  private Replay(Replay from, Facts facts, boolean running) {
     this.protocol = from.protocol;
     this.facts = facts;
     this.asOf = from.asOf;
@@ -149,21 +157,22 @@ final class Replay {
     this.instances = from.instances.clone();
     this.infantCount = from.infantCount;
     this.pendingResults = from.pendingResults;
-    if (running) {
-      this.deadlineInputs = from.deadlineInputs == null ? new Object[DEADLINES.length] : from.deadlineInputs.clone();
-      this.deadlineDates = from.deadlineDates == null ? new LocalDate[DEADLINES.length] : from.deadlineDates.clone();
-    }
-    this.resolvedKnown = from.resolvedKnown;
-    this.resolvedOn = from.resolvedOn;
+    this.dueAt = from.dueAt;
+    this.dueRow = from.dueRow;
+    this.dueOn = from.dueOn;
+    this.dueDiagnosedOn = from.dueDiagnosedOn;
+    this.dueLastVl = from.dueLastVl;
+    this.dueMissed = from.dueMissed;
+    this.dueDeliveredOn = from.dueDeliveredOn;
   }
 
   /**
-   * A copy to keep as a case's checkpoint (copied, never run itself), without what only a running
-   * replay needs: the step and the deadline dates. This one may then run on ({@link #continueTo}):
-   * evaluating from a checkpoint just advanced needs one copy rather than two.
+   * A copy to keep as a case's checkpoint (copied, never run itself), without the step only a
+   * running replay needs. This one may then run on ({@link #continueTo}): evaluating from a
+   * checkpoint just advanced needs one copy rather than two.
    */
   Replay kept() {
-    return new Replay(this, facts, false);
+    return new Replay(this, facts);
   }
 
   /**
@@ -187,14 +196,18 @@ final class Replay {
   }
 
   /**
-   * This replay continued over other facts to a date, if they only add events after this replay's
-   * date: then the result equals {@code run(protocol, other, until)}, because what the replay has
-   * done so far read only events up to its date. Those must be the very same instances, in the
-   * same places (a later event inserted, a correction or a void changes the effective events
-   * before it, and then the facts are new instances or in new places), with the same infants (the
-   * replay skips events about an infant the facts do not have). Guards also read an infant's facts
-   * as a whole, but only up to a sample date the replay has reached, so they see no added event.
-   * This one is unchanged.
+   * This replay continued over other facts to a date, if they only add events after the ones it
+   * delivered, dated on or after its date: then the result equals {@code run(protocol, other,
+   * until)}, because what the replay has done so far read only events up to its date. Those must
+   * be the very same instances, in the same places (a later event inserted, a correction or a void
+   * changes the effective events before it, and then the facts are new instances or in new places),
+   * with the same infants (the replay skips events about an infant the facts do not have). Guards
+   * also read an infant's facts as a whole, but only up to a sample date the replay has reached, so
+   * they see no event added after its date. An event added on its date (a clinic visit recorded
+   * after the case was read that day) sorts after every event it delivered, and a full run would
+   * deliver it where this one stopped: after that day's results and deadlines. It is taken only if
+   * the infants' facts are the very same (a guard may have read them on that day: a feeding record
+   * added then could change {@link Guard#isFinalTest}). This one is unchanged.
    *
    * @return the continued replay, or null if the other facts change what this one has done
    */
@@ -203,11 +216,16 @@ final class Replay {
       return null;
     }
     Timeline theirs = other.events();
-    if (theirs.size() < next || !theirs.startsWithSame(facts.events(), next)) {
+    // One that has delivered no event yet started its regions on the first event's date, which
+    // other facts may move.
+    if (next == 0 || theirs.size() < next || !theirs.startsWithSame(facts.events(), next)) {
       return null;
     }
-    if (theirs.size() > next && !theirs.get(next).occurredOn().isAfter(asOf)) {
-      return null;
+    if (theirs.size() > next) {
+      LocalDate added = theirs.get(next).occurredOn();
+      if (added.isBefore(asOf) || (added.equals(asOf) && other.infants() != facts.infants())) {
+        return null;
+      }
     }
     if (!other.infants().keySet().equals(facts.infants().keySet())) {
       return null;
@@ -290,7 +308,7 @@ final class Replay {
           System.arraycopy(instances, infantCount, grown, infantCount + 1, instances.length - infantCount);
           instances = grown;
           infantCount++;
-          resolvedKnown = false;
+          dueAt = DUE_UNKNOWN;
         }
       }
     }
@@ -346,37 +364,73 @@ final class Replay {
     }
   }
 
+  /** Fires every deadline due on or before a date, earliest first. */
   private void fireDeadlines(LocalDate horizon) {
     while (true) {
-      int best = -1;
-      Transition bestRow = null;
-      LocalDate bestDate = null;
-      for (int i = 0; i < instances.length; i++) {
-        Instance instance = instances[i];
-        Transition[] rows = PathwayTable.deadlineRows(instance.stateIndex);
-        for (int r = 0; r < rows.length; r++) {
-          Transition row = rows[r];
-          if (row.trigger() instanceof Trigger.AtDeadline at) {
-            LocalDate due = deadline(at.deadline(), instance, horizon);
-            if (due == null) {
-              continue;
-            }
-            if (due.isBefore(instance.since)) {
-              due = instance.since;
-            }
-            if (!due.isAfter(horizon) && (bestDate == null || due.isBefore(bestDate))) {
-              best = i;
-              bestRow = row;
-              bestDate = due;
-            }
-          }
-        }
+      if (dueAt == DUE_UNKNOWN || deadlineInputsChanged()) {
+        findDue();
       }
-      if (best < 0) {
+      assert dueAgreesWithScan();
+      if (dueAt == NONE_DUE || dueOn.isAfter(horizon)) {
         return;
       }
-      move(best, instances[best].entered(bestRow, bestDate, null));
+      move(dueAt, instances[dueAt].entered(dueRow, dueOn, null));
     }
+  }
+
+  /**
+   * Finds the deadline row due first (the first instance and row in step order among equal dates):
+   * the first to fire whatever the horizon, as the due rows on or before it are the earliest.
+   */
+  private void findDue() {
+    dueAt = NONE_DUE;
+    dueRow = null;
+    dueOn = null;
+    for (int i = 0; i < instances.length; i++) {
+      Instance instance = instances[i];
+      Transition[] rows = PathwayTable.deadlineRows(instance.stateIndex);
+      for (int r = 0; r < rows.length; r++) {
+        Transition row = rows[r];
+        LocalDate due = dueDate(((Trigger.AtDeadline) row.trigger()).deadline(), instance);
+        if (due != null && (dueOn == null || due.isBefore(dueOn))) {
+          dueAt = i;
+          dueRow = row;
+          dueOn = due;
+        }
+      }
+    }
+    dueDiagnosedOn = memory.diagnosedOn;
+    dueLastVl = memory.lastVl;
+    dueMissed = memory.missedAppointment();
+    dueDeliveredOn = memory.deliveredOn;
+  }
+
+  /**
+   * Whether a memory value a deadline reads is another since the due row was found: every value
+   * {@link Deadline#input} reads (the assertion in {@link #fireDeadlines} fails on one left out).
+   */
+  private boolean deadlineInputsChanged() {
+    return memory.diagnosedOn != dueDiagnosedOn || memory.lastVl != dueLastVl
+        || memory.missedAppointment() != dueMissed || memory.deliveredOn != dueDeliveredOn;
+  }
+
+  /** A deadline's date for an instance: not before the day it entered its state; null if none. */
+  private @Nullable LocalDate dueDate(Deadline deadline, Instance instance) {
+    LocalDate due = deadline(deadline);
+    return due != null && due.isBefore(instance.since) ? instance.since : due;
+  }
+
+  /**
+   * For assertions (on in the tests) and tests: the kept due row is the one a scan finds now; a
+   * stale one would fire wrongly or not at all. The scan refreshes it, to the same values when
+   * this holds.
+   */
+  boolean dueAgreesWithScan() {
+    int at = dueAt;
+    Transition row = dueRow;
+    LocalDate on = dueOn;
+    findDue();
+    return at == dueAt && row == dueRow && java.util.Objects.equals(on, dueOn);
   }
 
   /**
@@ -389,39 +443,29 @@ final class Replay {
       Instance instance = instances[i];
       Transition[] rows = PathwayTable.deadlineRows(instance.stateIndex);
       for (int r = 0; r < rows.length; r++) {
-        if (rows[r].trigger() instanceof Trigger.AtDeadline at) {
-          LocalDate due = deadline(at.deadline(), instance, asOf);
-          if (due == null) {
-            continue;
-          }
-          if (due.isBefore(instance.since)) {
-            due = instance.since;
-          }
-          if (due.isAfter(asOf) && (earliest == null || due.isBefore(earliest))) {
-            earliest = due;
-          }
+        LocalDate due = dueDate(((Trigger.AtDeadline) rows[r].trigger()).deadline(), instance);
+        if (due != null && due.isAfter(asOf) && (earliest == null || due.isBefore(earliest))) {
+          earliest = due;
         }
       }
     }
     return earliest;
   }
 
-  /** A deadline's date for an instance, recomputed only when what it is computed from changed. */
-  private @Nullable LocalDate deadline(Deadline deadline, Instance instance, LocalDate date) {
-    java.util.function.Function<Memory, @Nullable Object> input = deadline.input();
-    if (input == null) {
-      return deadline.at(step(instance, null, date));
+  /**
+   * A deadline's date (the same for every instance: the since-date clamp is the caller's). Not
+   * kept: it is read only when the due row is found again ({@link #findDue}), and keeping it cost
+   * each running copy of a replay two arrays.
+   */
+  private @Nullable LocalDate deadline(Deadline deadline) {
+    if (deadline == Deadline.ALL_INFANTS_RESOLVED) {
+      return allInfantsResolvedOn();
     }
-    Object value = input.apply(memory);
+    Object value = deadline.input(memory);
     if (value == null) {
       return null;
     }
-    int d = deadline.ordinal();
-    if (deadlineInputs[d] != value) {
-      deadlineDates[d] = deadline.at(step(instance, null, date));
-      deadlineInputs[d] = value;
-    }
-    return deadlineDates[d];
+    return deadline.dateFrom(value, protocol);
   }
 
   private Step step(Instance instance, @Nullable PathwayEvent event, LocalDate date) {
@@ -430,21 +474,11 @@ final class Replay {
 
   private void move(int at, Instance to) {
     instances[at] = to;
-    if (at < infantCount) {
-      resolvedKnown = false;
-    }
+    dueAt = DUE_UNKNOWN;
   }
 
   /** The day the last infant reached a final outcome, if every infant has one; else null. */
   @Nullable LocalDate allInfantsResolvedOn() {
-    if (!resolvedKnown) {
-      resolvedOn = resolvedOn();
-      resolvedKnown = true;
-    }
-    return resolvedOn;
-  }
-
-  private @Nullable LocalDate resolvedOn() {
     if (infantCount == 0) {
       return null;
     }

@@ -5,12 +5,13 @@ import org.jspecify.annotations.Nullable;
 import org.mentor.core.protocol.Protocol;
 
 /**
- * What a guard or deadline may read at one step of the replay: the protocol, the facts, the
- * memory so far, the region instance's infant (for {@link Region#INFANT}), the triggering event
- * (null for a deadline), the date of the step and the date the instance entered its state.
+ * What a guard may read at one step of the replay: the protocol, the facts, the memory so far,
+ * the region instance's infant (for {@link Region#INFANT}), the triggering event, the date of the
+ * step and the date the instance entered its state. (Deadlines read the memory and the protocol
+ * only: {@link Deadline#input}.)
  *
- * <p>One instance per replay, refilled before each guard or deadline is read (guards never keep
- * it): the evaluation benchmark found a new step per test to be a tenth of its allocation.
+ * <p>One instance per replay, refilled before each guard is read (guards never keep it): the
+ * evaluation benchmark found a new step per test to be a tenth of its allocation.
  */
 final class Step {
   private final Protocol protocol;
