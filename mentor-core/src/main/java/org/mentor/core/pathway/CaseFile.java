@@ -3,6 +3,7 @@ package org.mentor.core.pathway;
 import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.STABLE;
 
+import java.lang.ref.WeakReference;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -67,11 +68,14 @@ public final class CaseFile {
    * as a clinic visit recorded after the case was read that day is: the events of the day the
    * checkpoint stops before are then not replayed again at each evaluation (they were nearly half
    * of a simulated pair's replaying). Racing threads may set it to different replays; each is a
-   * replay of its facts to its date.
+   * replay of its facts to its date. Held weakly: a registry's files would otherwise keep a second
+   * replay for every case it evaluated (about 0.8 KB a case, over issue 5's heap per case), while
+   * the next evaluation that can use it comes soon (a walk's next view, a clinic's next read).
    */
-  private volatile @Nullable Replay latest;
+  private volatile @Nullable WeakReference<Replay> latest;
 
-  private CaseFile(CaseId caseId, EventLog recorded, Facts facts, @Nullable Replay checkpoint, @Nullable Replay latest) {
+  private CaseFile(CaseId caseId, EventLog recorded, Facts facts, @Nullable Replay checkpoint,
+      @Nullable WeakReference<Replay> latest) {
     this.caseId = caseId;
     this.recorded = recorded;
     this.facts = facts;
@@ -393,7 +397,7 @@ public final class CaseFile {
       return Pathway.evaluate(protocol, facts, asOf);
     }
     CaseState state = Pathway.assemble(protocol, facts, asOf, replay);
-    latest = replay; // no longer run: the state does not keep it
+    latest = new WeakReference<>(replay); // no longer run: the state does not keep it
     return state;
   }
 
@@ -431,7 +435,8 @@ public final class CaseFile {
     if (last == null) {
       return null;
     }
-    Replay recent = latest;
+    WeakReference<Replay> held = latest;
+    Replay recent = held == null ? null : held.get();
     if (recent != null && sameProtocol(recent, protocol) && !asOf.isBefore(recent.asOf())) {
       Replay running = recent.facts == facts ? recent.advancedTo(asOf) : recent.resumedWith(facts, asOf);
       if (running != null) {
