@@ -49,7 +49,6 @@ final class Replay {
      */
     final Optional<Transition> via;
     final @Nullable EventId triggeredBy;
-    private @Nullable RegionState snapshot;
 
     Instance(Region region, @Nullable InfantId infantId, int infantSlot, PathwayState state, LocalDate since,
         Optional<Transition> via, @Nullable EventId triggeredBy) {
@@ -68,20 +67,9 @@ final class Replay {
       return new Instance(region, infantId, infantSlot, row.to(), on, PathwayTable.optional(row), by);
     }
 
-    /**
-     * The state as a value, made once per instance: a region that has not moved since the case's
-     * last evaluation is the same instance, and making its value again at every evaluation was a
-     * seventh of an evaluation's bytes. A case's checkpoint then keeps the values of its instances
-     * (about 50 bytes each). Two threads may make it at once; both values are equal, and final fields
-     * publish either safely.
-     */
+    /** The state as a value (not kept: a case's checkpoint holds instances for as long as the case lives). */
     RegionState snapshot() {
-      RegionState value = snapshot;
-      if (value == null) {
-        value = new RegionState(region, Optional.ofNullable(infantId), state, since, via, Optional.ofNullable(triggeredBy));
-        snapshot = value;
-      }
-      return value;
+      return new RegionState(region, Optional.ofNullable(infantId), state, since, via, Optional.ofNullable(triggeredBy));
     }
   }
 
