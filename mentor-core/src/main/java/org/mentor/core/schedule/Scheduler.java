@@ -402,7 +402,9 @@ final class Scheduler {
    * added to her samples): an occurrence of the older plan counted from the same date, with the
    * same next date, is kept (and checked against the appended events when {@code how} is
    * {@link #RECHECK}); every other date is tried as {@link #candidates} tries it. The rule reads
-   * nothing else that changed, so an occurrence from the same dates is the one it would plan.
+   * nothing else that changed, so an occurrence from the same dates is the one it would plan. (A
+   * date changes in place only through an event sorting among the planned ones, which plans the
+   * rule again instead; the date is compared all the same.)
    */
   private void familyCandidates(Rule rule, int slot, Planned[] old, int[] oldSlots, byte how, int appendedFrom) {
     Anchor anchor = rule.rule.anchor();
