@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntSupplier;
 import java.time.Instant;
 import java.util.Optional;
 import net.jqwik.api.Arbitrary;
@@ -56,12 +57,7 @@ class ReplanPropertiesTest {
   void a_schedule_after_each_appended_event_equals_the_schedule_computed_from_scratch(
       @ForAll("files") CaseFile file, @ForAll @IntRange(min = 1, max = 120) int daysAfter) {
     for (Protocol protocol : Protocols.builtIn()) {
-      List<PathwayEvent> arrived = file.history();
-      CaseFile grown = CaseFile.enrol(file.caseId(), (Enrolled) arrived.get(0));
-      for (PathwayEvent event : arrived.subList(1, arrived.size())) {
-        grown = grown.record(event);
-        assertScheduleFromScratch(protocol, grown, event, event.occurredOn().plusDays(daysAfter));
-      }
+      growAndCompare(protocol, file, () -> daysAfter);
     }
   }
 
@@ -75,14 +71,10 @@ class ReplanPropertiesTest {
       @ForAll("files") CaseFile file, @ForAll long seed) {
     Random days = new Random(seed);
     for (Protocol protocol : Protocols.builtIn()) {
-      List<PathwayEvent> arrived = file.history();
-      CaseFile grown = CaseFile.enrol(file.caseId(), (Enrolled) arrived.get(0));
-      for (PathwayEvent event : arrived.subList(1, arrived.size())) {
-        grown = grown.record(event);
+      growAndCompare(protocol, file, () -> {
         int pick = days.nextInt(4);
-        int offset = pick == 0 ? 0 : pick == 1 ? days.nextInt(15) : pick == 2 ? 15 + days.nextInt(400) : -days.nextInt(60);
-        assertScheduleFromScratch(protocol, grown, event, event.occurredOn().plusDays(offset));
-      }
+        return pick == 0 ? 0 : pick == 1 ? days.nextInt(15) : pick == 2 ? 15 + days.nextInt(400) : -days.nextInt(60);
+      });
     }
   }
 
@@ -96,14 +88,10 @@ class ReplanPropertiesTest {
       @ForAll("lateArrivals") CaseFile file, @ForAll long seed) {
     Random days = new Random(seed);
     for (Protocol protocol : Protocols.builtIn()) {
-      List<PathwayEvent> arrived = file.history();
-      CaseFile grown = CaseFile.enrol(file.caseId(), (Enrolled) arrived.get(0));
-      for (PathwayEvent event : arrived.subList(1, arrived.size())) {
-        grown = grown.record(event);
+      growAndCompare(protocol, file, () -> {
         int pick = days.nextInt(3);
-        int offset = pick == 0 ? 0 : pick == 1 ? days.nextInt(30) : -days.nextInt(30);
-        assertScheduleFromScratch(protocol, grown, event, event.occurredOn().plusDays(offset));
-      }
+        return pick == 0 ? 0 : pick == 1 ? days.nextInt(30) : -days.nextInt(30);
+      });
     }
   }
 
@@ -152,13 +140,7 @@ class ReplanPropertiesTest {
   @Property(tries = 60, seed = "20261126")
   void a_rule_reading_other_milestones_is_planned_again_when_they_change(
       @ForAll("files") CaseFile file, @ForAll @IntRange(min = 0, max = 60) int daysAfter) {
-    Protocol protocol = EDGE;
-    List<PathwayEvent> arrived = file.history();
-    CaseFile grown = CaseFile.enrol(file.caseId(), (Enrolled) arrived.get(0));
-    for (PathwayEvent event : arrived.subList(1, arrived.size())) {
-      grown = grown.record(event);
-      assertScheduleFromScratch(protocol, grown, event, event.occurredOn().plusDays(daysAfter));
-    }
+    growAndCompare(EDGE, file, () -> daysAfter);
   }
 
   private static final Protocol EDGE = edgeProtocol();
@@ -181,6 +163,20 @@ class ReplanPropertiesTest {
       return ProtocolLoader.fromStream(new ByteArrayInputStream(json.writeValueAsBytes(root)), "EDGE.json");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Records a file's events one at a time, in their arrival order, into a new file, and compares
+   * the schedule after each with the one computed from scratch, on the event's day plus a number of
+   * days.
+   */
+  private static void growAndCompare(Protocol protocol, CaseFile file, IntSupplier daysAfterEvent) {
+    List<PathwayEvent> arrived = file.history();
+    CaseFile grown = CaseFile.enrol(file.caseId(), (Enrolled) arrived.get(0));
+    for (PathwayEvent event : arrived.subList(1, arrived.size())) {
+      grown = grown.record(event);
+      assertScheduleFromScratch(protocol, grown, event, event.occurredOn().plusDays(daysAfterEvent.getAsInt()));
     }
   }
 
