@@ -38,13 +38,17 @@ final class PreparedRules {
   /** Weakly: the cache's key (a strong reference from its value would keep both forever). */
   private final WeakReference<Protocol> protocol;
   /**
-   * Per infant id instance (weak identity keys: the instance lives as long as its case's facts):
-   * its milestone keys, so the first schedule after each new event does not build them again.
-   * Bounded like the schedule's plans, which hold these keys: infants not scheduled lately are
-   * dropped, not kept for as long as their case lives.
+   * Per infant id instance (each version of a case's facts shares it): its milestone keys, so the
+   * first schedule after each new event does not build them again. A table of {@value #KEYS}
+   * entries, each infant in the slot its id instance's identity hash picks; an infant whose slot
+   * another takes gets its keys made again (equal strings) when next scheduled. An entry holds the
+   * id weakly, so the table keeps no infant's id alive. It was a Guava cache (weak keys, bounded):
+   * its lookup by every scheduler and its insertion per infant were about 2 % of a simulated pair's
+   * walk. Entries are immutable but for the keys they make on first use, which racing writers make
+   * equal.
    */
-  private final Cache<InfantId, InfantKeys> infantKeys =
-      CacheBuilder.newBuilder().weakKeys().maximumSize(Schedule.MEMO_CASES).build();
+  private final @Nullable InfantKeys[] infantKeys = new InfantKeys[KEYS];
+  private static final int KEYS = 1024;
   /** The rules, in the protocol's order. */
   final ImmutableList<Rule> rules;
   /** How many target milestone ids some rule closes on ({@code closes.whenWindowOpens}). */
@@ -99,10 +103,12 @@ final class PreparedRules {
 
   /** An infant's milestone keys (made on first use). */
   InfantKeys keysOf(InfantId infant) {
-    InfantKeys keys = infantKeys.getIfPresent(infant);
-    if (keys == null) {
+    int hash = System.identityHashCode(infant);
+    int slot = (hash ^ (hash >>> 16)) & (KEYS - 1);
+    InfantKeys keys = infantKeys[slot];
+    if (keys == null || keys.get() != infant) {
       keys = new InfantKeys(infant, rules.size());
-      infantKeys.put(infant, keys);
+      infantKeys[slot] = keys;
     }
     return keys;
   }
@@ -205,15 +211,13 @@ final class PreparedRules {
     private static final Optional<String> ANTIBODY = Optional.of("ANTIBODY");
   }
 
-  /**
-   * An infant's milestone keys {@code id@infant}, made on first use. It holds no reference to the
-   * infant's id (the cache's weak key).
-   */
-  static final class InfantKeys {
+  /** An infant's milestone keys {@code id@infant}, made on first use; it holds the infant's id weakly. */
+  static final class InfantKeys extends WeakReference<InfantId> {
     private final String suffix;
     private final @Nullable String[] byRule;
 
     InfantKeys(InfantId infant, int rules) {
+      super(infant);
       this.suffix = "@" + infant;
       this.byRule = new String[rules];
     }

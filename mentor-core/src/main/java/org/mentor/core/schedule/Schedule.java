@@ -5,8 +5,7 @@ import org.mentor.core.internal.InternedDates;
 import static java.util.Objects.requireNonNull;
 import static org.apiguardian.api.API.Status.STABLE;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
+import java.lang.ref.WeakReference;
 import com.google.common.collect.ImmutableList;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -69,7 +68,7 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
     requireNonNull(protocol, "protocol");
     requireNonNull(facts, "facts");
     requireNonNull(state, "state");
-    LatestPlan latest = PLANS.getIfPresent(facts.caseId());
+    LatestPlan latest = latestPlan(facts.caseId());
     Plan plan = latest == null ? null : latest.plan;
     if (plan != null && plan.isFor(protocol, facts) && !state.asOf().isBefore(plan.stableFrom)) {
       return plan.at(facts.caseId(), state.asOf());
@@ -83,8 +82,8 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
     Plan replanned = plan == null ? null : plan.replan(protocol, facts, state, stableFrom, PreparedRules.of(protocol));
     plan = replanned != null ? replanned : new Plan(protocol, facts, state, stableFrom, new Scheduler(protocol, facts, state).plans());
     if (latest == null) {
-      latest = new LatestPlan();
-      PLANS.put(facts.caseId(), latest);
+      latest = new LatestPlan(facts.caseId());
+      PLANS[slotOf(facts.caseId())] = latest;
     }
     latest.plan = plan;
     return plan.at(facts.caseId(), state.asOf());
@@ -105,31 +104,44 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
    * again, and events no rule reads (an appointment kept or set, a mentor's visit) keep the plan
    * whole. A simulated pair's walk views its case after every visit it records.
    *
-   * <p>Keyed by the case id instance (weak identity keys: every version of a case's facts shares
-   * it, so an entry never outlives the case), holding one plan per case: a newer facts version's
-   * plan replaces the older one. Keyed by facts instance instead, every version scheduled once
-   * would leave its plan in the map until a collection found its key dead, so each plan survived
-   * at least one collection and the collector copied them all.
-   *
-   * <p>Bounded to the {@value #MEMO_CASES} cases scheduled most recently: a due list evaluates the
-   * cases its index proposes (about a hundred for one mentor), so those stay planned from one list
-   * to the next, while a registry of 10^5–10^6 cases does not keep a plan (about 1.4 KB) for every
-   * case it ever scheduled (mentor-bench {@code HeapPerCase}).
+   * <p>A table of {@value #MEMO_CASES} entries, one plan per case, each case in the slot its id
+   * instance's identity hash picks (every version of a case's facts shares that instance): a newer
+   * facts version's plan replaces the older one, and a case whose slot another case takes is planned
+   * from scratch when next asked. A due list evaluates the cases its index proposes (about a hundred
+   * for one mentor), so nearly all stay planned from one list to the next, while a registry of
+   * 10^5–10^6 cases does not keep a plan (about 1.4 KB) for every case it ever scheduled
+   * (mentor-bench {@code HeapPerCase}). It was a Guava cache (weak keys, least recently used out):
+   * its lookup at every view and its insertion per new case (segment lock, reference queue,
+   * eviction bookkeeping) were about 3 % of a simulated pair's walk, for an order the memo does not
+   * need. An entry holds its case id weakly, so a slot never keeps a dropped case's id alive.
    */
-  private static final Cache<CaseId, LatestPlan> PLANS =
-      CacheBuilder.newBuilder().weakKeys().maximumSize(Schedule.MEMO_CASES).build();
+  private static final @Nullable LatestPlan[] PLANS = new LatestPlan[Schedule.MEMO_CASES];
 
-  /**
-   * A case's entry in {@link #PLANS}: its latest plan, replaced in place. A case viewed after each
-   * recorded visit gets a new plan each time, and a put into the cache (a segment lock, eviction
-   * bookkeeping) cost about as much as the rest of the memo's work. Racing threads may each store
-   * the plan of the facts they saw: any of them is a valid memo ({@link Plan#isFor}).
-   */
-  private static final class LatestPlan {
-    volatile @Nullable Plan plan;
+  /** The case's entry, if its slot holds one for this very id instance. */
+  private static @Nullable LatestPlan latestPlan(CaseId caseId) {
+    LatestPlan entry = PLANS[slotOf(caseId)];
+    return entry != null && entry.get() == caseId ? entry : null;
   }
 
-  /** How many cases' plans the memo keeps (see {@link #PLANS}). */
+  private static int slotOf(CaseId caseId) {
+    int hash = System.identityHashCode(caseId);
+    return (hash ^ (hash >>> 16)) & (MEMO_CASES - 1);
+  }
+
+  /**
+   * A case's entry in {@link #PLANS}: its latest plan, replaced in place (a case viewed after each
+   * recorded visit gets a new plan each time). Racing threads may each store the plan of the facts
+   * they saw, or each put an entry for the case: any of them is a valid memo ({@link Plan#isFor}).
+   */
+  private static final class LatestPlan extends WeakReference<CaseId> {
+    volatile @Nullable Plan plan;
+
+    LatestPlan(CaseId caseId) {
+      super(caseId);
+    }
+  }
+
+  /** How many cases' plans the memo keeps at most (see {@link #PLANS}); a power of two. */
   static final int MEMO_CASES = 4096;
 
   /**
