@@ -253,10 +253,12 @@ public final class Fold {
    * onto them rather than re-folding every event: when the fold of the event commutes with that of
    * each event after its place, so that folding it last gives what folding it in its place does.
    * That holds when neither is a {@link #slotOf structural} event and they add to different
-   * histories, and when the event adds no data-quality issue (its issue would come after theirs
+   * histories, or the later one is the enrolment or the delivery and the event is not about an
+   * infant; and when the event adds no data-quality issue (its issue would come after theirs
    * rather than before). Otherwise null, and the caller re-folds. A clinic visit recorded as
-   * several events, one of which sorts before the day's last (a prophylaxis start after the birth's
-   * feeding record), is the usual case.
+   * several events, one of which sorts before the day's last (a prophylaxis start or an
+   * appointment after the birth's feeding record, an ART start dated before the enrolment), is
+   * the usual case.
    *
    * @param facts the facts so far
    * @param event an effective event that sorts before the last of them
@@ -276,8 +278,8 @@ public final class Fold {
     for (int i = at; i < folded.size(); i++) {
       PathwayEvent later = folded.get(i);
       int laterSlot = slotOf(later);
-      if (laterSlot == STRUCTURAL
-          || (slot != NO_SLOT && laterSlot == slot && java.util.Objects.equals(infant, Replay.infantOf(later)))) {
+      if (laterSlot == STRUCTURAL ? !(infant == null && readsNoMotherFact(later))
+          : slot != NO_SLOT && laterSlot == slot && java.util.Objects.equals(infant, Replay.infantOf(later))) {
         return null;
       }
     }
@@ -291,6 +293,15 @@ public final class Fold {
     }
     Facts evolved = evolve(facts, event, Timeline.of(java.util.Arrays.asList(placed)));
     return evolved.issues() == facts.issues() ? evolved : null;
+  }
+
+  /**
+   * Whether a structural event's fold reads nothing an event about the mother (or a mentor's)
+   * writes, nor writes anything its fold reads: the enrolment and the delivery (they set the
+   * enrolment, the delivery and the infants, which only the infants' events read).
+   */
+  private static boolean readsNoMotherFact(PathwayEvent structural) {
+    return structural.kind() == EventKind.ENROLLED || structural.kind() == EventKind.DELIVERED;
   }
 
   /** {@link #slotOf} for an event that changes more than one history, or what others read. */
