@@ -224,8 +224,9 @@ public final class CaseFile {
       nextFacts = Fold.evolve(facts, event);
     } else {
       // A late event is a new root no correction or void can name yet: the effective events are the
-      // ones already folded with it in its place.
-      nextFacts = Fold.fold(caseId, inserted(facts.events(), event));
+      // ones already folded with it in its place. Folded onto the facts when that gives the same.
+      Facts late = Fold.evolveLate(facts, event);
+      nextFacts = late != null ? late : Fold.fold(caseId, inserted(facts.events(), event));
     }
     if (event.kind() == EventKind.CORRECTED && plain.kind() == EventKind.DELIVERED) {
       checkInfantEventsAfterBirth(nextFacts, (Delivered) plain);

@@ -59,7 +59,11 @@ public final class Fold {
   public static Facts evolve(Facts facts, PathwayEvent event) {
     // Built once and threaded into the one Facts each branch returns (apply benchmark: a second
     // Facts per event was a quarter of the fold's allocation).
-    Timeline events = facts.events().plus(event);
+    return evolve(facts, event, facts.events().plus(event));
+  }
+
+  /** {@link #evolve}, with the timeline the new facts hold (the facts' events and this one). */
+  private static Facts evolve(Facts facts, PathwayEvent event, Timeline events) {
     return switch (event.kind()) {
       case ENROLLED -> onEnrolled(facts, (Enrolled) event, events);
       case PROTOCOL_CHANGED -> withProtocol(facts, (ProtocolChanged) event, events);
@@ -242,6 +246,86 @@ public final class Fold {
     return issues == facts.issues() ? facts
         : new Facts(facts.caseId(), facts.enrolment(), facts.protocol(), facts.delivery(), facts.mother(),
             facts.infants(), facts.mentors(), facts.visits(), facts.events(), issues);
+  }
+
+  /**
+   * The facts with a late event (one that sorts before some already folded) in its place, folded
+   * onto them rather than re-folding every event: when the fold of the event commutes with that of
+   * each event after its place, so that folding it last gives what folding it in its place does.
+   * That holds when neither is a {@link #slotOf structural} event and they add to different
+   * histories, or the later one is the enrolment or the delivery and the event is not about an
+   * infant; and when the event adds no data-quality issue (its issue would come after theirs
+   * rather than before). Otherwise null, and the caller re-folds. A clinic visit recorded as
+   * several events, one of which sorts before the day's last (a prophylaxis start or an
+   * appointment after the birth's feeding record, an ART start dated before the enrolment), is
+   * the usual case.
+   *
+   * @param facts the facts so far
+   * @param event an effective event that sorts before the last of them
+   * @return the facts with the event, or null if they must be re-folded
+   */
+  static @org.jspecify.annotations.Nullable Facts evolveLate(Facts facts, PathwayEvent event) {
+    Timeline folded = facts.events();
+    int at = folded.size();
+    while (at > 0 && ORDER.compare(folded.get(at - 1), event) > 0) {
+      at--;
+    }
+    int slot = slotOf(event);
+    if (slot == STRUCTURAL) {
+      return null;
+    }
+    InfantId infant = Replay.infantOf(event);
+    for (int i = at; i < folded.size(); i++) {
+      PathwayEvent later = folded.get(i);
+      int laterSlot = slotOf(later);
+      if (laterSlot == STRUCTURAL ? !(infant == null && readsNoMotherFact(later))
+          : slot != NO_SLOT && laterSlot == slot && java.util.Objects.equals(infant, Replay.infantOf(later))) {
+        return null;
+      }
+    }
+    PathwayEvent[] placed = new PathwayEvent[folded.size() + 1];
+    for (int i = 0; i < at; i++) {
+      placed[i] = folded.get(i);
+    }
+    placed[at] = event;
+    for (int i = at; i < folded.size(); i++) {
+      placed[i + 1] = folded.get(i);
+    }
+    Facts evolved = evolve(facts, event, Timeline.of(java.util.Arrays.asList(placed)));
+    return evolved.issues() == facts.issues() ? evolved : null;
+  }
+
+  /**
+   * Whether a structural event's fold reads nothing an event about the mother (or a mentor's)
+   * writes, nor writes anything its fold reads: the enrolment and the delivery (they set the
+   * enrolment, the delivery and the infants, which only the infants' events read).
+   */
+  private static boolean readsNoMotherFact(PathwayEvent structural) {
+    return structural.kind() == EventKind.ENROLLED || structural.kind() == EventKind.DELIVERED;
+  }
+
+  /** {@link #slotOf} for an event that changes more than one history, or what others read. */
+  static final int STRUCTURAL = -1;
+  /** {@link #slotOf} for an event that adds to no history (it is only on the timeline). */
+  static final int NO_SLOT = 0;
+
+  /**
+   * The history an event adds to (the mother's, a mentor's, or one of an infant's, by kind), so
+   * that two events with different slots fold in either order to the same facts; {@link #NO_SLOT};
+   * or {@link #STRUCTURAL} for the enrolment, a protocol change, the delivery, a transfer or a
+   * death, which other events' folds read (death and transfer checks, the infants), and for
+   * corrections and voids.
+   */
+  static int slotOf(PathwayEvent event) {
+    return switch (event.kind()) {
+      case ENROLLED, PROTOCOL_CHANGED, DELIVERED, TRANSFERRED_IN, TRANSFERRED_OUT, DIED, CORRECTED, VOIDED -> STRUCTURAL;
+      case ARVS_DISPENSED, APPOINTMENT_SET, APPOINTMENT_KEPT, RETURNED_TO_CARE -> NO_SLOT;
+      case INFANT_PROPHYLAXIS_STARTED, INFANT_PROPHYLAXIS_STOPPED -> 1;
+      case COTRIMOXAZOLE_STARTED, COTRIMOXAZOLE_STOPPED -> 2;
+      case MATERNAL_HIV_TESTED, ART_STARTED, REGIMEN_CHANGED, PILL_COUNTED, VIRAL_LOAD_RESULTED, ADHERENCE_COUNSELLED,
+          CONSENT_RECORDED, TRACING_ATTEMPTED, MENTOR_ASSIGNED, MENTOR_VISITED, FEEDING_RECORDED, INFANT_HIV_TESTED,
+          INFANT_ART_STARTED -> 3 + event.kind().ordinal();
+    };
   }
 
   /** The field prefix used in messages for an event kind, such as {@code infantProphylaxisStarted}. */

@@ -185,17 +185,20 @@ final class Replay {
 
   /**
    * This replay continued over other facts to a date, if they only add events after the ones it
-   * delivered, dated on or after its date: then the result equals {@code run(protocol, other,
-   * until)}, because what the replay has done so far read only events up to its date. Those must
-   * be the very same instances, in the same places (a later event inserted, a correction or a void
-   * changes the effective events before it, and then the facts are new instances or in new places),
-   * with the same infants (the replay skips events about an infant the facts do not have). Guards
-   * also read an infant's facts as a whole, but only up to a sample date the replay has reached, so
-   * they see no event added after its date. An event added on its date (a clinic visit recorded
-   * after the case was read that day) sorts after every event it delivered, and a full run would
-   * deliver it where this one stopped: after that day's results and deadlines. It is taken only if
-   * the infants' facts are the very same (a guard may have read them on that day: a feeding record
-   * added then could change {@link Guard#isFinalTest}). This one is unchanged.
+   * delivered, dated on or after its date, or {@linkplain #isInert inert} ones anywhere up to its
+   * date: then the result equals {@code run(protocol, other, until)}, because what the replay has
+   * done so far read only events up to its date, and an inert event changes nothing at any date
+   * (a mentor's home visit recorded after the clinic read the case that day: the simulator records
+   * them so). The others must be the very same instances, in the same order (a later event
+   * inserted, a correction or a void changes the effective events before it, and then the facts are
+   * new instances or in new places), with the same infants (the replay skips events about an
+   * infant the facts do not have). Guards also read an infant's facts as a whole, but only up to a
+   * sample date the replay has reached, so they see no event added after its date. An event added
+   * on its date (a clinic visit recorded after the case was read that day) sorts after every event
+   * it delivered, and a full run would deliver it where this one stopped: after that day's results
+   * and deadlines. It is taken only if the infants' feeding records are the very same (a guard may
+   * have read them on that day: a feeding record added then could change {@link Guard#isFinalTest}).
+   * This one is unchanged.
    *
    * @return the continued replay, or null if the other facts change what this one has done
    */
@@ -206,12 +209,21 @@ final class Replay {
     Timeline theirs = other.events();
     // One that has delivered no event yet started its regions on the first event's date, which
     // other facts may move.
-    if (next == 0 || theirs.size() < next || !theirs.startsWithSame(facts.events(), next)) {
+    if (next == 0) {
       return null;
     }
-    if (theirs.size() > next) {
-      LocalDate added = theirs.get(next).occurredOn();
-      if (added.isBefore(asOf) || (added.equals(asOf) && other.infants() != facts.infants())) {
+    int resumeAt = theirs.startsWithSame(facts.events(), next) ? next : afterInertInserted(theirs, facts.events(), next);
+    if (resumeAt < 0) {
+      return null;
+    }
+    // Inert events added after the delivered ones and dated up to this replay's date: delivered
+    // as none (a full run would deliver them as no-ops among this replay's days).
+    while (resumeAt < theirs.size() && isInert(theirs.get(resumeAt)) && !theirs.get(resumeAt).occurredOn().isAfter(asOf)) {
+      resumeAt++;
+    }
+    if (theirs.size() > resumeAt) {
+      LocalDate added = theirs.get(resumeAt).occurredOn();
+      if (added.isBefore(asOf) || (added.equals(asOf) && !sameFeeding(other, facts))) {
         return null;
       }
     }
@@ -219,9 +231,73 @@ final class Replay {
       return null;
     }
     Replay copy = new Replay(this, other);
+    copy.next = resumeAt;
     copy.asOf = until;
     copy.run();
     return copy;
+  }
+
+  /**
+   * Whether every infant of {@code ours} has the very same feeding history in {@code theirs}: all a
+   * guard reads of an infant's facts, beyond its id and birth date ({@link Guard#isFinalTest}).
+   */
+  private static boolean sameFeeding(Facts theirs, Facts ours) {
+    if (theirs.infants() == ours.infants()) {
+      return true;
+    }
+    for (InfantFacts infant : ours.infants().values()) {
+      InfantFacts other = theirs.infants().get(infant.infantId());
+      if (other == null || other.feeding() != infant.feeding()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Where {@code theirs} resumes when it holds {@code ours}' first {@code n} events, the very
+   * instances in the same order, with only inert events between them; -1 when it does not. Not
+   * before the first: the regions start on the first event's date.
+   */
+  private static int afterInertInserted(Timeline theirs, Timeline ours, int n) {
+    if (theirs.size() < n || theirs.get(0) != ours.get(0)) {
+      return -1;
+    }
+    int at = 0;
+    for (int i = 0; i < n; i++) {
+      PathwayEvent delivered = ours.get(i);
+      while (at < theirs.size() && theirs.get(at) != delivered) {
+        if (!isInert(theirs.get(at))) {
+          return -1;
+        }
+        at++;
+      }
+      if (at == theirs.size()) {
+        return -1;
+      }
+      at++;
+    }
+    return at;
+  }
+
+  /**
+   * Whether delivering an event changes nothing in any replay, at any date: no row of the table
+   * takes its kind in any state (nor must: no strict row), it is neither a clinical contact nor a
+   * result, and the memory keeps nothing of it ({@link Memory#onOccurred}). A mentor's home visit,
+   * a mentor's assignment, a consent record. A test checks these against the table and the memory.
+   */
+  static boolean isInert(PathwayEvent event) {
+    return INERT[event.kind().ordinal()];
+  }
+
+  /** The kinds {@link #isInert} names. */
+  static final java.util.Set<EventKind> INERT_KINDS = java.util.Collections.unmodifiableSet(
+      java.util.EnumSet.of(EventKind.MENTOR_VISITED, EventKind.MENTOR_ASSIGNED, EventKind.CONSENT_RECORDED));
+
+  private static final boolean[] INERT = new boolean[EventKind.values().length];
+
+  static {
+    INERT_KINDS.forEach(kind -> INERT[kind.ordinal()] = true);
   }
 
   /** The date up to which this replay has run. */
