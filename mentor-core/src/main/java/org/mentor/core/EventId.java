@@ -54,6 +54,59 @@ public abstract sealed class EventId implements Comparable<EventId> {
     return new Text(value);
   }
 
+  /**
+   * Returns the id {@code prefix + number}: {@code EventId.of(prefix + number)}, without making that
+   * text when the id is stored packed (a source numbering its events, as the simulator does some
+   * seventy times a pair, paid for the text only to have it packed and dropped).
+   *
+   * @param prefix the text before the number, not null, possibly empty
+   * @param number the number, written in decimal as {@link Long#toString(long)} writes it
+   * @return the id
+   * @throws IllegalArgumentException if {@code prefix + number} is not a valid id ({@link #of(String)})
+   */
+  public static EventId of(String prefix, long number) {
+    requireNonNull(prefix, "prefix");
+    int digits = digits(number);
+    int length = prefix.length() + digits;
+    if (length > MAX_PACKED) {
+      return of(prefix + number); // kept as text (or refused) exactly as the text is
+    }
+    long w0 = 0;
+    long w1 = 0;
+    long w2 = 0;
+    long rest = number < 0 ? number : -number; // negative, so Long.MIN_VALUE needs no special case
+    for (int i = length - 1; i >= 0; i--) { // from the end: the number's last digit first
+      char c;
+      if (i >= prefix.length()) {
+        c = i == prefix.length() && number < 0 ? '-' : (char) ('0' - rest % 10);
+        rest /= 10;
+      } else {
+        c = prefix.charAt(i);
+        if (c == 0 || c > 0x7f || (i == 0 && Character.isWhitespace(c))) {
+          return of(prefix + number); // not packed, or padded: as the text is
+        }
+      }
+      long shifted = (long) c << (8 * (7 - (i & 7)));
+      if (i < 8) {
+        w0 |= shifted;
+      } else if (i < 16) {
+        w1 |= shifted;
+      } else {
+        w2 |= shifted;
+      }
+    }
+    return length <= 16 ? new Two(w0, w1, length) : new Three(w0, w1, w2, length);
+  }
+
+  /** How many characters {@link Long#toString(long)} writes for a number (a minus sign included). */
+  private static int digits(long number) {
+    int n = number < 0 ? 2 : 1;
+    for (long rest = number / 10; rest != 0; rest /= 10) {
+      n++;
+    }
+    return n;
+  }
+
   /** Whether {@code value.strip()} would change a non-empty value, without making the stripped copy. */
   private static boolean padded(String value) {
     return Character.isWhitespace(value.codePointAt(0)) || Character.isWhitespace(value.codePointBefore(value.length()));

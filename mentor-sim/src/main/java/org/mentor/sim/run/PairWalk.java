@@ -742,7 +742,7 @@ final class PairWalk {
     }
 
     private EventId id() {
-      return EventId.of(idPrefix + (++seq));
+      return EventId.of(idPrefix, ++seq); // packed without making the text: some seventy ids a pair
     }
   }
 
