@@ -90,9 +90,11 @@ public final class CaseRegistry {
   /**
    * One lock per case's stripe, made when first used: a simulation builds a registry for every 64
    * pairs, and 1024 locks made up front were a kilobyte of garbage a pair. A weak lock is kept as
-   * long as a thread holds or waits for it, which is all the exclusion needs.
+   * long as a thread holds or waits for it, which is all the exclusion needs. Fewer than 1024
+   * stripes: Guava then keeps them in an array (2 KB here) rather than a weak-valued map, whose
+   * lookup and entry per case were about 1 % of a simulated walk.
    */
-  private final Striped<Lock> locks = Striped.lazyWeakLock(1024);
+  private final Striped<Lock> locks = Striped.lazyWeakLock(512);
   private final Object refreshLock = new Object();
   private final DueIndex index;
   private volatile StoreCursor cursor = StoreCursor.START;
@@ -141,18 +143,22 @@ public final class CaseRegistry {
 
   private void put(CaseFile file) {
     CaseFile previous = cases.put(file.caseId(), file);
-    if (previous == null) {
-      file.facts().enrolment().map(Enrolled::motherId).ifPresent(mother -> addToMother(mother, file.caseId()));
+    Enrolled enrolled = previous == null ? file.facts().enrolment().orElse(null) : null;
+    if (enrolled != null) {
+      addToMother(enrolled.motherId(), file.caseId());
     }
     index.changed(file.caseId());
   }
 
   private void addToMother(MotherId mother, CaseId caseId) {
     casesByMother.compute(mother, (m, list) -> {
-      if (list != null && list.contains(caseId)) {
+      if (list == null) {
+        return List.of(caseId);
+      }
+      if (list.contains(caseId)) {
         return list;
       }
-      List<CaseId> next = list == null ? new ArrayList<>() : new ArrayList<>(list);
+      List<CaseId> next = new ArrayList<>(list);
       next.add(caseId);
       return List.copyOf(next);
     });
@@ -320,12 +326,18 @@ public final class CaseRegistry {
     cases.put(after.caseId(), after);
     index.changed(after.caseId());
     boolean maternal = false;
-    for (PathwayEvent event : added) {
+    boolean listening = listener != RegistryListener.NONE; // else whether each event re-folded is asked of nobody
+    for (int i = 0; i < added.size(); i++) {
+      PathwayEvent event = added.get(i);
       maternal |= event.isMaternal() || event.kind() == EventKind.CORRECTED || event.kind() == EventKind.VOIDED;
-      listener.recorded(event.kind(), refolds(before, event));
+      if (listening) {
+        listener.recorded(event.kind(), refolds(before, event));
+      }
     }
     if (maternal) {
-      siblings(after).forEach(index::changed); // her own events show in her other cases
+      for (CaseId sibling : siblings(after)) { // her own events show in her other cases
+        index.changed(sibling);
+      }
     }
     int newIssues = after.facts().issues().size() - before.facts().issues().size();
     if (newIssues > 0) {
@@ -376,8 +388,11 @@ public final class CaseRegistry {
   private CaseId routeTarget(CaseId caseId, PathwayEvent event) {
     EventId targetId = event.kind() == EventKind.CORRECTED ? ((Corrected) event).corrects()
         : event.kind() == EventKind.VOIDED ? ((Voided) event).voids() : null;
+    if (targetId == null) {
+      return caseId; // not a correction or void: no lookup (most single-event batches)
+    }
     CaseFile file = cases.get(caseId);
-    if (targetId == null || file == null || file.event(targetId).isPresent()) {
+    if (file == null || file.event(targetId).isPresent()) {
       return caseId;
     }
     for (CaseId sibling : siblings(file)) {
@@ -691,13 +706,10 @@ public final class CaseRegistry {
   }
 
   private List<CaseId> siblings(CaseFile file) {
-    Optional<MotherId> mother = file.facts().enrolment().map(Enrolled::motherId);
-    if (mother.isEmpty()) {
-      return List.of();
-    }
-    List<CaseId> all = casesByMother.getOrDefault(mother.get(), List.of());
-    if (all.size() < 2) {
-      return List.of();
+    Enrolled enrolled = file.facts().enrolment().orElse(null);
+    List<CaseId> all = enrolled == null ? null : casesByMother.get(enrolled.motherId());
+    if (all == null || all.size() < 2) {
+      return List.of(); // most mothers have one case: asked at every batch with one of her events
     }
     return all.stream().filter(id -> !id.equals(file.caseId())).toList();
   }
