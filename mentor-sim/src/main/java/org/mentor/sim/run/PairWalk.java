@@ -497,7 +497,7 @@ final class PairWalk {
         return;
       }
       LocalDate traced = on.plusDays(7);
-      if (attendOn.isAfter(traced) && plan.lossStarting(on.minusDays(1), attendOn) == null && plan.motherAliveOn(traced)) {
+      if (attendOn.isAfter(traced) && plan.lossStartingFrom(on, attendOn) == null && plan.motherAliveOn(traced)) {
         // Late but not lost: the mentor's tracing call a week after the missed visit reaches her (maternal.md R6).
         mentorPending.add(new TracingAttempted(id(), traced, at(traced), CLINIC, ContactMode.PHONE,
             TracingOutcome.REACHED_WILL_RETURN));
