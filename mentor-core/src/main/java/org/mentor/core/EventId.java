@@ -66,45 +66,35 @@ public abstract sealed class EventId implements Comparable<EventId> {
    */
   public static EventId of(String prefix, long number) {
     requireNonNull(prefix, "prefix");
-    int digits = digits(number);
-    int length = prefix.length() + digits;
-    if (length > MAX_PACKED) {
-      return of(prefix + number); // kept as text (or refused) exactly as the text is
+    if (number < 0 || number >= 100_000_000 || prefix.length() >= MAX_PACKED
+        || (!prefix.isEmpty() && Character.isWhitespace(prefix.charAt(0)))) {
+      return of(prefix + number); // a sign, nine or more digits, a long prefix or padding: as the text is
     }
-    long w0 = 0;
-    long w1 = 0;
-    long w2 = 0;
-    long rest = number < 0 ? number : -number; // negative, so Long.MIN_VALUE needs no special case
-    for (int i = length - 1; i >= 0; i--) { // from the end: the number's last digit first
-      char c;
-      if (i >= prefix.length()) {
-        c = i == prefix.length() && number < 0 ? '-' : (char) ('0' - rest % 10);
-        rest /= 10;
-      } else {
-        c = prefix.charAt(i);
-        if (c == 0 || c > 0x7f || (i == 0 && Character.isWhitespace(c))) {
-          return of(prefix + number); // not packed, or padded: as the text is
-        }
-      }
-      long shifted = (long) c << (8 * (7 - (i & 7)));
-      if (i < 8) {
-        w0 |= shifted;
-      } else if (i < 16) {
-        w1 |= shifted;
-      } else {
-        w2 |= shifted;
-      }
+    // The digits as up to eight characters in one word, the last digit in the lowest byte...
+    long digits = 0;
+    int count = 0;
+    int rest = (int) number;
+    do {
+      digits |= (long) ('0' + rest % 10) << (8 * count++);
+      rest /= 10;
+    } while (rest != 0);
+    int length = prefix.length() + count;
+    long w0 = Packed.word(prefix, 0);
+    long w1 = Packed.word(prefix, 8);
+    long w2 = Packed.word(prefix, 16);
+    if (length > MAX_PACKED || w0 < 0 || w1 < 0 || w2 < 0) {
+      return of(prefix + number); // too long to pack, not ASCII, or a NUL: as the text is
     }
+    // ...then shifted into each word so that the last digit lands on the id's last character.
+    w0 |= placed(digits, 8 - length);
+    w1 |= placed(digits, 16 - length);
+    w2 |= placed(digits, 24 - length);
     return length <= 16 ? new Two(w0, w1, length) : new Three(w0, w1, w2, length);
   }
 
-  /** How many characters {@link Long#toString(long)} writes for a number (a minus sign included). */
-  private static int digits(long number) {
-    int n = number < 0 ? 2 : 1;
-    for (long rest = number / 10; rest != 0; rest /= 10) {
-      n++;
-    }
-    return n;
+  /** Right-aligned characters moved {@code bytes} places towards the word's start (away from it if negative). */
+  private static long placed(long characters, int bytes) {
+    return bytes >= 8 || bytes <= -8 ? 0 : bytes >= 0 ? characters << (8 * bytes) : characters >>> (-8 * bytes);
   }
 
   /** Whether {@code value.strip()} would change a non-empty value, without making the stripped copy. */
@@ -159,7 +149,7 @@ public abstract sealed class EventId implements Comparable<EventId> {
      * not ASCII. Words in locals rather than an array: one id per event is packed, and the array was
      * garbage each time.
      */
-    private static long word(String value, int from) {
+    static long word(String value, int from) {
       long word = 0;
       int to = Math.min(value.length(), from + 8);
       for (int i = from; i < to; i++) {

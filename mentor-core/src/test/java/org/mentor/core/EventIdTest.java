@@ -88,7 +88,9 @@ class EventIdTest {
   @Provide
   Arbitrary<Long> numbers() {
     return Arbitraries.oneOf(Arbitraries.longs(), Arbitraries.longs().between(-1_000, 1_000),
-        Arbitraries.of(0L, -1L, 9L, 10L, -10L, 99L, 100L, 999_999_999_999L, 1_000_000_000_000L, Long.MAX_VALUE, Long.MIN_VALUE));
+        Arbitraries.longs().between(0, 200_000_000),
+        Arbitraries.of(0L, -1L, 9L, 10L, -10L, 99L, 100L, 9_999_999L, 10_000_000L, 99_999_999L, 100_000_000L,
+            999_999_999_999L, 1_000_000_000_000L, Long.MAX_VALUE, Long.MIN_VALUE));
   }
 
   /** The simulator numbers its events without making each id's text: the id must be the text's, packed or not, or refused as it is. */
@@ -117,6 +119,13 @@ class EventIdTest {
         {"a".repeat(22), "10"}, // 24: the most packed
         {"a".repeat(23), "10"}, // 25: text
         {"a".repeat(22), "-1"}, // 24 with the sign
+        {"a".repeat(16), "12345678"}, // 24: the digits fill the third word
+        {"a".repeat(5), "12345678"}, // the digits across the first and second words
+        {"a".repeat(12), "12345678"}, // across the second and third
+        {"a".repeat(17), "12345678"}, // 25: text
+        {"a".repeat(7), "99999999"},
+        {"a".repeat(7), "100000000"}, // nine digits
+        {"a".repeat(24), "1"}, // 25: text
         {"", String.valueOf(Long.MIN_VALUE)},
         {"", String.valueOf(Long.MAX_VALUE)},
         {"0123abcd-0000-4000-8000-", "123456789012"}, // a canonical UUID's text: stored as a UUID
