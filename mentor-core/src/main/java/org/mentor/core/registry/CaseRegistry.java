@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.Lock;
@@ -269,13 +270,15 @@ public final class CaseRegistry {
     requireNonNull(caseId, "caseId");
     requireNonNull(events, "events");
     checkArgument(!events.isEmpty(), "no events to record");
-    for (PathwayEvent event : events) {
-      requireNonNull(event, "event");
+    // Read by index below: two iterators a batch were a visible share of a simulation's garbage.
+    List<? extends PathwayEvent> batch = events instanceof RandomAccess ? events : new ArrayList<>(events);
+    for (int i = 0; i < batch.size(); i++) {
+      PathwayEvent event = requireNonNull(batch.get(i), "event");
       if (event instanceof ProtocolChanged changed && !protocols.containsKey(changed.protocol())) {
         throw refused(new InvalidEventException("protocolChanged.protocol", changed.protocol(), Rule.PROTOCOL_NOT_REGISTERED), event);
       }
     }
-    CaseId target = events.size() == 1 ? routeTarget(caseId, events.get(0)) : caseId;
+    CaseId target = batch.size() == 1 ? routeTarget(caseId, batch.get(0)) : caseId;
     long expected = target.equals(caseId) ? expectedVersion : -1;
     Lock lock = locks.get(target);
     lock.lock();
@@ -292,9 +295,9 @@ public final class CaseRegistry {
         CaseFile next = file;
         PathwayEvent current = null;
         try {
-          for (PathwayEvent event : events) {
-            current = event;
-            next = next.record(event);
+          for (int i = 0; i < batch.size(); i++) {
+            current = batch.get(i);
+            next = next.record(current);
           }
         } catch (InvalidEventException e) {
           throw refused(e, current);
@@ -335,8 +338,9 @@ public final class CaseRegistry {
       }
     }
     if (maternal) {
-      for (CaseId sibling : siblings(after)) { // her own events show in her other cases
-        index.changed(sibling);
+      List<CaseId> siblings = siblings(after); // her own events show in her other cases
+      for (int i = 0; i < siblings.size(); i++) {
+        index.changed(siblings.get(i));
       }
     }
     int newIssues = after.facts().issues().size() - before.facts().issues().size();
