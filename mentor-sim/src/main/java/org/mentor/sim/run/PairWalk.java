@@ -122,6 +122,12 @@ final class PairWalk {
   private final @Nullable Consumer<List<PathwayEvent>> batches;
   /** The fold-order sort's keys, kept between batches: every batch made a new array. */
   private long[] sortKeys = new long[16];
+  /**
+   * The batch a contact or flush fills and records, kept between batches: the registry reads a batch
+   * while recording it and keeps none, and a new list per contact was a visible share of a walk's
+   * garbage of its own.
+   */
+  private final List<PathwayEvent> batch = new ArrayList<>(16);
 
   PairWalk(Scenario scenario, CaseRegistry registry, Tally tally, @Nullable Consumer<List<PathwayEvent>> batches) {
     this.s = scenario;
@@ -579,9 +585,13 @@ final class PairWalk {
       return false;
     }
 
-    /** Removes and returns the events dated on or before a day, keeping the rest in order. */
+    /**
+     * Removes the events dated on or before a day, keeping the rest in order, and returns them as the
+     * walker's batch (emptied first: the previous batch is recorded by now).
+     */
     private List<PathwayEvent> take(List<PathwayEvent> list, LocalDate t) {
-      List<PathwayEvent> taken = new ArrayList<>(list.size() + 4); // room for the visit's own events
+      List<PathwayEvent> taken = batch;
+      taken.clear();
       takeInto(taken, list, t);
       return taken;
     }
