@@ -89,6 +89,13 @@ public final class CaseRegistry {
   private final ConcurrentMap<CaseId, CaseFile> cases = new ConcurrentHashMap<>();
   private final ConcurrentMap<MotherId, List<CaseId>> casesByMother = new ConcurrentHashMap<>();
   /**
+   * Whether some mother has two cases. Until one has, no case has siblings and {@link #siblings}
+   * looks nothing up (asked at every batch with one of her events; a simulation's mothers have one
+   * case each). Set before the mother's longer list is published, so a reader that sees it unset
+   * could only have read her shorter list.
+   */
+  private volatile boolean anySiblings;
+  /**
    * One lock per case's stripe, made when first used: a simulation builds a registry for every 64
    * pairs, and 1024 locks made up front were a kilobyte of garbage a pair. A weak lock is kept as
    * long as a thread holds or waits for it, which is all the exclusion needs. Fewer than 1024
@@ -161,6 +168,7 @@ public final class CaseRegistry {
       }
       List<CaseId> next = new ArrayList<>(list);
       next.add(caseId);
+      anySiblings = true;
       return List.copyOf(next);
     });
   }
@@ -710,6 +718,9 @@ public final class CaseRegistry {
   }
 
   private List<CaseId> siblings(CaseFile file) {
+    if (!anySiblings) {
+      return List.of();
+    }
     Enrolled enrolled = file.facts().enrolment().orElse(null);
     List<CaseId> all = enrolled == null ? null : casesByMother.get(enrolled.motherId());
     if (all == null || all.size() < 2) {
