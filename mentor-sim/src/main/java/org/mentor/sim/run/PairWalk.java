@@ -347,7 +347,7 @@ final class PairWalk {
       if (kept && motherAlive && appointment != null) {
         batch.add(new AppointmentKept(id(), t, at(t), CLINIC, appointment));
       }
-      LocalDate next = nextVisit(view, t, act(view, t, batch));
+      LocalDate next = act(view, t, batch);
       if (motherAlive) { // after her death the infants are still brought, without her appointments
         batch.add(new AppointmentSet(id(), t, at(t), CLINIC, next, booking || t.isBefore(plan.delivery)
             ? AppointmentPurpose.ANTENATAL : AppointmentPurpose.POSTNATAL));
@@ -356,8 +356,13 @@ final class PairWalk {
       record(batch);
     }
 
-    /** Does what the engine says is due on a day; returns the earliest result recall, if any. */
-    private @Nullable LocalDate act(Seen view, LocalDate t, List<PathwayEvent> batch) {
+    /**
+     * Does what the engine says is due on a day and returns the next visit to book: the earliest
+     * coming due date the engine shows, a result recall, or the interval. One pass over the schedule
+     * for both: a second pass for the booking read every milestone again.
+     */
+    private LocalDate act(Seen view, LocalDate t, List<PathwayEvent> batch) {
+      LocalDate next = t.plusDays(t.isBefore(plan.delivery) ? s.services().antenatalVisitDays() : s.services().postnatalVisitDays());
       boolean vlTaken = false;
       boolean tested = false;
       int natTaken = 0; // bit k: infant k's NAT sample taken at this contact
@@ -367,7 +372,14 @@ final class PairWalk {
       List<Milestone> milestones = view.schedule().milestones();
       for (int i = 0; i < milestones.size(); i++) { // by index: the iterator was garbage at every view
         Milestone m = milestones.get(i);
-        if (!m.state().isActionable()) {
+        MilestoneState milestoneState = m.state();
+        if (milestoneState == MilestoneState.UPCOMING) { // coming: the booking may be brought forward to it
+          if (m.due().isAfter(t) && m.due().isBefore(next) && actions.getOrDefault(m.ruleId(), Action.NONE) != Action.NONE) {
+            next = m.due();
+          }
+          continue;
+        }
+        if (!milestoneState.isActionable()) {
           continue;
         }
         Action action = actions.getOrDefault(m.ruleId(), Action.NONE);
@@ -458,7 +470,10 @@ final class PairWalk {
           batch.add(new AdherenceCounselled(id(), t, at(t), CLINIC, CounsellingKind.ENHANCED));
         }
       }
-      return recall;
+      if (recall != null && recall.isAfter(t) && recall.isBefore(next)) {
+        next = recall;
+      }
+      return next;
     }
 
     private void tryArtStart(LocalDate t, List<PathwayEvent> batch) {
@@ -466,24 +481,6 @@ final class PairWalk {
         mother.startArt(t);
         batch.add(new ArtStarted(id(), t, at(t), CLINIC, Regimen.TLD));
       }
-    }
-
-    /** The next booked visit: the earliest coming due date the engine shows, a result recall, or the interval. */
-    private LocalDate nextVisit(Seen view, LocalDate t, @Nullable LocalDate recall) {
-      boolean pregnant = t.isBefore(plan.delivery);
-      LocalDate next = t.plusDays(pregnant ? s.services().antenatalVisitDays() : s.services().postnatalVisitDays());
-      List<Milestone> milestones = view.schedule().milestones();
-      for (int i = 0; i < milestones.size(); i++) {
-        Milestone m = milestones.get(i);
-        if (m.state() == MilestoneState.UPCOMING && m.due().isAfter(t) && m.due().isBefore(next)
-            && actions.getOrDefault(m.ruleId(), Action.NONE) != Action.NONE) {
-          next = m.due();
-        }
-      }
-      if (recall != null && recall.isAfter(t) && recall.isBefore(next)) {
-        next = recall;
-      }
-      return next;
     }
 
     /** Books a visit and draws when she comes: on the day, 1–27 days late, or 28–55 days late. */
