@@ -54,6 +54,49 @@ public abstract sealed class EventId implements Comparable<EventId> {
     return new Text(value);
   }
 
+  /**
+   * Returns the id {@code prefix + number}: {@code EventId.of(prefix + number)}, without making that
+   * text when the id is stored packed (a source numbering its events, as the simulator does some
+   * seventy times a pair, paid for the text only to have it packed and dropped).
+   *
+   * @param prefix the text before the number, not null, possibly empty
+   * @param number the number, written in decimal as {@link Long#toString(long)} writes it
+   * @return the id
+   * @throws IllegalArgumentException if {@code prefix + number} is not a valid id ({@link #of(String)})
+   */
+  public static EventId of(String prefix, long number) {
+    requireNonNull(prefix, "prefix");
+    if (number < 0 || number >= 100_000_000 || prefix.length() >= MAX_PACKED
+        || (!prefix.isEmpty() && Character.isWhitespace(prefix.charAt(0)))) {
+      return of(prefix + number); // a sign, nine or more digits, a long prefix or padding: as the text is
+    }
+    // The digits as up to eight characters in one word, the last digit in the lowest byte...
+    long digits = 0;
+    int count = 0;
+    int rest = (int) number;
+    do {
+      digits |= (long) ('0' + rest % 10) << (8 * count++);
+      rest /= 10;
+    } while (rest != 0);
+    int length = prefix.length() + count;
+    long w0 = Packed.word(prefix, 0);
+    long w1 = Packed.word(prefix, 8);
+    long w2 = Packed.word(prefix, 16);
+    if (length > MAX_PACKED || w0 < 0 || w1 < 0 || w2 < 0) {
+      return of(prefix + number); // too long to pack, not ASCII, or a NUL: as the text is
+    }
+    // ...then shifted into each word so that the last digit lands on the id's last character.
+    w0 |= placed(digits, 8 - length);
+    w1 |= placed(digits, 16 - length);
+    w2 |= placed(digits, 24 - length);
+    return length <= 16 ? new Two(w0, w1, length) : new Three(w0, w1, w2, length);
+  }
+
+  /** Right-aligned characters moved {@code bytes} places towards the word's start (away from it if negative). */
+  private static long placed(long characters, int bytes) {
+    return bytes >= 8 || bytes <= -8 ? 0 : bytes >= 0 ? characters << (8 * bytes) : characters >>> (-8 * bytes);
+  }
+
   /** Whether {@code value.strip()} would change a non-empty value, without making the stripped copy. */
   private static boolean padded(String value) {
     return Character.isWhitespace(value.codePointAt(0)) || Character.isWhitespace(value.codePointBefore(value.length()));
@@ -106,7 +149,7 @@ public abstract sealed class EventId implements Comparable<EventId> {
      * not ASCII. Words in locals rather than an array: one id per event is packed, and the array was
      * garbage each time.
      */
-    private static long word(String value, int from) {
+    static long word(String value, int from) {
       long word = 0;
       int to = Math.min(value.length(), from + 8);
       for (int i = from; i < to; i++) {

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.Lock;
@@ -88,11 +89,20 @@ public final class CaseRegistry {
   private final ConcurrentMap<CaseId, CaseFile> cases = new ConcurrentHashMap<>();
   private final ConcurrentMap<MotherId, List<CaseId>> casesByMother = new ConcurrentHashMap<>();
   /**
+   * Whether some mother has two cases. Until one has, no case has siblings and {@link #siblings}
+   * looks nothing up (asked at every batch with one of her events; a simulation's mothers have one
+   * case each). Set before the mother's longer list is published, so a reader that sees it unset
+   * could only have read her shorter list.
+   */
+  private volatile boolean anySiblings;
+  /**
    * One lock per case's stripe, made when first used: a simulation builds a registry for every 64
    * pairs, and 1024 locks made up front were a kilobyte of garbage a pair. A weak lock is kept as
-   * long as a thread holds or waits for it, which is all the exclusion needs.
+   * long as a thread holds or waits for it, which is all the exclusion needs. Fewer than 1024
+   * stripes: Guava then keeps them in an array (2 KB here) rather than a weak-valued map, whose
+   * lookup and entry per case were about 1 % of a simulated walk.
    */
-  private final Striped<Lock> locks = Striped.lazyWeakLock(1024);
+  private final Striped<Lock> locks = Striped.lazyWeakLock(512);
   private final Object refreshLock = new Object();
   private final DueIndex index;
   private volatile StoreCursor cursor = StoreCursor.START;
@@ -141,19 +151,24 @@ public final class CaseRegistry {
 
   private void put(CaseFile file) {
     CaseFile previous = cases.put(file.caseId(), file);
-    if (previous == null) {
-      file.facts().enrolment().map(Enrolled::motherId).ifPresent(mother -> addToMother(mother, file.caseId()));
+    Enrolled enrolled = previous == null ? file.facts().enrolment().orElse(null) : null;
+    if (enrolled != null) {
+      addToMother(enrolled.motherId(), file.caseId());
     }
     index.changed(file.caseId());
   }
 
   private void addToMother(MotherId mother, CaseId caseId) {
     casesByMother.compute(mother, (m, list) -> {
-      if (list != null && list.contains(caseId)) {
+      if (list == null) {
+        return List.of(caseId);
+      }
+      if (list.contains(caseId)) {
         return list;
       }
-      List<CaseId> next = list == null ? new ArrayList<>() : new ArrayList<>(list);
+      List<CaseId> next = new ArrayList<>(list);
       next.add(caseId);
+      anySiblings = true;
       return List.copyOf(next);
     });
   }
@@ -263,13 +278,15 @@ public final class CaseRegistry {
     requireNonNull(caseId, "caseId");
     requireNonNull(events, "events");
     checkArgument(!events.isEmpty(), "no events to record");
-    for (PathwayEvent event : events) {
-      requireNonNull(event, "event");
+    // Read by index below: two iterators a batch were a visible share of a simulation's garbage.
+    List<? extends PathwayEvent> batch = events instanceof RandomAccess ? events : new ArrayList<>(events);
+    for (int i = 0; i < batch.size(); i++) {
+      PathwayEvent event = requireNonNull(batch.get(i), "event");
       if (event instanceof ProtocolChanged changed && !protocols.containsKey(changed.protocol())) {
         throw refused(new InvalidEventException("protocolChanged.protocol", changed.protocol(), Rule.PROTOCOL_NOT_REGISTERED), event);
       }
     }
-    CaseId target = events.size() == 1 ? routeTarget(caseId, events.get(0)) : caseId;
+    CaseId target = batch.size() == 1 ? routeTarget(caseId, batch.get(0)) : caseId;
     long expected = target.equals(caseId) ? expectedVersion : -1;
     Lock lock = locks.get(target);
     lock.lock();
@@ -286,9 +303,9 @@ public final class CaseRegistry {
         CaseFile next = file;
         PathwayEvent current = null;
         try {
-          for (PathwayEvent event : events) {
-            current = event;
-            next = next.record(event);
+          for (int i = 0; i < batch.size(); i++) {
+            current = batch.get(i);
+            next = next.record(current);
           }
         } catch (InvalidEventException e) {
           throw refused(e, current);
@@ -320,12 +337,19 @@ public final class CaseRegistry {
     cases.put(after.caseId(), after);
     index.changed(after.caseId());
     boolean maternal = false;
-    for (PathwayEvent event : added) {
+    boolean listening = listener != RegistryListener.NONE; // else whether each event re-folded is asked of nobody
+    for (int i = 0; i < added.size(); i++) {
+      PathwayEvent event = added.get(i);
       maternal |= event.isMaternal() || event.kind() == EventKind.CORRECTED || event.kind() == EventKind.VOIDED;
-      listener.recorded(event.kind(), refolds(before, event));
+      if (listening) {
+        listener.recorded(event.kind(), refolds(before, event));
+      }
     }
     if (maternal) {
-      siblings(after).forEach(index::changed); // her own events show in her other cases
+      List<CaseId> siblings = siblings(after); // her own events show in her other cases
+      for (int i = 0; i < siblings.size(); i++) {
+        index.changed(siblings.get(i));
+      }
     }
     int newIssues = after.facts().issues().size() - before.facts().issues().size();
     if (newIssues > 0) {
@@ -376,8 +400,11 @@ public final class CaseRegistry {
   private CaseId routeTarget(CaseId caseId, PathwayEvent event) {
     EventId targetId = event.kind() == EventKind.CORRECTED ? ((Corrected) event).corrects()
         : event.kind() == EventKind.VOIDED ? ((Voided) event).voids() : null;
+    if (targetId == null) {
+      return caseId; // not a correction or void: no lookup (most single-event batches)
+    }
     CaseFile file = cases.get(caseId);
-    if (targetId == null || file == null || file.event(targetId).isPresent()) {
+    if (file == null || file.event(targetId).isPresent()) {
       return caseId;
     }
     for (CaseId sibling : siblings(file)) {
@@ -691,13 +718,13 @@ public final class CaseRegistry {
   }
 
   private List<CaseId> siblings(CaseFile file) {
-    Optional<MotherId> mother = file.facts().enrolment().map(Enrolled::motherId);
-    if (mother.isEmpty()) {
+    if (!anySiblings) {
       return List.of();
     }
-    List<CaseId> all = casesByMother.getOrDefault(mother.get(), List.of());
-    if (all.size() < 2) {
-      return List.of();
+    Enrolled enrolled = file.facts().enrolment().orElse(null);
+    List<CaseId> all = enrolled == null ? null : casesByMother.get(enrolled.motherId());
+    if (all == null || all.size() < 2) {
+      return List.of(); // most mothers have one case: asked at every batch with one of her events
     }
     return all.stream().filter(id -> !id.equals(file.caseId())).toList();
   }

@@ -103,6 +103,8 @@ class ProtocolTablesTest {
       assertThat(loaded).isEqualTo(Protocols.builtIn(id));
     }
     assertThat(WHO_2025.parent()).contains(new ProtocolRef("WHO_2021", "1"));
+    assertThat(Protocols.who2021().ref()).isEqualTo(new ProtocolRef("WHO_2021", "1")); // the default: found once, the same
+    assertThat(Protocol.who2021()).isSameAs(Protocols.who2021()).isSameAs(Protocols.builtIn("WHO_2021"));
     assertThat(ZA.parent()).isEmpty();
     assertThat(KE.parent()).isEmpty();
     assertThat(ZA.jurisdiction()).isEqualTo("ZA");

@@ -328,6 +328,21 @@ public abstract class RegistryContract {
   }
 
   @Test
+  void given_a_batch_in_a_list_without_index_access_when_recorded_then_it_is_recorded_in_its_order_and_a_null_is_named() {
+    load(visitedCase("c1"));
+    List<PathwayEvent> linked = new java.util.LinkedList<>(List.of(visit("v-2", of(2025, 6, 2)), visit("v-1", of(2025, 6, 1))));
+
+    assertThat(mentor.record(CaseId.of("c1"), linked, 4)).isEqualTo(6);
+    assertThat(mentor.file(CaseId.of("c1")).historySince(4)).extracting(e -> e.id().value()).containsExactly("v-2", "v-1");
+    List<PathwayEvent> withNull = new java.util.LinkedList<>();
+    withNull.add(visit("v-3", of(2025, 6, 3)));
+    withNull.add(null);
+    assertThatThrownBy(() -> mentor.record(CaseId.of("c1"), withNull, -1)).isInstanceOf(NullPointerException.class)
+        .hasMessage("event");
+    assertThat(mentor.file(CaseId.of("c1")).version()).isEqualTo(6);
+  }
+
+  @Test
   void given_a_batch_over_many_cases_when_one_case_is_refused_then_the_other_cases_are_recorded() {
     load(visitedCase("c1"));
     load(visitedCase("c2"));

@@ -253,9 +253,22 @@ final class PairPlan {
 
   /** The first loss starting after {@code from} and on or before {@code to}, if any. */
   @Nullable Loss lossStarting(LocalDate from, LocalDate to) {
-    for (Loss loss : losses) {
-      if (loss.onset().isAfter(from) && !loss.onset().isAfter(to)) {
-        return loss;
+    return lossFrom.length == 0 ? null : lossStarting(from.toEpochDay(), to.toEpochDay());
+  }
+
+  /**
+   * The first loss starting on or after {@code from} and on or before {@code to}, if any: {@link
+   * #lossStarting} from the day before, without making that day (asked at every booking, mostly of
+   * pairs never lost).
+   */
+  @Nullable Loss lossStartingFrom(LocalDate from, LocalDate to) {
+    return lossFrom.length == 0 ? null : lossStarting(from.toEpochDay() - 1, to.toEpochDay());
+  }
+
+  private @Nullable Loss lossStarting(long afterDay, long toDay) {
+    for (int k = 0; k < lossFrom.length; k++) {
+      if (lossFrom[k] > afterDay && lossFrom[k] <= toDay) {
+        return losses.get(k);
       }
     }
     return null;

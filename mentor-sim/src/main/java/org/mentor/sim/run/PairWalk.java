@@ -122,6 +122,12 @@ final class PairWalk {
   private final @Nullable Consumer<List<PathwayEvent>> batches;
   /** The fold-order sort's keys, kept between batches: every batch made a new array. */
   private long[] sortKeys = new long[16];
+  /**
+   * The batch a contact or flush fills and records, kept between batches: the registry reads a batch
+   * while recording it and keeps none, and a new list per contact was a visible share of a walk's
+   * garbage of its own.
+   */
+  private final List<PathwayEvent> batch = new ArrayList<>(16);
 
   PairWalk(Scenario scenario, CaseRegistry registry, Tally tally, @Nullable Consumer<List<PathwayEvent>> batches) {
     this.s = scenario;
@@ -341,7 +347,7 @@ final class PairWalk {
       if (kept && motherAlive && appointment != null) {
         batch.add(new AppointmentKept(id(), t, at(t), CLINIC, appointment));
       }
-      LocalDate next = nextVisit(view, t, act(view, t, batch));
+      LocalDate next = act(view, t, batch);
       if (motherAlive) { // after her death the infants are still brought, without her appointments
         batch.add(new AppointmentSet(id(), t, at(t), CLINIC, next, booking || t.isBefore(plan.delivery)
             ? AppointmentPurpose.ANTENATAL : AppointmentPurpose.POSTNATAL));
@@ -350,8 +356,13 @@ final class PairWalk {
       record(batch);
     }
 
-    /** Does what the engine says is due on a day; returns the earliest result recall, if any. */
-    private @Nullable LocalDate act(Seen view, LocalDate t, List<PathwayEvent> batch) {
+    /**
+     * Does what the engine says is due on a day and returns the next visit to book: the earliest
+     * coming due date the engine shows, a result recall, or the interval. One pass over the schedule
+     * for both: a second pass for the booking read every milestone again.
+     */
+    private LocalDate act(Seen view, LocalDate t, List<PathwayEvent> batch) {
+      LocalDate next = t.plusDays(t.isBefore(plan.delivery) ? s.services().antenatalVisitDays() : s.services().postnatalVisitDays());
       boolean vlTaken = false;
       boolean tested = false;
       int natTaken = 0; // bit k: infant k's NAT sample taken at this contact
@@ -361,7 +372,14 @@ final class PairWalk {
       List<Milestone> milestones = view.schedule().milestones();
       for (int i = 0; i < milestones.size(); i++) { // by index: the iterator was garbage at every view
         Milestone m = milestones.get(i);
-        if (!m.state().isActionable()) {
+        MilestoneState milestoneState = m.state();
+        if (milestoneState == MilestoneState.UPCOMING) { // coming: the booking may be brought forward to it
+          if (m.due().isAfter(t) && m.due().isBefore(next) && actions.getOrDefault(m.ruleId(), Action.NONE) != Action.NONE) {
+            next = m.due();
+          }
+          continue;
+        }
+        if (!milestoneState.isActionable()) {
           continue;
         }
         Action action = actions.getOrDefault(m.ruleId(), Action.NONE);
@@ -452,7 +470,10 @@ final class PairWalk {
           batch.add(new AdherenceCounselled(id(), t, at(t), CLINIC, CounsellingKind.ENHANCED));
         }
       }
-      return recall;
+      if (recall != null && recall.isAfter(t) && recall.isBefore(next)) {
+        next = recall;
+      }
+      return next;
     }
 
     private void tryArtStart(LocalDate t, List<PathwayEvent> batch) {
@@ -460,24 +481,6 @@ final class PairWalk {
         mother.startArt(t);
         batch.add(new ArtStarted(id(), t, at(t), CLINIC, Regimen.TLD));
       }
-    }
-
-    /** The next booked visit: the earliest coming due date the engine shows, a result recall, or the interval. */
-    private LocalDate nextVisit(Seen view, LocalDate t, @Nullable LocalDate recall) {
-      boolean pregnant = t.isBefore(plan.delivery);
-      LocalDate next = t.plusDays(pregnant ? s.services().antenatalVisitDays() : s.services().postnatalVisitDays());
-      List<Milestone> milestones = view.schedule().milestones();
-      for (int i = 0; i < milestones.size(); i++) {
-        Milestone m = milestones.get(i);
-        if (m.state() == MilestoneState.UPCOMING && m.due().isAfter(t) && m.due().isBefore(next)
-            && actions.getOrDefault(m.ruleId(), Action.NONE) != Action.NONE) {
-          next = m.due();
-        }
-      }
-      if (recall != null && recall.isAfter(t) && recall.isBefore(next)) {
-        next = recall;
-      }
-      return next;
     }
 
     /** Books a visit and draws when she comes: on the day, 1–27 days late, or 28–55 days late. */
@@ -497,7 +500,7 @@ final class PairWalk {
         return;
       }
       LocalDate traced = on.plusDays(7);
-      if (attendOn.isAfter(traced) && plan.lossStarting(on.minusDays(1), attendOn) == null && plan.motherAliveOn(traced)) {
+      if (attendOn.isAfter(traced) && plan.lossStartingFrom(on, attendOn) == null && plan.motherAliveOn(traced)) {
         // Late but not lost: the mentor's tracing call a week after the missed visit reaches her (maternal.md R6).
         mentorPending.add(new TracingAttempted(id(), traced, at(traced), CLINIC, ContactMode.PHONE,
             TracingOutcome.REACHED_WILL_RETURN));
@@ -579,9 +582,13 @@ final class PairWalk {
       return false;
     }
 
-    /** Removes and returns the events dated on or before a day, keeping the rest in order. */
+    /**
+     * Removes the events dated on or before a day, keeping the rest in order, and returns them as the
+     * walker's batch (emptied first: the previous batch is recorded by now).
+     */
     private List<PathwayEvent> take(List<PathwayEvent> list, LocalDate t) {
-      List<PathwayEvent> taken = new ArrayList<>(list.size() + 4); // room for the visit's own events
+      List<PathwayEvent> taken = batch;
+      taken.clear();
       takeInto(taken, list, t);
       return taken;
     }
@@ -742,7 +749,7 @@ final class PairWalk {
     }
 
     private EventId id() {
-      return EventId.of(idPrefix + (++seq));
+      return EventId.of(idPrefix, ++seq); // packed without making the text: some seventy ids a pair
     }
   }
 
