@@ -62,9 +62,9 @@ final class Replay {
       this.triggeredBy = triggeredBy;
     }
 
-    /** The instance after a transition. */
-    Instance entered(Transition row, LocalDate on, @Nullable EventId by) {
-      return new Instance(region, infantId, infantSlot, row.to(), on, PathwayTable.optional(row), by);
+    /** The instance after a transition; {@code via} is the row's shared Optional ({@link PathwayTable#optional}). */
+    Instance entered(Transition row, Optional<Transition> via, LocalDate on, @Nullable EventId by) {
+      return new Instance(region, infantId, infantSlot, row.to(), on, via, by);
     }
 
     /** The state as a value (not kept: a case's checkpoint holds instances for as long as the case lives). */
@@ -418,7 +418,7 @@ final class Replay {
       Transition row = rows[i];
       if (row.guard().test(step(instance, event, date))) {
         if (!row.keepsState()) {
-          move(at, instance.entered(row, date, event.id()));
+          move(at, instance.entered(row, PathwayTable.eventRowOptional(instance.stateIndex, event.kind(), i), date, event.id()));
         }
         return;
       }
@@ -438,8 +438,20 @@ final class Replay {
       if (dueAt == NONE_DUE || dueOn.isAfter(horizon)) {
         return;
       }
-      move(dueAt, instances[dueAt].entered(dueRow, dueOn, null));
+      Instance due = instances[dueAt];
+      move(dueAt, due.entered(dueRow, deadlineRowOptional(due.stateIndex, dueRow), dueOn, null));
     }
+  }
+
+  /** The shared Optional of one of a state's deadline rows (a state has a few). */
+  private static Optional<Transition> deadlineRowOptional(int stateIndex, Transition row) {
+    Transition[] rows = PathwayTable.deadlineRows(stateIndex);
+    for (int r = 0; r < rows.length; r++) {
+      if (rows[r] == row) {
+        return PathwayTable.deadlineRowOptional(stateIndex, r);
+      }
+    }
+    throw new IllegalStateException("a due row not among its state's deadline rows");
   }
 
   /**
