@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.apiguardian.api.API;
 import org.jspecify.annotations.Nullable;
+import org.mentor.core.internal.InternedDates;
 import org.mentor.core.pathway.Codes.HivStatus;
 import org.mentor.core.pathway.Codes.HivTestResult;
 import org.mentor.core.pathway.RiskAssessment.RiskClass;
@@ -24,6 +25,9 @@ import org.mentor.core.protocol.Protocol;
  */
 @API(status = EXPERIMENTAL, since = "0.1")
 public final class InfantRisk {
+  /** Every low-risk assessment is this one (a record with no per-case content). */
+  private static final RiskAssessment LOW = new RiskAssessment(RiskClass.LOW, ImmutableList.of(), Optional.empty());
+
   private InfantRisk() {}
 
   /**
@@ -46,68 +50,80 @@ public final class InfantRisk {
     MaternalFacts mother = facts.mother();
     boolean establishedAtDelivery = diagnosed.isPresent() && !diagnosed.get().isAfter(delivery);
     LocalDate resultsKnownBy = protocol.is(Key.RISK_RESULT_KNOWN_AT_BIRTH) ? delivery : asOf;
-    List<String> reasons = new ArrayList<>();
+    // Runs for every infant at every evaluation, and most infants are low risk: the reasons list and
+    // the words of a reason are made only once a criterion is met, and the window's results are
+    // scanned once rather than gathered into a list.
+    @Nullable List<String> reasons = null;
     LocalDate since = null; // the earliest date a criterion met became known
 
     if (establishedAtDelivery) {
       ArtStarted artStart = History.oldestOnOrBefore(mother.artStarts(), delivery);
       int minDays = protocol.getInt(Key.RISK_MIN_ART_DAYS);
       if (artStart == null) {
-        reasons.add("I1a/I3a: no maternal ART by delivery");
+        reasons = add(reasons, "I1a/I3a: no maternal ART by delivery");
         since = earliest(since, delivery);
       } else if (ChronoUnit.DAYS.between(artStart.occurredOn(), delivery) < minDays) {
-        reasons.add("I1a: " + ChronoUnit.DAYS.between(artStart.occurredOn(), delivery) + " days of maternal ART at delivery (< "
-            + minDays + ")");
+        reasons = add(reasons, "I1a: " + ChronoUnit.DAYS.between(artStart.occurredOn(), delivery)
+            + " days of maternal ART at delivery (< " + minDays + ")");
         since = earliest(since, delivery);
       }
       LocalDate windowStart = delivery.minusDays(protocol.getInt(Key.RISK_VL_WINDOW_DAYS));
       int threshold = protocol.getInt(Key.RISK_VL_THRESHOLD);
       boolean inclusive = protocol.is(Key.RISK_VL_THRESHOLD_INCLUSIVE);
-      List<ViralLoadResulted> inWindow = new ArrayList<>();
-      for (ViralLoadResulted vl : mother.viralLoads()) {
+      boolean anyInWindow = false;
+      for (ViralLoadResulted vl : mother.viralLoads()) { // newest first: the newest high result is the one named
         if (!vl.sampleDate().isBefore(windowStart) && !vl.sampleDate().isAfter(delivery)
             && !vl.resultDate().isAfter(resultsKnownBy)) {
-          inWindow.add(vl);
+          anyInWindow = true;
+          if (inclusive ? vl.result().isAtLeast(threshold) : vl.result().isAbove(threshold)) {
+            reasons = add(reasons, "I1b/I3b: maternal VL " + (inclusive ? ">= " : "> ") + threshold + " sampled "
+                + ChronoUnit.DAYS.between(vl.sampleDate(), delivery) + " days before delivery");
+            since = earliest(since, later(delivery, vl.resultDate()));
+            break;
+          }
         }
       }
-      for (ViralLoadResulted vl : inWindow) {
-        if (inclusive ? vl.result().isAtLeast(threshold) : vl.result().isAbove(threshold)) {
-          reasons.add("I1b/I3b: maternal VL " + (inclusive ? ">= " : "> ") + threshold + " sampled "
-              + ChronoUnit.DAYS.between(vl.sampleDate(), delivery) + " days before delivery");
-          since = earliest(since, later(delivery, vl.resultDate()));
-          break;
-        }
-      }
-      if (inWindow.isEmpty() && protocol.is(Key.RISK_MISSING_VL_IS_HIGH)) {
-        reasons.add("I3c: no maternal VL result in the " + protocol.getInt(Key.RISK_VL_WINDOW_DAYS) + " days before delivery");
+      if (!anyInWindow && protocol.is(Key.RISK_MISSING_VL_IS_HIGH)) {
+        reasons = add(reasons,
+            "I3c: no maternal VL result in the " + protocol.getInt(Key.RISK_VL_WINDOW_DAYS) + " days before delivery");
         since = earliest(since, delivery);
       }
     }
     if (diagnosed.isPresent() && protocol.is(Key.RISK_INCIDENT_IS_HIGH) && wasKnownNegative(facts, diagnosed.get())) {
-      reasons.add("I1c: maternal infection incident in pregnancy or breastfeeding");
+      reasons = add(reasons, "I1c: maternal infection incident in pregnancy or breastfeeding");
       since = earliest(since, later(delivery, diagnosed.get()));
     }
     if (diagnosed.isPresent() && diagnosed.get().isAfter(delivery) && protocol.is(Key.RISK_POSTPARTUM_DIAGNOSIS_IS_HIGH)) {
-      reasons.add("I1d: mother first identified after delivery");
+      reasons = add(reasons, "I1d: mother first identified after delivery");
       since = earliest(since, diagnosed.get());
     }
     if (protocol.is(Key.RISK_UNSUPPRESSED_BREASTFEEDING_IS_HIGH)) {
       int threshold = protocol.getInt(Key.RISK_VL_THRESHOLD);
       boolean inclusive = protocol.is(Key.RISK_VL_THRESHOLD_INCLUSIVE);
-      ViralLoadResulted unsuppressed = mother.viralLoads().earliest(vl -> vl.sampleDate().isAfter(delivery)
-              && !vl.resultDate().isAfter(asOf)
-              && infant.feedingOn(vl.sampleDate()).map(Codes.FeedingMode::isBreastfeeding).orElse(true)
-              && (inclusive ? vl.result().isAtLeast(threshold) : vl.result().isAbove(threshold)))
-          .orElse(null);
+      ViralLoadResulted unsuppressed = null; // the oldest such result (a loop rather than a capturing predicate)
+      for (ViralLoadResulted vl : mother.viralLoads()) {
+        if (vl.sampleDate().isAfter(delivery) && !vl.resultDate().isAfter(asOf)
+            && (inclusive ? vl.result().isAtLeast(threshold) : vl.result().isAbove(threshold))
+            && infant.feedingOn(vl.sampleDate()).map(Codes.FeedingMode::isBreastfeeding).orElse(true)) {
+          unsuppressed = vl;
+        }
+      }
       if (unsuppressed != null) {
-        reasons.add("I3: maternal VL " + (inclusive ? ">= " : "> ") + threshold + " while breastfeeding");
+        reasons = add(reasons, "I3: maternal VL " + (inclusive ? ">= " : "> ") + threshold + " while breastfeeding");
         since = earliest(since, unsuppressed.resultDate());
       }
     }
-    if (reasons.isEmpty()) {
-      return new RiskAssessment(RiskClass.LOW, ImmutableList.of(), Optional.empty());
+    if (reasons == null) {
+      return LOW;
     }
-    return new RiskAssessment(RiskClass.HIGH, ImmutableList.copyOf(reasons), Optional.ofNullable(since));
+    return new RiskAssessment(RiskClass.HIGH, ImmutableList.copyOf(reasons), InternedDates.optional(since));
+  }
+
+  /** The reasons with one more, made on the first. */
+  private static List<String> add(@Nullable List<String> reasons, String reason) {
+    List<String> list = reasons == null ? new ArrayList<>(2) : reasons;
+    list.add(reason);
+    return list;
   }
 
   /**

@@ -25,6 +25,8 @@ import org.mentor.core.protocol.Protocol;
 public final class Prophylaxis {
   private Prophylaxis() {}
 
+  private static final Optional<ProphylaxisRegimen> LATER_NVP = Optional.of(ProphylaxisRegimen.NVP);
+
   /**
    * Plans an infant's prophylaxis as of a date.
    *
@@ -43,8 +45,7 @@ public final class Prophylaxis {
   static ProphylaxisPlan plan(Protocol protocol, Facts facts, InfantFacts infant, RiskAssessment risk, LocalDate asOf,
       Optional<LocalDate> diagnosed) {
     boolean sameForAll = protocol.is(Key.PROPHYLAXIS_SAME_COURSE_FOR_ALL);
-    boolean breastfed = sameForAll
-        || infant.feedingOn(infant.bornOn()).map(m -> m != FeedingMode.REPLACEMENT_FEEDING).orElse(true);
+    boolean breastfed = sameForAll || infant.feedingOn(infant.bornOn()).orElse(null) != FeedingMode.REPLACEMENT_FEEDING;
     boolean high = sameForAll || risk.riskClass() == RiskClass.HIGH;
     ProphylaxisRegimen firstHighRegimen =
         protocol.is(Key.PROPHYLAXIS_HIGH_THREE_DRUG) ? ProphylaxisRegimen.THREE_DRUG : ProphylaxisRegimen.AZT_NVP;
@@ -76,30 +77,37 @@ public final class Prophylaxis {
         }
       }
     }
-    Optional<LocalDate> firstStart = firstStarted == null ? Optional.empty() : Optional.of(firstStarted.occurredOn());
-    Optional<LocalDate> restart = firstStart;
+    Optional<LocalDate> firstStart = InternedDates.optional(firstStarted == null ? null : firstStarted.occurredOn());
+    Optional<LocalDate> start = firstStart;
     if (high && firstStart.isPresent() && risk.highRiskSince().isPresent()
         && risk.highRiskSince().get().isAfter(firstStart.get())) {
+      // I5: counted from the oldest start on or after the day the infant was found high risk, if any.
       LocalDate identified = risk.highRiskSince().get();
-      restart = infant.prophylaxis()
-          .earliest(e -> e.kind() == EventKind.INFANT_PROPHYLAXIS_STARTED && !e.occurredOn().isBefore(identified)
-              && !e.occurredOn().isAfter(asOf))
-          .map(PathwayEvent::occurredOn).or(() -> firstStart);
+      PathwayEvent restarted = null;
+      for (PathwayEvent e : infant.prophylaxis()) { // newest first: the last match is the oldest
+        if (e.kind() == EventKind.INFANT_PROPHYLAXIS_STARTED && !e.occurredOn().isBefore(identified)
+            && !e.occurredOn().isAfter(asOf)) {
+          restarted = e;
+        }
+      }
+      if (restarted != null) {
+        start = InternedDates.optional(restarted.occurredOn());
+      }
     }
-    Optional<LocalDate> start = restart;
     Optional<LocalDate> stopped = lastStopped != null && start.isPresent() && !lastStopped.occurredOn().isBefore(start.get())
-        ? Optional.of(lastStopped.occurredOn()) : Optional.empty();
-    Optional<LocalDate> courseEnd = start.isPresent() ? Optional.of(InternedDates.plusDays(start.get(), days)) : Optional.empty();
+        ? InternedDates.optional(lastStopped.occurredOn()) : Optional.empty();
+    Optional<LocalDate> courseEnd =
+        start.isPresent() ? InternedDates.optional(InternedDates.plusDays(start.get(), days)) : Optional.empty();
     Optional<LocalDate> plannedStop = courseEnd;
     if (high && breastfed && protocol.is(Key.PROPHYLAXIS_UNTIL_MATERNAL_SUPPRESSION) && start.isPresent()
         && extends_(protocol, facts, start.get(), asOf)) {
       plannedStop = extendedStop(protocol, facts, infant, start.get(), plannedStop.orElseThrow(), asOf);
     }
     if (firstPhase > 0 && (firstPhase < days || !plannedStop.equals(courseEnd))) {
-      later = Optional.of(ProphylaxisRegimen.NVP);
+      later = LATER_NVP;
     }
     Optional<LocalDate> firstPhaseEnds = later.isPresent() && start.isPresent()
-        ? Optional.of(InternedDates.plusDays(start.get(), firstPhase)) : Optional.empty();
+        ? InternedDates.optional(InternedDates.plusDays(start.get(), firstPhase)) : Optional.empty();
     Status status;
     if (start.isEmpty()) {
       status = Status.NOT_STARTED;
@@ -113,7 +121,7 @@ public final class Prophylaxis {
     long lateAfterDays = (protocol.getInt(Key.PROPHYLAXIS_LATE_START_HOURS) + 23) / 24;
     boolean motherKnownAtBirth = diagnosed.isPresent() && !diagnosed.get().isAfter(infant.bornOn());
     boolean lateStart = firstStart.isPresent() && motherKnownAtBirth
-        && firstStart.get().isAfter(infant.bornOn().plusDays(lateAfterDays));
+        && firstStart.get().isAfter(InternedDates.plusDays(infant.bornOn(), lateAfterDays));
     return new ProphylaxisPlan(status, regimen, later, start, firstPhaseEnds, plannedStop, stopped, days, lateStart);
   }
 

@@ -155,6 +155,17 @@ class ScenarioStateTest {
       assertThat(infant.risk().reasons()).containsExactly("I1b/I3b: maternal VL > 1000 sampled 19 days before delivery");
     }
 
+    @Test // infant.md I1(b) on S4: a later suppressed result in the 4 weeks before delivery does not hide the VL > 1000
+    void step_5_high_risk_although_a_later_result_in_the_window_is_suppressed() {
+      CaseBuilder later = aCase("s4b").lmp(of(2025, 2, 10)).enrolledAtAnc(of(2025, 5, 5)).startedArt(of(2025, 5, 5))
+          .viralLoad(of(2025, 8, 5), ViralLoad.copies(180)).viralLoad(of(2025, 10, 22), ViralLoad.copies(15_400))
+          .viralLoad(of(2025, 11, 3), ViralLoad.copies(40)).delivered(of(2025, 11, 10)).breastfed();
+      InfantState infant = later.file().evaluate(WHO, of(2025, 11, 10)).infant(later.infantA()).orElseThrow();
+      assertThat(infant.risk().riskClass()).isEqualTo(RiskClass.HIGH);
+      assertThat(infant.risk().reasons()).containsExactly("I1b/I3b: maternal VL > 1000 sampled 19 days before delivery");
+      assertThat(infant.risk().highRiskSince()).contains(of(2025, 11, 10));
+    }
+
     @Test // S4 step 6: P3 AZT+NVP to 2025-12-22, then NVP to 2026-02-02
     void step_6_prophylaxis_dates() {
       ProphylaxisPlan plan = s4.file().evaluate(WHO, of(2025, 11, 10)).infant(s4.infantA()).orElseThrow().prophylaxis();
