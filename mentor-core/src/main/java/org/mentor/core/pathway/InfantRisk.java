@@ -67,7 +67,7 @@ public final class InfantRisk {
             + " days of maternal ART at delivery (< " + minDays + ")");
         since = earliest(since, delivery);
       }
-      LocalDate windowStart = delivery.minusDays(protocol.getInt(Key.RISK_VL_WINDOW_DAYS));
+      LocalDate windowStart = InternedDates.plusDays(delivery, -protocol.getInt(Key.RISK_VL_WINDOW_DAYS));
       int threshold = protocol.getInt(Key.RISK_VL_THRESHOLD);
       boolean inclusive = protocol.is(Key.RISK_VL_THRESHOLD_INCLUSIVE);
       boolean anyInWindow = false;
