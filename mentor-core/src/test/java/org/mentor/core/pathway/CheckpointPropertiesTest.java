@@ -53,16 +53,13 @@ class CheckpointPropertiesTest {
   void evaluating_after_each_recorded_event_equals_the_full_replay(@ForAll("files") CaseFile file,
       @ForAll @IntRange(min = 1, max = 120) int daysAfter) {
     for (Protocol protocol : Protocols.builtIn()) {
-      List<PathwayEvent> arrived = file.history();
-      CaseFile grown = CaseFile.enrol(file.caseId(), (Enrolled) arrived.get(0));
-      for (PathwayEvent event : arrived.subList(1, arrived.size())) {
-        grown = grown.record(event);
+      GeneratedCases.eachVersion(file, (grown, event) -> {
         for (LocalDate asOf : List.of(event.occurredOn(), event.occurredOn().plusDays(daysAfter))) {
           assertThat(grown.evaluate(protocol, asOf))
               .as("%s after %s as of %s", protocol.ref(), event.kind(), asOf)
               .isEqualTo(Pathway.evaluate(protocol, grown.facts(), asOf));
         }
-      }
+      });
     }
   }
 

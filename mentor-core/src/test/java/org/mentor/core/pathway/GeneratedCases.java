@@ -3,6 +3,7 @@ package org.mentor.core.pathway;
 import com.google.common.collect.ImmutableList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import net.jqwik.api.Arbitrary;
 
 /** Gives other test packages the realistic generated cases of {@link GenCases}. */
@@ -29,5 +30,19 @@ public final class GeneratedCases {
       GenCases.Arrival arrival = new GenCases.Arrival(s, ImmutableList.copyOf(priorities));
       return CaseFile.replay(GenCases.CASE, arrival.events());
     }));
+  }
+
+  /**
+   * Records a file's events one at a time, in their arrival order, into a new file, as the
+   * simulator's walk and a clinic's system do, and hands each version to {@code visit} with the
+   * event it just recorded.
+   */
+  public static void eachVersion(CaseFile file, BiConsumer<CaseFile, PathwayEvent> visit) {
+    List<PathwayEvent> arrived = file.history();
+    CaseFile grown = CaseFile.enrol(file.caseId(), (Enrolled) arrived.get(0));
+    for (PathwayEvent event : arrived.subList(1, arrived.size())) {
+      grown = grown.record(event);
+      visit.accept(grown, event);
+    }
   }
 }

@@ -29,15 +29,12 @@ class RegionViaPropertiesTest {
   void each_region_state_names_the_row_that_entered_it(@ForAll("files") CaseFile file,
       @ForAll @IntRange(min = 1, max = 400) int daysAfter) {
     for (Protocol protocol : Protocols.builtIn()) {
-      List<PathwayEvent> arrived = file.history();
-      CaseFile grown = CaseFile.enrol(file.caseId(), (Enrolled) arrived.get(0));
-      for (PathwayEvent event : arrived.subList(1, arrived.size())) {
-        grown = grown.record(event);
+      GeneratedCases.eachVersion(file, (grown, event) -> {
         for (LocalDate asOf : List.of(event.occurredOn(), event.occurredOn().plusDays(daysAfter))) {
           assertEnteredByTheirRows(grown.evaluate(protocol, asOf));
           assertEnteredByTheirRows(Pathway.evaluate(protocol, grown.facts(), asOf));
         }
-      }
+      });
     }
   }
 

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Random;
 import java.util.function.IntSupplier;
 import java.time.Instant;
@@ -172,12 +171,8 @@ class ReplanPropertiesTest {
    * days.
    */
   private static void growAndCompare(Protocol protocol, CaseFile file, IntSupplier daysAfterEvent) {
-    List<PathwayEvent> arrived = file.history();
-    CaseFile grown = CaseFile.enrol(file.caseId(), (Enrolled) arrived.get(0));
-    for (PathwayEvent event : arrived.subList(1, arrived.size())) {
-      grown = grown.record(event);
-      assertScheduleFromScratch(protocol, grown, event, event.occurredOn().plusDays(daysAfterEvent.getAsInt()));
-    }
+    GeneratedCases.eachVersion(file,
+        (grown, event) -> assertScheduleFromScratch(protocol, grown, event, event.occurredOn().plusDays(daysAfterEvent.getAsInt())));
   }
 
   private static void assertScheduleFromScratch(Protocol protocol, CaseFile grown, PathwayEvent event, LocalDate asOf) {
