@@ -67,6 +67,34 @@ class ViralLoadReplanPropertiesTest {
     }
   }
 
+  /**
+   * Viewed as a walk views a case while results are pending: after each event, on its day (a plan
+   * for that day only is kept, {@link Plan#replannedAt}), then on days before its result returns,
+   * on the day it does and after, and now and then on an earlier day, each compared with the
+   * schedule computed from scratch; the next event is then planned from the plan these views left.
+   */
+  @Property(tries = 150, seed = "20261126")
+  void a_schedule_on_the_days_around_a_pending_result_equals_the_schedule_computed_from_scratch(@ForAll long seed) {
+    for (Protocol protocol : Protocols.builtIn()) {
+      Random random = new Random(seed);
+      List<PathwayEvent> events = motherWithViralLoads(protocol, random);
+      CaseFile file = CaseFile.enrol(CaseId.of("pending-" + seed), (Enrolled) events.get(0));
+      for (PathwayEvent event : events.subList(1, events.size())) {
+        file = file.record(event);
+        LocalDate asOf = event.occurredOn();
+        int views = 1 + random.nextInt(4);
+        for (int v = 0; v < views; v++) {
+          CaseState state = Pathway.evaluate(protocol, file.facts(), asOf);
+          assertThat(Schedule.of(protocol, file.facts(), state))
+              .as("%s after %s on %s as of %s", protocol.ref(), event.kind(), event.occurredOn(), asOf)
+              .isEqualTo(Schedule.compute(protocol, file.facts(), state));
+          int pick = random.nextInt(5);
+          asOf = asOf.plusDays(pick == 0 ? 0 : pick == 1 ? -1 - random.nextInt(10) : pick == 2 ? 1 : random.nextInt(15));
+        }
+      }
+    }
+  }
+
   /** Enrolment, ART, a delivery of one or two infants, a feeding change, and 3 to 14 viral loads, in date order. */
   private static List<PathwayEvent> motherWithViralLoads(Protocol protocol, Random random) {
     LocalDate lmp = LocalDate.of(2024, 9, 1).plusDays(random.nextInt(60));
