@@ -200,7 +200,7 @@ final class Replay {
    * told from this replay ({@link #tookLateTracing}). The others must be the very same instances, in the same order (a later event
    * inserted, a correction or a void changes the effective events before it, and then the facts are
    * new instances or in new places), with the same infants (the replay skips events about an
-   * infant the facts do not have). Guards also read an infant's facts as a whole, but only up to a
+   * infant the facts do not have), or new ones where this replay has met none ({@link #noInfantYet}). Guards also read an infant's facts as a whole, but only up to a
    * sample date the replay has reached, so they see no event added after its date. An event added
    * on its date (a clinic visit recorded after the case was read that day) sorts after every event
    * it delivered, and a full run would deliver it where this one stopped: after that day's results
@@ -237,7 +237,7 @@ final class Replay {
         return null;
       }
     }
-    if (!other.infants().keySet().equals(facts.infants().keySet())) {
+    if (!other.infants().keySet().equals(facts.infants().keySet()) && !noInfantYet()) {
       return null;
     }
     Replay copy = new Replay(this, other);
@@ -249,6 +249,28 @@ final class Replay {
     copy.asOf = until;
     copy.run();
     return copy;
+  }
+
+  /**
+   * Whether this replay has met no infant: its facts have none, and it has delivered no delivery
+   * and no event about an infant (none it skipped for an infant its facts lack). Then other facts
+   * that add infants (a delivery recorded after the case was read) add them only by a delivery it
+   * has not reached (the events inserted before it are inert or tracing attempts), and a full run
+   * of them did what it did up to its date: the replay reads an infant's facts only from its birth.
+   * The simulator's reading on the day of the delivery resumes so rather than replaying the case.
+   */
+  private boolean noInfantYet() {
+    if (!facts.infants().isEmpty()) {
+      return false;
+    }
+    Timeline ours = facts.events();
+    for (int i = 0; i < next; i++) {
+      PathwayEvent event = ours.get(i);
+      if (event.kind() == EventKind.DELIVERED || infantOf(event) != null) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
