@@ -453,6 +453,11 @@ final class Replay {
     INERT_KINDS.forEach(kind -> INERT[kind.ordinal()] = true);
   }
 
+  /** How many of its facts' events this replay has delivered (or passed over). */
+  int delivered() {
+    return next;
+  }
+
   /** The date up to which this replay has run. */
   LocalDate asOf() {
     return asOf;
