@@ -16,8 +16,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.mentor.core.CaseId;
 import org.mentor.core.EventId;
 import org.mentor.core.InfantId;
@@ -36,6 +38,7 @@ import org.mentor.core.pathway.Delivered;
 import org.mentor.core.pathway.Died;
 import org.mentor.core.pathway.Enrolled;
 import org.mentor.core.pathway.FeedingRecorded;
+import org.mentor.core.pathway.GeneratedCases;
 import org.mentor.core.pathway.InfantHivTested;
 import org.mentor.core.pathway.MaternalHivTested;
 import org.mentor.core.pathway.Pathway;
@@ -81,6 +84,45 @@ class ProvisionalPlanReviewTest {
     ImmutableList<Protocol> protocols = Protocols.builtIn();
     for (Protocol start : protocols) {
       walk(seed, start, protocols, new Random(seed ^ start.ref().hashCode()), true);
+    }
+  }
+
+  @Provide
+  Arbitrary<CaseFile> files() {
+    return GeneratedCases.files();
+  }
+
+  @Provide
+  Arbitrary<CaseFile> lateArrivals() {
+    return GeneratedCases.filesWithLateArrivals();
+  }
+
+  /**
+   * The generated scenarios (corrections, voids, twins, deaths, late results), each version viewed
+   * several times as above: the corrections and voids arrive after the provisional plans of the
+   * versions before them.
+   */
+  @Property(tries = 60, seed = "20261129")
+  void generated_cases_viewed_again_and_again_equal_the_schedule_computed_from_scratch(
+      @ForAll("files") CaseFile file, @ForAll long seed) {
+    ImmutableList<Protocol> protocols = Protocols.builtIn();
+    Random random = new Random(seed);
+    for (Protocol protocol : protocols) {
+      GeneratedCases.eachVersion(file, (grown, event) -> views(protocol, protocols, grown, event, random));
+    }
+  }
+
+  /**
+   * Events recorded late (after events of their own day or of later days): a newer version whose
+   * added event is dated before the day of the provisional plan it is planned from.
+   */
+  @Property(tries = 60, seed = "20261130")
+  void late_arrivals_viewed_again_and_again_equal_the_schedule_computed_from_scratch(
+      @ForAll("lateArrivals") CaseFile file, @ForAll long seed) {
+    ImmutableList<Protocol> protocols = Protocols.builtIn();
+    Random random = new Random(seed);
+    for (Protocol protocol : protocols) {
+      GeneratedCases.eachVersion(file, (grown, event) -> views(protocol, protocols, grown, event, random));
     }
   }
 
