@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -162,6 +163,41 @@ class ProvisionalPlanReviewTest {
       }
     } finally {
       pool.shutdownNow();
+    }
+  }
+
+  /**
+   * More cases than the memo has slots ({@link Schedule#MEMO_CASES}), with the very same event
+   * instances, grown and viewed round after round: cases share slots, each takes another's place,
+   * and a case's next view must never use the plan (provisional or not) another case left there.
+   */
+  @Example
+  void cases_sharing_memo_slots_and_event_instances_equal_the_schedule_computed_from_scratch() {
+    Protocol protocol = Protocols.who2021();
+    Random random = new Random(20261125);
+    List<PathwayEvent> events = events(protocol, random, false);
+    int cases = Schedule.MEMO_CASES + Schedule.MEMO_CASES / 4;
+    CaseFile[] files = new CaseFile[cases];
+    int[] recorded = new int[cases];
+    for (int c = 0; c < cases; c++) {
+      files[c] = CaseFile.enrol(CaseId.of("shared"), (Enrolled) events.get(0)); // equal ids, other instances
+      recorded[c] = 1 + random.nextInt(events.size() - 1);
+      for (PathwayEvent event : events.subList(1, recorded[c])) {
+        files[c] = files[c].record(event);
+      }
+    }
+    for (int round = 0; round < 3; round++) {
+      for (int c = 0; c < cases; c++) {
+        if (round > 0 && recorded[c] < events.size()) {
+          files[c] = files[c].record(events.get(recorded[c]++));
+        }
+        PathwayEvent last = events.get(recorded[c] - 1);
+        LocalDate asOf = last.occurredOn().plusDays(random.nextInt(4) == 0 ? 0 : random.nextInt(40) - 5);
+        CaseState state = Pathway.evaluate(protocol, files[c].facts(), asOf);
+        assertThat(Schedule.of(protocol, files[c].facts(), state))
+            .as("case %s round %s as of %s", c, round, asOf)
+            .isEqualTo(Schedule.compute(protocol, files[c].facts(), state));
+      }
     }
   }
 
