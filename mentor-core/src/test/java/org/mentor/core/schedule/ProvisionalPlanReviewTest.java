@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -86,6 +87,35 @@ class ProvisionalPlanReviewTest {
     ImmutableList<Protocol> protocols = Protocols.builtIn();
     for (Protocol start : protocols) {
       walk(seed, start, protocols, new Random(seed ^ start.ref().hashCode()), true);
+    }
+  }
+
+  /**
+   * After each event, every day a result of the case returns on or after the event, then the day
+   * after it, then the day before it: a provisional plan made on the day the last result returns
+   * (nothing after it to read again) is planned from as is on the next day, when the case is settled.
+   */
+  @Property(tries = 40, seed = "20261131")
+  void each_result_day_then_the_next_and_the_one_before_equal_the_schedule_computed_from_scratch(@ForAll long seed) {
+    ImmutableList<Protocol> protocols = Protocols.builtIn();
+    for (Protocol protocol : protocols) {
+      Random random = new Random(seed ^ protocol.ref().hashCode());
+      List<PathwayEvent> events = events(protocol, random, false);
+      CaseFile file = CaseFile.enrol(CaseId.of("review-days-" + seed), (Enrolled) events.get(0));
+      for (PathwayEvent event : events.subList(1, events.size())) {
+        file = file.record(event);
+        for (LocalDate day : new TreeSet<>(resultDays(file))) {
+          if (day.isBefore(event.occurredOn())) {
+            continue;
+          }
+          for (LocalDate asOf : new LocalDate[] {day, day.plusDays(1), day.minusDays(1), day.plusDays(1)}) {
+            CaseState state = Pathway.evaluate(protocol, file.facts(), asOf);
+            assertThat(Schedule.of(protocol, file.facts(), state))
+                .as("%s after %s on %s as of %s", protocol.ref(), event.kind(), event.occurredOn(), asOf)
+                .isEqualTo(Schedule.compute(protocol, file.facts(), state));
+          }
+        }
+      }
     }
   }
 
