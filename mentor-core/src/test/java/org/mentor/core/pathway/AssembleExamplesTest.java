@@ -23,7 +23,7 @@ import org.mentor.core.pathway.Codes.InfantTestType;
 import org.mentor.core.protocol.Protocol;
 
 /**
- * Adversarial review (session 9) of the cheaper forms {@link Pathway#assemble} takes: the mother's
+ * The cheaper forms {@link Pathway#assemble} takes: the mother's
  * diagnosis date ({@link InfantRisk#diagnosedOn}) at the bounds of the evaluation date, with ties
  * and an ART start after it; DQ-003 with its event and date, from two ART starts; an infant's
  * tests as of a date for none, one and many ({@link Pathway#testsAsOf}). Expected values are the
@@ -31,7 +31,7 @@ import org.mentor.core.protocol.Protocol;
  * her first positive test, a known-positive enrolment, or her first ART start if she enrolled
  * positive).
  */
-class AssembleReviewTest {
+class AssembleExamplesTest {
   private static final RecordedBy BY = new RecordedBy("clerk", "clinic", "review", Optional.empty());
   private static final LocalDate LMP = LocalDate.of(2025, 1, 1);
   private static final LocalDate ENROLLED = LocalDate.of(2025, 3, 10);

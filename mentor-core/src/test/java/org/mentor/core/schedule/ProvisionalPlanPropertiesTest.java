@@ -58,8 +58,8 @@ import org.mentor.core.protocol.Protocol;
 import org.mentor.core.protocol.Protocols;
 
 /**
- * Adversarial review (session 9) of the provisional plan ({@link Plan#replan} with a day it holds
- * on) and of the family rule's kept occurrences ({@link Scheduler#replan}, a bit per occurrence):
+ * The provisional plan ({@link Plan#replan} with a day it holds
+ * on) and the family rule's kept occurrences ({@link Scheduler#replan}, a bit per occurrence):
  * a case grown one event at a time — twins of whom one dies or transfers out, infant tests whose
  * results return late (or never), a mother diagnosed during follow-up, 3 to 14 or 65 to 90 viral
  * loads (families longer than a {@code long}'s bits), results returned on the days of other
@@ -68,7 +68,7 @@ import org.mentor.core.protocol.Protocols;
  * before, going back in time, and under another protocol in between. Every schedule must equal
  * {@link Schedule#compute}.
  */
-class ProvisionalPlanReviewTest {
+class ProvisionalPlanPropertiesTest {
   private static final RecordedBy BY = new RecordedBy("clerk", "clinic", "review", Optional.empty());
   private static final int[] COPIES = {20, 40, 400, 999, 1000, 5000, 250_000};
 
