@@ -62,8 +62,8 @@ public final class InfantRisk {
       if (artStart == null) {
         reasons = add(reasons, "I1a/I3a: no maternal ART by delivery");
         since = earliest(since, delivery);
-      } else if (ChronoUnit.DAYS.between(artStart.occurredOn(), delivery) < minDays) {
-        reasons = add(reasons, "I1a: " + ChronoUnit.DAYS.between(artStart.occurredOn(), delivery)
+      } else if (delivery.toEpochDay() - artStart.occurredOn().toEpochDay() < minDays) { // ChronoUnit.DAYS.between, directly
+        reasons = add(reasons, "I1a: " + (delivery.toEpochDay() - artStart.occurredOn().toEpochDay())
             + " days of maternal ART at delivery (< " + minDays + ")");
         since = earliest(since, delivery);
       }
@@ -131,15 +131,24 @@ public final class InfantRisk {
    * (or her first ART start, if earlier), else her first positive test.
    */
   static Optional<LocalDate> diagnosedOn(Facts facts, LocalDate asOf) {
-    Optional<LocalDate> test = facts.mother().hivTests()
-        .earliest(t -> t.result() == HivTestResult.POSITIVE && !t.occurredOn().isAfter(asOf)).map(MaternalHivTested::occurredOn);
-    Optional<LocalDate> enrolled = facts.enrolment().filter(e -> e.hivStatus() == HivStatus.POSITIVE)
-        .map(Enrolled::occurredOn).filter(d -> !d.isAfter(asOf));
-    Optional<LocalDate> earliest = earlier(test, enrolled);
-    if (enrolled.isPresent()) {
-      earliest = earlier(earliest, facts.mother().firstArtStart().map(ArtStarted::occurredOn));
+    // Loops and the shared Optional rather than predicates and Optional chains: this runs at every
+    // evaluation, and the capturing lambdas and intermediate Optionals were most of its cost.
+    MaternalFacts mother = facts.mother();
+    LocalDate earliest = null;
+    for (MaternalHivTested test : mother.hivTests()) { // newest first: the last match is the oldest
+      if (test.result() == HivTestResult.POSITIVE && !test.occurredOn().isAfter(asOf)) {
+        earliest = test.occurredOn();
+      }
     }
-    return earliest;
+    Enrolled enrolment = facts.enrolment().orElse(null);
+    if (enrolment != null && enrolment.hivStatus() == HivStatus.POSITIVE && !enrolment.occurredOn().isAfter(asOf)) {
+      earliest = earlier(earliest, enrolment.occurredOn());
+      ArtStarted firstArt = History.oldestOnOrBefore(mother.artStarts(), LocalDate.MAX); // her first ART start, whenever
+      if (firstArt != null) {
+        earliest = earlier(earliest, firstArt.occurredOn());
+      }
+    }
+    return InternedDates.optional(earliest);
   }
 
   /** Whether a negative status was documented (at enrolment or by a test) before the diagnosis. */
@@ -156,14 +165,9 @@ public final class InfantRisk {
     return false;
   }
 
-  private static Optional<LocalDate> earlier(Optional<LocalDate> a, Optional<LocalDate> b) {
-    if (a.isEmpty()) {
-      return b;
-    }
-    if (b.isEmpty()) {
-      return a;
-    }
-    return Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
+  /** The earlier of two dates, the second on a tie (as the Optional form this replaced chose). */
+  private static LocalDate earlier(@Nullable LocalDate a, LocalDate b) {
+    return a == null ? b : a.isBefore(b) ? a : b;
   }
 
   private static LocalDate earliest(@Nullable LocalDate a, LocalDate b) {

@@ -170,7 +170,9 @@ public final class Pathway {
         issues.add(issue);
       }
     }
-    issues.addAll(replay.issues);
+    if (!replay.issues.isEmpty()) { // mostly empty: addAll would still copy it to an array
+      issues.addAll(replay.issues);
+    }
 
     // Read by the mother's state and by each infant's risk and prophylaxis: found once.
     Optional<LocalDate> diagnosed = InfantRisk.diagnosedOn(facts, asOf);
@@ -186,7 +188,7 @@ public final class Pathway {
     ImmutableList<Alert> alerts = alerts(protocol, facts, enrolment, asOf, mother, infantStates);
     issues.sort(ISSUE_ORDER);
     return new CaseState(facts.caseId(), facts.protocol().orElse(enrolment.protocol()), asOf, replay.phase(), mother,
-        infantStates, alerts, ImmutableList.copyOf(issues));
+        infantStates, alerts, issues.isEmpty() ? ImmutableList.of() : ImmutableList.copyOf(issues));
   }
 
   private static MaternalState mother(Protocol protocol, Facts facts, Enrolled enrolment, LocalDate asOf, Replay replay,
@@ -202,16 +204,16 @@ public final class Pathway {
       status = HivStatus.UNKNOWN;
     }
     ArtStarted firstArt = History.oldestOnOrBefore(m.artStarts(), asOf);
-    MaternalHivTested firstPositiveTest = null;
-    for (MaternalHivTested test : m.hivTests()) {
-      if (test.result() == HivTestResult.POSITIVE) {
-        firstPositiveTest = test;
+    if (firstArt != null && enrolment.hivStatus() != HivStatus.POSITIVE) { // the tests are read only then
+      MaternalHivTested firstPositiveTest = null;
+      for (MaternalHivTested test : m.hivTests()) {
+        if (test.result() == HivTestResult.POSITIVE) {
+          firstPositiveTest = test;
+        }
       }
-    }
-    boolean enrolledPositive = enrolment.hivStatus() == HivStatus.POSITIVE;
-    if (firstArt != null && !enrolledPositive
-        && (firstPositiveTest == null || firstArt.occurredOn().isBefore(firstPositiveTest.occurredOn()))) {
-      issues.add(new DataQualityIssue(Rule.ART_BEFORE_DIAGNOSIS, firstArt.id(), firstArt.occurredOn()));
+      if (firstPositiveTest == null || firstArt.occurredOn().isBefore(firstPositiveTest.occurredOn())) {
+        issues.add(new DataQualityIssue(Rule.ART_BEFORE_DIAGNOSIS, firstArt.id(), firstArt.occurredOn()));
+      }
     }
     PillCounted latestCount = History.newestOnOrBefore(m.pillCounts(), asOf);
     int checkAbove = protocol.getInt(Key.ADHERENCE_CHECK_ABOVE);
@@ -237,7 +239,7 @@ public final class Pathway {
       }
     }
     return new MaternalState(status, diagnosed, replay.mother(Region.MATERNAL_ART),
-        firstArt == null ? Optional.empty() : Optional.of(firstArt.occurredOn()),
+        InternedDates.optional(firstArt == null ? null : firstArt.occurredOn()),
         replay.mother(Region.VIRAL_LOAD), Optional.ofNullable(latestVl),
         replay.mother(Region.ADHERENCE),
         latestCount == null ? Optional.empty() : Optional.of(PillCountAdherence.percent(latestCount)), retention, attempts,
@@ -263,27 +265,48 @@ public final class Pathway {
       infant.prophylaxis().earliest(e -> e.kind() == EventKind.INFANT_PROPHYLAXIS_STARTED)
           .ifPresent(e -> issues.add(new DataQualityIssue(Rule.PROPHYLAXIS_LATE_START, e.id(), e.occurredOn())));
     }
-    // Oldest first, from a history kept newest first: filled from the end, without a reversed copy.
-    InfantHivTested[] sampled = new InfantHivTested[infant.tests().size()];
-    int n = sampled.length;
-    for (InfantHivTested test : infant.tests()) {
-      sampled[--n] = test;
-    }
-    ImmutableList.Builder<InfantHivTested> tests = ImmutableList.builderWithExpectedSize(sampled.length);
-    for (InfantHivTested test : sampled) {
-      if (test.sampleDate().isAfter(asOf)) {
-        continue;
-      }
-      boolean returned = test.resultDate().isPresent() && !test.resultDate().get().isAfter(asOf);
-      tests.add(returned ? test : new InfantHivTested(test.id(), test.occurredOn(), test.recordedAt(), test.recordedBy(),
-          test.infantId(), test.testType(), InfantTestResult.PENDING, Optional.empty()));
-    }
     InfantStatus state = (InfantStatus) status.state();
     Optional<LocalDate> diagnosedOn = state == InfantStatus.HIV_POSITIVE
         ? infant.tests().earliest(t -> t.result() == InfantTestResult.POSITIVE).map(InfantHivTested::sampleDate)
         : Optional.empty();
-    return new InfantState(infant.infantId(), infant.bornOn(), status, risk, plan, tests.build(), diagnosedOn,
+    return new InfantState(infant.infantId(), infant.bornOn(), status, risk, plan, testsAsOf(infant, asOf), diagnosedOn,
         outcome(protocol, infant, state, status.since(), asOf));
+  }
+
+  /**
+   * The infant's tests sampled by a date, oldest first, a result not yet returned by then as pending.
+   * Most infants at most evaluations have no test yet, or one: those lists are made without a
+   * builder and without the reversed copy of the history that longer ones fill from the end.
+   */
+  static ImmutableList<InfantHivTested> testsAsOf(InfantFacts infant, LocalDate asOf) {
+    int size = infant.tests().size();
+    if (size == 0) {
+      return ImmutableList.of();
+    }
+    if (size == 1) {
+      InfantHivTested only = infant.tests().newest();
+      return only.sampleDate().isAfter(asOf) ? ImmutableList.of() : ImmutableList.of(asKnownOn(only, asOf));
+    }
+    // Oldest first, from a history kept newest first: filled from the end, without a reversed copy.
+    InfantHivTested[] sampled = new InfantHivTested[size];
+    int n = size;
+    for (InfantHivTested test : infant.tests()) {
+      sampled[--n] = test;
+    }
+    ImmutableList.Builder<InfantHivTested> tests = ImmutableList.builderWithExpectedSize(size);
+    for (InfantHivTested test : sampled) {
+      if (!test.sampleDate().isAfter(asOf)) {
+        tests.add(asKnownOn(test, asOf));
+      }
+    }
+    return tests.build();
+  }
+
+  /** A test as known on a date: as recorded once its result is returned, else pending. */
+  private static InfantHivTested asKnownOn(InfantHivTested test, LocalDate asOf) {
+    boolean returned = test.resultDate().isPresent() && !test.resultDate().get().isAfter(asOf);
+    return returned ? test : new InfantHivTested(test.id(), test.occurredOn(), test.recordedAt(), test.recordedBy(),
+        test.infantId(), test.testType(), InfantTestResult.PENDING, Optional.empty());
   }
 
   private static Optional<FinalOutcome> outcome(Protocol protocol, InfantFacts infant, InfantStatus state, LocalDate since,
@@ -305,7 +328,8 @@ public final class Pathway {
 
   private static ImmutableList<Alert> alerts(Protocol protocol, Facts facts, Enrolled enrolment, LocalDate asOf,
       MaternalState mother, ImmutableList<InfantState> infants) {
-    ImmutableList.Builder<Alert> alerts = ImmutableList.builder();
+    // Two possible alerts, mostly neither: no builder (and its array) at every evaluation.
+    @Nullable Alert unsuppressed = null;
     Delivered delivery = facts.delivery().orElse(null);
     if (mother.latestViralLoad().isPresent() && delivery != null && !delivery.occurredOn().isAfter(asOf)) {
       ViralLoadResulted vl = mother.latestViralLoad().get();
@@ -319,14 +343,15 @@ public final class Pathway {
       }
       if (vl.sampleDate().isAfter(delivery.occurredOn()) && vl.result().isAbove(protocol.getInt(Key.VL_UNSUPPRESSED_ABOVE))
           && breastfeeding && !protocol.is(Key.RISK_UNSUPPRESSED_BREASTFEEDING_IS_HIGH)) {
-        alerts.add(Alert.MATERNAL_UNSUPPRESSED_WHILE_BREASTFEEDING);
+        unsuppressed = Alert.MATERNAL_UNSUPPRESSED_WHILE_BREASTFEEDING;
       }
     }
     // EDD (LMP + 280 days) + 6 weeks, from the shared date table: this runs at every evaluation.
-    if (delivery == null && enrolment.datedLmp().isPresent() && facts.mother().death().isEmpty()
-        && asOf.isAfter(InternedDates.plusDays(enrolment.datedLmp().get(), 280 + 6 * 7))) {
-      alerts.add(Alert.DELIVERY_NOT_RECORDED);
+    boolean deliveryNotRecorded = delivery == null && enrolment.datedLmp().isPresent() && facts.mother().death().isEmpty()
+        && asOf.isAfter(InternedDates.plusDays(enrolment.datedLmp().get(), 280 + 6 * 7));
+    if (unsuppressed == null) {
+      return deliveryNotRecorded ? ImmutableList.of(Alert.DELIVERY_NOT_RECORDED) : ImmutableList.of();
     }
-    return alerts.build();
+    return deliveryNotRecorded ? ImmutableList.of(unsuppressed, Alert.DELIVERY_NOT_RECORDED) : ImmutableList.of(unsuppressed);
   }
 }

@@ -49,9 +49,15 @@ final class Replay {
      */
     final Optional<Transition> via;
     final @Nullable EventId triggeredBy;
+    /**
+     * The day the instance before this one entered its state (null for a region's first): with
+     * {@link #since} and {@link #via}, what a late tracing attempt needs to know of the region's
+     * state on its day ({@link #tookLateTracing}). Costs no heap: the object had a free slot.
+     */
+    final @Nullable LocalDate priorSince;
 
     Instance(Region region, @Nullable InfantId infantId, int infantSlot, PathwayState state, LocalDate since,
-        Optional<Transition> via, @Nullable EventId triggeredBy) {
+        Optional<Transition> via, @Nullable EventId triggeredBy, @Nullable LocalDate priorSince) {
       this.region = region;
       this.infantId = infantId;
       this.infantSlot = infantSlot;
@@ -60,11 +66,12 @@ final class Replay {
       this.since = since;
       this.via = via;
       this.triggeredBy = triggeredBy;
+      this.priorSince = priorSince;
     }
 
     /** The instance after a transition; {@code via} is the row's shared Optional ({@link PathwayTable#optional}). */
     Instance entered(Transition row, Optional<Transition> via, LocalDate on, @Nullable EventId by) {
-      return new Instance(region, infantId, infantSlot, row.to(), on, via, by);
+      return new Instance(region, infantId, infantSlot, row.to(), on, via, by, since);
     }
 
     /** The state as a value (not kept: a case's checkpoint holds instances for as long as the case lives). */
@@ -114,11 +121,11 @@ final class Replay {
     this.issues = new ArrayList<>();
     LocalDate start = facts.events().isEmpty() ? asOf : facts.events().get(0).occurredOn();
     this.instances = new Instance[] {
-        new Instance(Region.MATERNAL_ART, null, -1, ArtStatus.NOT_KNOWN_POSITIVE, start, Optional.empty(), null),
-        new Instance(Region.VIRAL_LOAD, null, -1, ViralLoadStatus.NO_RESULT, start, Optional.empty(), null),
-        new Instance(Region.ADHERENCE, null, -1, AdherenceBand.UNKNOWN, start, Optional.empty(), null),
-        new Instance(Region.RETENTION, null, -1, Retention.IN_CARE, start, Optional.empty(), null),
-        new Instance(Region.PHASE, null, -1, Phase.ANTENATAL, start, Optional.empty(), null)};
+        new Instance(Region.MATERNAL_ART, null, -1, ArtStatus.NOT_KNOWN_POSITIVE, start, Optional.empty(), null, null),
+        new Instance(Region.VIRAL_LOAD, null, -1, ViralLoadStatus.NO_RESULT, start, Optional.empty(), null, null),
+        new Instance(Region.ADHERENCE, null, -1, AdherenceBand.UNKNOWN, start, Optional.empty(), null, null),
+        new Instance(Region.RETENTION, null, -1, Retention.IN_CARE, start, Optional.empty(), null, null),
+        new Instance(Region.PHASE, null, -1, Phase.ANTENATAL, start, Optional.empty(), null, null)};
     this.pendingResults = NO_RESULTS;
   }
 
@@ -189,10 +196,11 @@ final class Replay {
    * date: then the result equals {@code run(protocol, other, until)}, because what the replay has
    * done so far read only events up to its date, and an inert event changes nothing at any date
    * (a mentor's home visit recorded after the clinic read the case that day: the simulator records
-   * them so). The others must be the very same instances, in the same order (a later event
+   * them so), or tracing attempts dated before its date when what they did on their day can be
+   * told from this replay ({@link #tookLateTracing}). The others must be the very same instances, in the same order (a later event
    * inserted, a correction or a void changes the effective events before it, and then the facts are
    * new instances or in new places), with the same infants (the replay skips events about an
-   * infant the facts do not have). Guards also read an infant's facts as a whole, but only up to a
+   * infant the facts do not have), or new ones where this replay has met none ({@link #noInfantYet}). Guards also read an infant's facts as a whole, but only up to a
    * sample date the replay has reached, so they see no event added after its date. An event added
    * on its date (a clinic visit recorded after the case was read that day) sorts after every event
    * it delivered, and a full run would deliver it where this one stopped: after that day's results
@@ -217,8 +225,10 @@ final class Replay {
       return null;
     }
     // Inert events added after the delivered ones and dated up to this replay's date: delivered
-    // as none (a full run would deliver them as no-ops among this replay's days).
-    while (resumeAt < theirs.size() && isInert(theirs.get(resumeAt)) && !theirs.get(resumeAt).occurredOn().isAfter(asOf)) {
+    // as none (a full run would deliver them as no-ops among this replay's days). Tracing attempts
+    // dated before it too: taken below as a full run would have taken them on their day.
+    while (resumeAt < theirs.size() && (isInert(theirs.get(resumeAt)) && !theirs.get(resumeAt).occurredOn().isAfter(asOf)
+        || isLateTracing(theirs.get(resumeAt)))) {
       resumeAt++;
     }
     if (theirs.size() > resumeAt) {
@@ -227,14 +237,157 @@ final class Replay {
         return null;
       }
     }
-    if (!other.infants().keySet().equals(facts.infants().keySet())) {
+    if (!other.infants().keySet().equals(facts.infants().keySet()) && !noInfantYet()) {
       return null;
     }
     Replay copy = new Replay(this, other);
+    // A tracing attempt added shows as another tracing history (the facts share it otherwise).
+    if (other.mother().tracing() != facts.mother().tracing() && !copy.tookLateTracings(theirs, facts.events(), resumeAt)) {
+      return null;
+    }
     copy.next = resumeAt;
     copy.asOf = until;
     copy.run();
     return copy;
+  }
+
+  /**
+   * Whether this replay has met no infant: its facts have none, and it has delivered no delivery
+   * and no event about an infant (none it skipped for an infant its facts lack). Then other facts
+   * that add infants (a delivery recorded after the case was read) add them only by a delivery it
+   * has not reached (the events inserted before it are inert or tracing attempts), and a full run
+   * of them did what it did up to its date: the replay reads an infant's facts only from its birth.
+   * The simulator's reading on the day of the delivery resumes so rather than replaying the case.
+   */
+  private boolean noInfantYet() {
+    if (!facts.infants().isEmpty()) {
+      return false;
+    }
+    Timeline ours = facts.events();
+    for (int i = 0; i < next; i++) {
+      PathwayEvent event = ours.get(i);
+      if (event.kind() == EventKind.DELIVERED || infantOf(event) != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether an event is a tracing attempt dated before this replay's date: one the simulator
+   * records with the clinic's next visit, after the case was read (a third of the readings that
+   * could not resume did not for one).
+   */
+  private boolean isLateTracing(PathwayEvent event) {
+    return event.kind() == EventKind.TRACING_ATTEMPTED && event.occurredOn().isBefore(asOf);
+  }
+
+  /**
+   * Takes, in this copy, the tracing attempts among the first {@code resumeAt} of {@code theirs} that
+   * are not among the {@link #next} events of {@code ours} it has delivered (all dated before its
+   * date), in timeline order; false when one cannot be taken so ({@link #tookLateTracing}).
+   */
+  private boolean tookLateTracings(Timeline theirs, Timeline ours, int resumeAt) {
+    for (int i = 0, at = 0; i < resumeAt; i++) {
+      PathwayEvent event = theirs.get(i);
+      if (at < next && ours.get(at) == event) {
+        at++;
+      } else if (event.kind() == EventKind.TRACING_ATTEMPTED && !tookLateTracing((TracingAttempted) event)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Takes a tracing attempt dated before this replay's date as a full run would have on its day
+   * (after the events it sorts after), and says whether it could. Why this is exact:
+   *
+   * <ul>
+   *   <li>Only one row takes a tracing attempt (RET-10: a missed appointment becomes TRACED when
+   *       she was reached), its guard reads the event alone, and the memory keeps nothing of it:
+   *       one that did not reach her is inert, and one that did moves retention only if retention
+   *       was APPOINTMENT_MISSED at that moment.
+   *   <li>Retention moves on the day the replay reaches: on an event's day, or at a deadline an
+   *       appointment's day (on or after the day it was set) plus one or more days. So its current
+   *       instance's {@code since}, and the one before it's ({@link Instance#priorSince}), tell its
+   *       state on the attempt's day when neither is that day: the current state if it entered it
+   *       before; the one before (the row's {@code from}) if that was entered before and left after.
+   *   <li>TRACED has APPOINTMENT_MISSED's rows but RET-10, same triggers, guards and targets in the
+   *       same order ({@link #TRACED_ROW_OF}; a test checks the table). So from the attempt on, the
+   *       full run's retention, TRACED since its day, did what the replay's APPOINTMENT_MISSED did:
+   *       no other row of it fired (it would have moved this replay's), its INTERRUPTION deadline
+   *       fell on the same days (it did not fire here before the attempt's day, so it fell after
+   *       it and the since-date clamp changes nothing), until it left by the counterpart row on the
+   *       same day, to the same state, or by RET-10 where the full run stays TRACED. After that the
+   *       two are the same. No other region or guard reads retention's state.
+   * </ul>
+   *
+   * So: the current instance, or its way in, is replaced by the full run's; otherwise (a move on
+   * the attempt's day, or two since it) false, and the caller replays from the checkpoint.
+   */
+  private boolean tookLateTracing(TracingAttempted tracing) {
+    if (tracing.outcome() != Codes.TracingOutcome.REACHED_WILL_RETURN) {
+      return true;
+    }
+    int at = infantCount;
+    while (instances[at].region != Region.RETENTION) {
+      at++;
+    }
+    Instance retention = instances[at];
+    LocalDate on = tracing.occurredOn();
+    if (retention.since.isBefore(on)) {
+      if (retention.state == Retention.APPOINTMENT_MISSED) {
+        move(at, retention.entered(REACHED_ROW, PathwayTable.optional(REACHED_ROW), on, tracing.id()));
+      }
+      return true;
+    }
+    if (!on.isBefore(retention.since) || retention.priorSince == null || !retention.priorSince.isBefore(on)) {
+      return false;
+    }
+    Transition exit = retention.via.orElseThrow();
+    if (exit.from() != Retention.APPOINTMENT_MISSED) {
+      return true;
+    }
+    if (exit == REACHED_ROW) {
+      // Reached again later, where the full run was already TRACED since this attempt.
+      move(at, new Instance(Region.RETENTION, null, -1, Retention.TRACED, on, retention.via, tracing.id(),
+          retention.priorSince));
+      return true;
+    }
+    Transition traced = TRACED_ROW_OF.get(exit);
+    if (traced == null) {
+      return false;
+    }
+    move(at, new Instance(Region.RETENTION, null, -1, retention.state, retention.since, PathwayTable.optional(traced),
+        retention.triggeredBy, on));
+    return true;
+  }
+
+  /** RET-10: the only row that takes a tracing attempt. */
+  static final Transition REACHED_ROW = PathwayTable.eventRows(PathwayTable.index(Retention.APPOINTMENT_MISSED),
+      EventKind.TRACING_ATTEMPTED)[0];
+
+  /**
+   * Each row out of APPOINTMENT_MISSED but RET-10 to TRACED's row with the same trigger, guard and
+   * target (a test checks that TRACED has no other rows, in the same order).
+   */
+  static final java.util.Map<Transition, Transition> TRACED_ROW_OF = tracedRows();
+
+  private static java.util.Map<Transition, Transition> tracedRows() {
+    java.util.Map<Transition, Transition> rows = new java.util.IdentityHashMap<>();
+    for (Transition missed : PathwayTable.rows()) {
+      if (missed.from() != Retention.APPOINTMENT_MISSED || missed == REACHED_ROW) {
+        continue;
+      }
+      for (Transition traced : PathwayTable.rows()) {
+        if (traced.from() == Retention.TRACED && traced.trigger().equals(missed.trigger())
+            && traced.guard() == missed.guard() && traced.to() == missed.to()) {
+          rows.put(missed, traced);
+        }
+      }
+    }
+    return java.util.Collections.unmodifiableMap(rows);
   }
 
   /**
@@ -259,7 +412,7 @@ final class Replay {
    * instances in the same order, with only inert events between them; -1 when it does not. Not
    * before the first: the regions start on the first event's date.
    */
-  private static int afterInertInserted(Timeline theirs, Timeline ours, int n) {
+  private int afterInertInserted(Timeline theirs, Timeline ours, int n) {
     if (theirs.size() < n || theirs.get(0) != ours.get(0)) {
       return -1;
     }
@@ -267,7 +420,7 @@ final class Replay {
     for (int i = 0; i < n; i++) {
       PathwayEvent delivered = ours.get(i);
       while (at < theirs.size() && theirs.get(at) != delivered) {
-        if (!isInert(theirs.get(at))) {
+        if (!isInert(theirs.get(at)) && !isLateTracing(theirs.get(at))) {
           return -1;
         }
         at++;
@@ -298,6 +451,11 @@ final class Replay {
 
   static {
     INERT_KINDS.forEach(kind -> INERT[kind.ordinal()] = true);
+  }
+
+  /** How many of its facts' events this replay has delivered (or passed over). */
+  int delivered() {
+    return next;
   }
 
   /** The date up to which this replay has run. */
@@ -368,7 +526,7 @@ final class Replay {
         if (slot >= 0) {
           Instance[] grown = new Instance[instances.length + 1];
           System.arraycopy(instances, 0, grown, 0, infantCount);
-          grown[infantCount] = new Instance(Region.INFANT, birth.infantId(), slot, InfantStatus.EXPOSED, date, Optional.empty(), null);
+          grown[infantCount] = new Instance(Region.INFANT, birth.infantId(), slot, InfantStatus.EXPOSED, date, Optional.empty(), null, null);
           System.arraycopy(instances, infantCount, grown, infantCount + 1, instances.length - infantCount);
           instances = grown;
           infantCount++;

@@ -12,6 +12,8 @@ import org.mentor.core.pathway.CaseState;
 import org.mentor.core.pathway.EventKind;
 import org.mentor.core.pathway.Facts;
 import org.mentor.core.pathway.InfantFacts;
+import org.mentor.core.pathway.InfantHivTested;
+import org.mentor.core.pathway.ViralLoadResulted;
 import org.mentor.core.pathway.InfantState;
 import org.mentor.core.pathway.InfantStatus;
 import org.mentor.core.pathway.PathwayEvent;
@@ -25,12 +27,22 @@ import org.mentor.core.protocol.Protocol;
 /**
  * A case's memoised plan: the protocol and facts instance it was made for, the day it holds from,
  * and its occurrences in schedule order. {@link #at} only classifies the states for a date.
+ *
+ * <p>A provisional plan ({@link #provisionalOn}) holds on one day before its facts are settled:
+ * the day a viral load is sampled, its result still to come. A simulated pair's next view plans
+ * from it, rather than from the plan before the sample, which would plan the sample again.
  */
 final class Plan {
   private final Protocol protocol;
   /** Weakly: the memo is keyed by the case id, which the facts hold, so a strong reference would keep both. */
   private final WeakReference<Facts> facts;
   final LocalDate stableFrom;
+  /**
+   * For a provisional plan, the one day its occurrences hold on (on or after its facts' last event,
+   * not the day of her diagnosis, before a result is returned); null for a plan that holds from
+   * {@link #stableFrom} on.
+   */
+  private final @Nullable LocalDate provisionalOn;
   private final Planned[] occurrences;
   /** Each occurrence's milestone as planned: the schedule on any date where no state changed. */
   private final ImmutableList<Milestone> asPlanned;
@@ -38,14 +50,17 @@ final class Plan {
   /** What the occurrences were computed from, to recognise newer facts that would give the same ones. */
   private final Inputs inputs;
 
-  Plan(Protocol protocol, Facts facts, CaseState state, LocalDate stableFrom, Planned[] occurrences) {
-    this(protocol, facts, new Inputs(facts, state), stableFrom, occurrences);
+  Plan(Protocol protocol, Facts facts, CaseState state, LocalDate stableFrom, @Nullable LocalDate provisionalOn,
+      Planned[] occurrences) {
+    this(protocol, facts, new Inputs(facts, state), stableFrom, provisionalOn, occurrences);
   }
 
-  private Plan(Protocol protocol, Facts facts, Inputs inputs, LocalDate stableFrom, Planned[] occurrences) {
+  private Plan(Protocol protocol, Facts facts, Inputs inputs, LocalDate stableFrom, @Nullable LocalDate provisionalOn,
+      Planned[] occurrences) {
     this.protocol = protocol;
     this.facts = new WeakReference<>(facts);
     this.stableFrom = stableFrom;
+    this.provisionalOn = provisionalOn;
     this.occurrences = occurrences;
     this.inputs = inputs;
     ImmutableList.Builder<Milestone> milestones = ImmutableList.builderWithExpectedSize(occurrences.length);
@@ -56,10 +71,11 @@ final class Plan {
   }
 
   /** The same occurrences over newer facts (see {@link #replan}). */
-  private Plan(Plan from, Facts facts, Inputs inputs, LocalDate stableFrom) {
+  private Plan(Plan from, Facts facts, Inputs inputs, LocalDate stableFrom, @Nullable LocalDate provisionalOn) {
     this.protocol = from.protocol;
     this.facts = new WeakReference<>(facts);
     this.stableFrom = stableFrom;
+    this.provisionalOn = provisionalOn;
     this.occurrences = from.occurrences;
     this.inputs = inputs;
     this.asPlanned = from.asPlanned;
@@ -68,6 +84,16 @@ final class Plan {
   /** Whether it was made for this protocol and this very facts instance. */
   boolean isFor(Protocol protocol, Facts facts) {
     return this.protocol == protocol && this.facts.get() == facts;
+  }
+
+  /** Whether its occurrences hold on that date, for its facts. */
+  boolean holdsOn(LocalDate asOf) {
+    return provisionalOn == null ? !asOf.isBefore(stableFrom) : asOf.equals(provisionalOn);
+  }
+
+  /** The first day newer facts may be planned for from this plan: its occurrences hold then. */
+  private LocalDate heldFrom() {
+    return provisionalOn != null ? provisionalOn : stableFrom;
   }
 
   /**
@@ -80,25 +106,30 @@ final class Plan {
    * from scratch after each event was most of a simulated pair's schedule work.
    *
    * <p>The caller has checked that the date is on or after the newer facts' {@code stableFrom}, so
-   * the plan holds from then on.
+   * the plan holds from then on, or gives the day it is provisional for ({@code provisionalOn}).
    */
-  @Nullable Plan replan(Protocol protocol, Facts newer, CaseState state, LocalDate stableFrom, PreparedRules prepared) {
+  @Nullable Plan replan(Protocol protocol, Facts newer, CaseState state, LocalDate stableFrom,
+      @Nullable LocalDate provisionalOn, PreparedRules prepared) {
+    if (state.asOf().isBefore(heldFrom())) {
+      return null;
+    }
     Changes changes = changesTo(protocol, newer, state, prepared);
     if (changes == null) {
       return null;
     }
     Planned[] replanned = replanned(protocol, newer, state, changes);
-    return replanned == occurrences ? new Plan(this, newer, changes.inputs, stableFrom)
-        : new Plan(protocol, newer, changes.inputs, stableFrom, replanned);
+    return replanned == occurrences ? new Plan(this, newer, changes.inputs, stableFrom, provisionalOn)
+        : new Plan(protocol, newer, changes.inputs, stableFrom, provisionalOn, replanned);
   }
 
   /**
    * The schedule on a date before the newer facts are settled (a result still to come), from this
    * plan as {@link #replan} would make it, without keeping it; null when this plan cannot serve.
-   * The date must be on or after this plan's {@link #stableFrom}, so the occurrences kept hold on it.
+   * The date must be on or after this plan's {@link #stableFrom} (its day, for a provisional plan),
+   * so the occurrences kept hold on it.
    */
   @Nullable Schedule replannedAt(Protocol protocol, Facts newer, CaseState state, PreparedRules prepared) {
-    if (state.asOf().isBefore(stableFrom)) {
+    if (state.asOf().isBefore(heldFrom())) {
       return null;
     }
     Changes changes = changesTo(protocol, newer, state, prepared);
@@ -140,7 +171,35 @@ final class Plan {
     if (seen < before.size()) {
       return null; // a planned event is gone (corrected or voided)
     }
-    return inputs.changesTo(new Inputs(newer, state), from, added, addedAmongPlanned);
+    // A provisional plan read the results returned by its day: any returned since changes her
+    // viral loads (the elevated samples) or an infant's tests (the results counted from), as read.
+    int pendingMother = 0;
+    int pendingInfant = 0;
+    if (provisionalOn != null && state.asOf().isAfter(provisionalOn)) {
+      pendingMother = viralLoadResultAfter(planned, provisionalOn) ? Reads.VIRAL_LOADS : 0;
+      pendingInfant = infantResultAfter(planned, provisionalOn) ? Reads.INFANT_TESTS : 0;
+    }
+    return inputs.changesTo(new Inputs(newer, state), from, added, addedAmongPlanned, pendingMother, pendingInfant);
+  }
+
+  private static boolean viralLoadResultAfter(Facts facts, LocalDate day) {
+    for (ViralLoadResulted vl : facts.mother().viralLoads()) {
+      if (vl.resultDate().isAfter(day)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean infantResultAfter(Facts facts, LocalDate day) {
+    for (InfantFacts infant : facts.infants().values()) {
+      for (InfantHivTested test : infant.tests()) {
+        if (test.resultDate().isPresent() && test.resultDate().get().isAfter(day)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private Planned[] replanned(Protocol protocol, Facts newer, CaseState state, Changes changes) {
@@ -261,11 +320,12 @@ final class Plan {
      * What differs in newer inputs; null when they are another shape (another protocol, infants
      * other than these followed by any newly born).
      */
-    @Nullable Changes changesTo(Inputs now, int appendedFrom, long added, long addedAmongPlanned) {
+    @Nullable Changes changesTo(Inputs now, int appendedFrom, long added, long addedAmongPlanned, int pendingMother,
+        int pendingInfant) {
       if (!protocolRef.equals(now.protocolRef) || now.infants.length < infants.length) {
         return null;
       }
-      int mother = 0;
+      int mother = pendingMother;
       mother |= !Objects.equals(enrolment, now.enrolment) ? Reads.ENROLMENT : 0;
       mother |= !Objects.equals(delivery, now.delivery) ? Reads.DELIVERY : 0;
       mother |= !Objects.equals(hivTests, now.hivTests) ? Reads.HIV_TESTS : 0;
@@ -280,7 +340,7 @@ final class Plan {
             && (!now.infants[i].infantId.equals(infants[i].infantId) || !infants[i].hasFacts()))) {
           return null; // other infants, or one the scheduler reads as no infant
         }
-        infant[1 + i] = i < infants.length ? infants[i].changesTo(now.infants[i]) : Reads.INFANT_ALL; // newly born
+        infant[1 + i] = i < infants.length ? infants[i].changesTo(now.infants[i]) | pendingInfant : Reads.INFANT_ALL; // newly born
       }
       boolean anyFeeding = feeding.length != now.feeding.length;
       for (int i = 0; i < feeding.length && !anyFeeding; i++) {

@@ -45,14 +45,21 @@ final class Planned {
   // rule with one anchor date) and the next date of the family, which ends it.
   final int occurrence;
   final @Nullable LocalDate nextAnchor;
+  /**
+   * Its subject's slot in the scheduler that planned it (0 the mother, i ≥ 1 the state's i-th
+   * infant): a plan is made again only for the same infants in the same order, so the slot holds
+   * in the newer facts' scheduler too, and {@link Scheduler#replan} need not look the infant up.
+   */
+  final int slot;
 
   @SuppressWarnings("checkstyle:ParameterNumber")
   Planned(int ruleIndex, String key, String ruleId, Optional<InfantId> infantId, LocalDate windowStart, LocalDate due,
       Optional<LocalDate> overdue, @Nullable LocalDate closedOn, @Nullable EventId satisfiedBy,
       @Nullable LocalDate satisfiedOn, @Nullable LocalDate cancelOn, @Nullable CancelReason cancelReason,
       @Nullable LocalDate finalNegative, Optional<String> expectedTest, Why why, LocalDate plannedOn,
-      @Nullable LocalDate metBefore, int occurrence, @Nullable LocalDate nextAnchor) {
+      @Nullable LocalDate metBefore, int occurrence, @Nullable LocalDate nextAnchor, int slot) {
     this.ruleIndex = ruleIndex;
+    this.slot = slot;
     this.occurrence = occurrence;
     this.nextAnchor = nextAnchor;
     this.closedOn = closedOn;
@@ -89,7 +96,7 @@ final class Planned {
   Planned satisfiedBy(EventId event, LocalDate on, LocalDate plannedOn) {
     return new Planned(ruleIndex, planned.key(), planned.ruleId(), planned.infantId(), planned.windowStart(), planned.due(),
         planned.overdueFrom(), closedOn, event, on, cancelOn, cancelReason, finalNegative, planned.expectedTest(),
-        planned.why(), plannedOn, metBefore, occurrence, nextAnchor);
+        planned.why(), plannedOn, metBefore, occurrence, nextAnchor, slot);
   }
 
   /** The milestone as of a date (clinical/README.md, milestone states). */

@@ -60,6 +60,16 @@ final class PreparedRules {
   /** The protocol's {@code viralLoad.suppressedBelow}. */
   final int suppressedBelow;
 
+  // The few rules each step of a replan looks at (Scheduler#replan), rather than every rule each time.
+  /** The rules whose windows close others ({@code closes.whenWindowOpens} names their milestone). */
+  final int[] windowTargetRules;
+  /** The rules that close when another's window opens. */
+  final int[] closingRules;
+  /** The rules that read other milestones (judged in the second pass). */
+  final int[] secondPassRules;
+  /** The first-pass rules of a milestone some second-pass rule must come after. */
+  final int[] followedRules;
+
   private PreparedRules(Protocol protocol) {
     this.protocol = new WeakReference<>(protocol);
     this.finalTestAge = protocol.get(Key.FINAL_TEST_AGE);
@@ -84,6 +94,20 @@ final class PreparedRules {
       prepared.add(new Rule(rule, i, ids.indexOf(rule.id()), targets.indexOf(rule.id()), ids, targets, kind));
     }
     this.rules = prepared.build();
+    this.windowTargetRules = indexes(rules, r -> r.windowTarget >= 0);
+    this.closingRules = indexes(rules, r -> r.closesWhenWindowOpens >= 0);
+    this.secondPassRules = indexes(rules, r -> r.secondPass);
+    boolean[] followed = new boolean[rules.size()];
+    for (Rule rule : rules) {
+      if (rule.laterThanGroup >= 0) {
+        followed[rule.laterThanGroup] = true;
+      }
+    }
+    this.followedRules = indexes(rules, r -> !r.secondPass && followed[r.group]);
+  }
+
+  private static int[] indexes(List<Rule> rules, java.util.function.Predicate<Rule> which) {
+    return rules.stream().filter(which).mapToInt(r -> r.index).toArray();
   }
 
   /** The protocol's prepared rules (prepared on first use). */

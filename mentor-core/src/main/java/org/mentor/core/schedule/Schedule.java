@@ -16,6 +16,7 @@ import org.mentor.core.pathway.Facts;
 import org.mentor.core.pathway.InfantFacts;
 import org.mentor.core.pathway.InfantHivTested;
 import org.mentor.core.pathway.PathwayEvent;
+import org.mentor.core.pathway.Timeline;
 import org.mentor.core.pathway.ViralLoadResulted;
 import org.mentor.core.pathway.Pathway;
 import org.mentor.core.protocol.Protocol;
@@ -70,17 +71,22 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
     requireNonNull(state, "state");
     LatestPlan latest = latestPlan(facts.caseId());
     Plan plan = latest == null ? null : latest.plan;
-    if (plan != null && plan.isFor(protocol, facts) && !state.asOf().isBefore(plan.stableFrom)) {
+    if (plan != null && plan.isFor(protocol, facts) && plan.holdsOn(state.asOf())) {
       return plan.at(facts.caseId(), state.asOf());
     }
     LocalDate stableFrom = stableFrom(facts, state);
+    LocalDate provisionalOn = null;
     if (state.asOf().isBefore(stableFrom)) {
-      // A result still to come: what holds on this date is not a plan to keep.
-      Schedule replanned = plan == null ? null : plan.replannedAt(protocol, facts, state, PreparedRules.of(protocol));
-      return replanned != null ? replanned : compute(protocol, facts, state);
+      if (!provisional(facts, state)) {
+        // Before an event, or on the day of her diagnosis: what holds on this date is not a plan to keep.
+        Schedule replanned = plan == null ? null : plan.replannedAt(protocol, facts, state, PreparedRules.of(protocol));
+        return replanned != null ? replanned : compute(protocol, facts, state);
+      }
+      provisionalOn = state.asOf(); // a result still to come: a plan for this day only
     }
-    Plan replanned = plan == null ? null : plan.replan(protocol, facts, state, stableFrom, PreparedRules.of(protocol));
-    plan = replanned != null ? replanned : new Plan(protocol, facts, state, stableFrom, new Scheduler(protocol, facts, state).plans());
+    Plan replanned = plan == null ? null : plan.replan(protocol, facts, state, stableFrom, provisionalOn, PreparedRules.of(protocol));
+    plan = replanned != null ? replanned
+        : new Plan(protocol, facts, state, stableFrom, provisionalOn, new Scheduler(protocol, facts, state).plans());
     if (latest == null) {
       latest = new LatestPlan(facts.caseId());
       PLANS[slotOf(facts.caseId())] = latest;
@@ -174,6 +180,18 @@ public record Schedule(CaseId caseId, LocalDate asOf, ImmutableList<Milestone> m
       return lastDay;
     }
     return InternedDates.plusDays(stable, 1);
+  }
+
+  /**
+   * Whether a date before the case's facts are settled may have a provisional plan
+   * ({@link Plan#provisionalOn}): on or after its last event, so every event is known, and not the
+   * day of her diagnosis, which reads differently from the next day. Then only results returned
+   * later can change what its rules read, and a plan made from it reads those again.
+   */
+  private static boolean provisional(Facts facts, CaseState state) {
+    Timeline events = facts.events();
+    return !events.isEmpty() && !state.asOf().isBefore(events.get(events.size() - 1).occurredOn())
+        && !state.asOf().equals(state.mother().diagnosedOn().orElse(null));
   }
 
   /** The mother's first occurrence of a rule, if any. */

@@ -209,46 +209,46 @@ final class Scheduler {
     }
     // Where another milestone's window opens depends only on that milestone's own rules.
     boolean[] targetReplanned = new boolean[prepared.windowTargets * n];
-    for (int r = 0; r < rules.size(); r++) {
-      if (rules.get(r).windowTarget >= 0) {
-        for (int s = 0; s < n; s++) {
-          targetReplanned[rules.get(r).windowTarget * n + s] |= touched[r * n + s] >= REPLAN;
-        }
+    for (int r : prepared.windowTargetRules) {
+      for (int s = 0; s < n; s++) {
+        targetReplanned[rules.get(r).windowTarget * n + s] |= touched[r * n + s] >= REPLAN;
       }
     }
     boolean windowsNeeded = false;
-    for (int r = 0; r < rules.size(); r++) {
+    for (int r : prepared.closingRules) {
       Rule rule = rules.get(r);
-      if (rule.closesWhenWindowOpens >= 0) {
-        for (int s = 0; s < n; s++) {
-          if (targetReplanned[rule.closesWhenWindowOpens * n + s]) {
-            touched[r * n + s] = REPLAN;
-          }
-          windowsNeeded |= touched[r * n + s] >= REPLAN || rule.secondPass;
+      for (int s = 0; s < n; s++) {
+        if (targetReplanned[rule.closesWhenWindowOpens * n + s]) {
+          touched[r * n + s] = REPLAN;
         }
+        windowsNeeded |= touched[r * n + s] >= REPLAN || rule.secondPass;
       }
     }
     if (windowsNeeded) {
-      for (int r = 0; r < rules.size(); r++) {
-        if (rules.get(r).windowTarget >= 0) {
-          forEachCandidate(rules.get(r), false);
-        }
+      for (int r : prepared.windowTargetRules) {
+        forEachCandidate(rules.get(r), false);
       }
     }
-    // Pass 1: keep, recheck or plan again; whether the flag the second pass reads changes.
-    int[] oldSlots = new int[old.length];
+    // Pass 1: keep, recheck or plan again; whether the flag the second pass reads changes. A family
+    // rule's occurrence whose date and next date are unchanged is kept here too, so the kept
+    // occurrences stay in schedule order and only the new ones are sorted in; its rule notes it.
     boolean supersededBefore = false;
-    for (int i = 0; i < old.length; i++) {
-      Planned kept = old[i];
+    long[] familyKept = null;
+    for (Planned kept : old) {
       Rule rule = rules.get(kept.ruleIndex);
-      oldSlots[i] = slotOf(kept.planned.infantId());
       if (rule.secondPass) {
         continue;
       }
       supersededBefore |= rule.supersededAtDelivery && supersededAtDelivery(kept);
-      byte how = touched[kept.ruleIndex * n + oldSlots[i]];
+      byte how = touched[kept.ruleIndex * n + kept.slot];
       if (how < REPLAN) {
-        keep(kept, rule, oldSlots[i], how, changes.appendedFrom);
+        keep(kept, rule, kept.slot, how, changes.appendedFrom);
+      } else if (how == FAMILY && kept.occurrence <= Long.SIZE && unchangedInFamily(kept, rule)) {
+        keep(kept, rule, kept.slot, changes.added(rule.satisfiedBy) ? RECHECK : KEEP, changes.appendedFrom);
+        if (familyKept == null) {
+          familyKept = new long[rules.size() * n];
+        }
+        familyKept[kept.ruleIndex * n + kept.slot] |= 1L << (kept.occurrence - 1);
       }
     }
     for (int r = 0; r < rules.size(); r++) {
@@ -260,7 +260,7 @@ final class Scheduler {
         if (touched[r * n + s] == REPLAN) {
           candidates(rule, s, true);
         } else if (touched[r * n + s] == FAMILY) {
-          familyCandidates(rule, s, old, oldSlots, changes.added(rule.satisfiedBy) ? RECHECK : KEEP, changes.appendedFrom);
+          familyCandidates(rule, s, familyKept == null ? 0 : familyKept[r * n + s]);
         }
       }
     }
@@ -269,20 +269,13 @@ final class Scheduler {
     // may differ.
     boolean flagChanged = supersededAtDelivery != supersededBefore;
     boolean[] groupReplanned = new boolean[rules.size() * n];
-    for (int r = 0; r < rules.size(); r++) {
-      Rule rule = rules.get(r);
-      if (rule.secondPass) {
-        continue;
-      }
+    for (int r : prepared.followedRules) {
       for (int s = 0; s < n; s++) {
-        groupReplanned[rule.group * n + s] |= touched[r * n + s] >= REPLAN;
+        groupReplanned[rules.get(r).group * n + s] |= touched[r * n + s] >= REPLAN;
       }
     }
-    for (int r = 0; r < rules.size(); r++) {
+    for (int r : prepared.secondPassRules) {
       Rule rule = rules.get(r);
-      if (!rule.secondPass) {
-        continue;
-      }
       boolean readsFlag = rule.when.pregnancyViralLoadSuperseded().isPresent();
       for (int s = firstSlot(rule); s < endSlot(rule); s++) {
         boolean after = rule.laterThanGroup >= 0 && groupReplanned[rule.laterThanGroup * n + s];
@@ -295,9 +288,9 @@ final class Scheduler {
           candidates(rule, s, true);
           groupReplanned[rule.group * n + s] = true;
         } else {
-          for (int i = 0; i < old.length; i++) {
-            if (old[i].ruleIndex == r && oldSlots[i] == s) {
-              keep(old[i], rule, s, how, changes.appendedFrom);
+          for (Planned kept : old) {
+            if (kept.ruleIndex == r && kept.slot == s) {
+              keep(kept, rule, s, how, changes.appendedFrom);
             }
           }
         }
@@ -363,19 +356,6 @@ final class Scheduler {
     return rule.forInfant ? subjects.length : 1;
   }
 
-  /** A subject's slot: 0 for the mother, else the evaluated state's infant. */
-  private int slotOf(Optional<InfantId> infant) {
-    if (infant.isEmpty()) {
-      return 0;
-    }
-    for (int s = 1; s < subjects.length; s++) {
-      if (subjects[s].id.equals(infant)) {
-        return s;
-      }
-    }
-    throw new IllegalStateException("an occurrence for an infant not in the state");
-  }
-
   /** Tries every occurrence of a rule, subject by subject, then plans it, or only notes where its window opens. */
   private void forEachCandidate(Rule rule, boolean plan) {
     for (int s = firstSlot(rule); s < endSlot(rule); s++) {
@@ -398,32 +378,33 @@ final class Scheduler {
   }
 
   /**
-   * Plans a family rule again for one subject when only its family's dates changed (a viral load
-   * added to her samples): an occurrence of the older plan counted from the same date, with the
-   * same next date, is kept (and checked against the appended events when {@code how} is
-   * {@link #RECHECK}); every other date is tried as {@link #candidates} tries it. The rule reads
-   * nothing else that changed, so an occurrence from the same dates is the one it would plan. (A
-   * date changes in place only through an event sorting among the planned ones, which plans the
-   * rule again instead; the date is compared all the same.)
+   * Whether a family rule's older occurrence counts from the same date, with the same next date,
+   * in the newer family: the rule reads nothing else that changed (else it is planned again
+   * whole), so it is the occurrence the rule would plan. (A date changes in place only through an
+   * event sorting among the planned ones, which plans the rule again instead; the date is compared
+   * all the same.)
    */
-  private void familyCandidates(Rule rule, int slot, Planned[] old, int[] oldSlots, byte how, int appendedFrom) {
+  private boolean unchangedInFamily(Planned kept, Rule rule) {
     Anchor anchor = rule.rule.anchor();
     LocalDate[] family = anchors.family(anchor);
-    Planned[] byDate = new Planned[family.length];
-    for (int i = 0; i < old.length; i++) {
-      int at = old[i].occurrence - 1;
-      if (old[i].ruleIndex == rule.index && oldSlots[i] == slot && at < family.length) {
-        byDate[at] = old[i];
-      }
-    }
+    int at = kept.occurrence - 1;
+    return at < family.length && kept.planned.why().anchorDate().equals(family[at])
+        && Objects.equals(kept.nextAnchor, anchors.next(anchor, family, at));
+  }
+
+  /**
+   * Plans a family rule again for one subject when only its family's dates changed (a viral load
+   * added to her samples): every date but those whose older occurrence was kept ({@code kept}, a
+   * bit per date, see {@link #unchangedInFamily}) is tried as {@link #candidates} tries it.
+   */
+  private void familyCandidates(Rule rule, int slot, long kept) {
+    Anchor anchor = rule.rule.anchor();
+    LocalDate[] family = anchors.family(anchor);
     for (int i = 0; i < family.length; i++) {
-      LocalDate next = anchors.next(anchor, family, i);
-      Planned kept = byDate[i];
-      if (kept != null && kept.planned.why().anchorDate().equals(family[i]) && Objects.equals(kept.nextAnchor, next)) {
-        keep(kept, rule, slot, how, appendedFrom);
-      } else {
-        candidate(rule, slot, family[i], next, i + 1, true);
+      if (i < Long.SIZE && (kept & (1L << i)) != 0) {
+        continue;
       }
+      candidate(rule, slot, family[i], anchors.next(anchor, family, i), i + 1, true);
     }
   }
 
@@ -653,7 +634,7 @@ final class Scheduler {
     String key = keys != null ? keys.key(r, c.occurrence) : r.family ? r.familyKey(c.occurrence) : rule.id();
     Planned plan = new Planned(r.index, key, rule.id(), c.subject.id, c.windowStart, c.due, c.overdue, closedOn,
         satisfying == null ? null : satisfying.id(), satisfying == null ? null : satisfying.occurredOn(), cancelOn, reason,
-        finalNegative, expectedTest, why, asOf, c.close, c.occurrence, c.nextAnchor);
+        finalNegative, expectedTest, why, asOf, c.close, c.occurrence, c.nextAnchor, c.slot);
     if (plan.planned.cancelReason().isPresent() && plan.planned.cancelReason().get() == CancelReason.SUPERSEDED_AT_DELIVERY) {
       supersededAtDelivery = true;
     }
