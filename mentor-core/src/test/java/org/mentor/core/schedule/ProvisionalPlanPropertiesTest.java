@@ -1,18 +1,19 @@
 package org.mentor.core.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mentor.core.schedule.RecordingOrder.at;
+import static org.mentor.core.schedule.RecordingOrder.infant;
+import static org.mentor.core.schedule.RecordingOrder.next;
 
 import com.google.common.collect.ImmutableList;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,10 +25,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.mentor.core.CaseId;
 import org.mentor.core.EventId;
-import org.mentor.core.InfantId;
 import org.mentor.core.MotherId;
 import org.mentor.core.pathway.ArtStarted;
-import org.mentor.core.pathway.Birth;
 import org.mentor.core.pathway.CaseFile;
 import org.mentor.core.pathway.CaseState;
 import org.mentor.core.pathway.Codes.FeedingMode;
@@ -36,7 +35,6 @@ import org.mentor.core.pathway.Codes.HivTestResult;
 import org.mentor.core.pathway.Codes.InfantTestResult;
 import org.mentor.core.pathway.Codes.InfantTestType;
 import org.mentor.core.pathway.Corrected;
-import org.mentor.core.pathway.Delivered;
 import org.mentor.core.pathway.Died;
 import org.mentor.core.pathway.Enrolled;
 import org.mentor.core.pathway.Facts;
@@ -137,11 +135,7 @@ class ProvisionalPlanPropertiesTest {
   @Property(tries = 60, seed = "20261129")
   void generated_cases_viewed_again_and_again_equal_the_schedule_computed_from_scratch(
       @ForAll("files") CaseFile file, @ForAll long seed) {
-    ImmutableList<Protocol> protocols = Protocols.builtIn();
-    Random random = new Random(seed);
-    for (Protocol protocol : protocols) {
-      GeneratedCases.eachVersion(file, (grown, event) -> views(protocol, protocols, grown, event, random));
-    }
+    viewEveryVersion(file, seed);
   }
 
   /**
@@ -151,6 +145,11 @@ class ProvisionalPlanPropertiesTest {
   @Property(tries = 60, seed = "20261130")
   void late_arrivals_viewed_again_and_again_equal_the_schedule_computed_from_scratch(
       @ForAll("lateArrivals") CaseFile file, @ForAll long seed) {
+    viewEveryVersion(file, seed);
+  }
+
+  /** Each version of a generated case, under every built-in protocol, viewed several times as above. */
+  private static void viewEveryVersion(CaseFile file, long seed) {
     ImmutableList<Protocol> protocols = Protocols.builtIn();
     Random random = new Random(seed);
     for (Protocol protocol : protocols) {
@@ -355,16 +354,8 @@ class ProvisionalPlanPropertiesTest {
     LocalDate delivered = lmp.plusDays(255 + random.nextInt(30));
     boolean twins = random.nextInt(2) == 0;
     int infants = twins ? 2 : 1;
-    ImmutableList.Builder<Birth> births = ImmutableList.builder();
-    for (int k = 0; k < infants; k++) {
-      births.add(Birth.live(infant(k), k == 0 ? Birth.Sex.FEMALE : Birth.Sex.MALE, 3000));
-    }
-    events.add(new Delivered(next(id), delivered, at(delivered), BY, births.build()));
     boolean breastfed = random.nextBoolean();
-    for (int k = 0; k < infants; k++) {
-      events.add(new FeedingRecorded(next(id), delivered, at(delivered), BY, infant(k),
-          breastfed ? FeedingMode.EXCLUSIVE_BREASTFEEDING : FeedingMode.REPLACEMENT_FEEDING));
-    }
+    RecordingOrder.addDelivery(events, id, BY, delivered, infants, breastfed);
     if (random.nextBoolean()) {
       LocalDate changed = delivered.plusDays(60 + random.nextInt(400));
       events.add(new FeedingRecorded(next(id), changed, at(changed), BY, infant(0),
@@ -402,27 +393,6 @@ class ProvisionalPlanPropertiesTest {
       sample = sample.plusDays(gap == 0 ? 0 : longFamily ? 1 + random.nextInt(25) : gap == 1 ? random.nextInt(20)
           : 30 + random.nextInt(200));
     }
-    List<PathwayEvent> ordered = new ArrayList<>(events);
-    ordered.sort(Comparator.comparing(PathwayEvent::occurredOn)); // equal days keep the order drawn
-    List<PathwayEvent> all = new ArrayList<>();
-    all.add(enrolment);
-    for (PathwayEvent event : ordered) {
-      if (!event.occurredOn().isBefore(enrolled) || event instanceof ArtStarted) {
-        all.add(event);
-      }
-    }
-    return all;
-  }
-
-  private static InfantId infant(int k) {
-    return new InfantId(new UUID(0, k + 1));
-  }
-
-  private static EventId next(int[] id) {
-    return EventId.of("e-" + ++id[0]);
-  }
-
-  private static Instant at(LocalDate day) {
-    return day.atTime(12, 0).toInstant(ZoneOffset.UTC);
+    return RecordingOrder.afterEnrolment(enrolment, events);
   }
 }

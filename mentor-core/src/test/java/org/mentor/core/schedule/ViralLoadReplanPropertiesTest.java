@@ -1,30 +1,24 @@
 package org.mentor.core.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mentor.core.schedule.RecordingOrder.at;
+import static org.mentor.core.schedule.RecordingOrder.infant;
+import static org.mentor.core.schedule.RecordingOrder.next;
 
-import com.google.common.collect.ImmutableList;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.UUID;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.mentor.core.CaseId;
-import org.mentor.core.EventId;
-import org.mentor.core.InfantId;
 import org.mentor.core.MotherId;
 import org.mentor.core.pathway.ArtStarted;
-import org.mentor.core.pathway.Birth;
 import org.mentor.core.pathway.CaseFile;
 import org.mentor.core.pathway.CaseState;
 import org.mentor.core.pathway.Codes.FeedingMode;
 import org.mentor.core.pathway.Codes.HivStatus;
-import org.mentor.core.pathway.Delivered;
 import org.mentor.core.pathway.Enrolled;
 import org.mentor.core.pathway.FeedingRecorded;
 import org.mentor.core.pathway.Pathway;
@@ -107,16 +101,8 @@ class ViralLoadReplanPropertiesTest {
     events.add(new ArtStarted(next(id), art, at(art), BY, Regimen.TLD));
     LocalDate delivered = lmp.plusDays(255 + random.nextInt(30));
     int infants = random.nextInt(5) == 0 ? 2 : 1;
-    ImmutableList.Builder<Birth> births = ImmutableList.builder();
-    for (int k = 0; k < infants; k++) {
-      births.add(Birth.live(infant(k), k == 0 ? Birth.Sex.FEMALE : Birth.Sex.MALE, 3000));
-    }
-    events.add(new Delivered(next(id), delivered, at(delivered), BY, births.build()));
     boolean breastfed = random.nextBoolean();
-    for (int k = 0; k < infants; k++) {
-      events.add(new FeedingRecorded(next(id), delivered, at(delivered), BY, infant(k),
-          breastfed ? FeedingMode.EXCLUSIVE_BREASTFEEDING : FeedingMode.REPLACEMENT_FEEDING));
-    }
+    RecordingOrder.addDelivery(events, id, BY, delivered, infants, breastfed);
     if (random.nextBoolean()) { // weaned (or started breastfeeding) later
       LocalDate changed = delivered.plusDays(60 + random.nextInt(400));
       events.add(new FeedingRecorded(next(id), changed, at(changed), BY, infant(0),
@@ -131,28 +117,6 @@ class ViralLoadReplanPropertiesTest {
       int gap = random.nextInt(6);
       sample = sample.plusDays(gap == 0 ? 0 : gap == 1 ? random.nextInt(20) : 30 + random.nextInt(200));
     }
-    // In date order as a clinic records them (equal days keep the order drawn).
-    List<PathwayEvent> ordered = new ArrayList<>(events.subList(1, events.size()));
-    ordered.sort(Comparator.comparing(PathwayEvent::occurredOn));
-    List<PathwayEvent> all = new ArrayList<>();
-    all.add(events.get(0));
-    for (PathwayEvent event : ordered) {
-      if (!event.occurredOn().isBefore(enrolled) || event instanceof ArtStarted) {
-        all.add(event);
-      }
-    }
-    return all;
-  }
-
-  private static InfantId infant(int k) {
-    return new InfantId(new UUID(0, k + 1));
-  }
-
-  private static EventId next(int[] id) {
-    return EventId.of("e-" + ++id[0]);
-  }
-
-  private static Instant at(LocalDate day) {
-    return day.atTime(12, 0).toInstant(ZoneOffset.UTC);
+    return RecordingOrder.afterEnrolment((Enrolled) events.get(0), events.subList(1, events.size()));
   }
 }
