@@ -26,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * instance per day rather than one per event field.
  *
  * <p>Dates from 1900 to 2199 are kept, in blocks of 1024 days made on first use (a few blocks
- * cover the years a programme schedules); other dates are computed and allocated by
+ * cover the years a programme schedules), twice: as the shared {@code Optional}s and as the same
+ * date instances without them, for the callers that want the date; other dates are computed and allocated by
  * {@code LocalDate} as usual. Thread-safe: a block or an entry written by one thread and not yet
  * seen by another is only made again; the instances are immutable, with final fields.
  */
@@ -38,6 +39,8 @@ public final class InternedDates {
   private static final long[] MONTH_STARTS = new long[MONTHS + 1];
   private static final int BLOCK = 1024;
   private static final Optional<LocalDate>[][] BLOCKS;
+  /** The same days' instances as {@link #BLOCKS} holds in its {@code Optional}s, without them. */
+  private static final LocalDate[][] DAY_BLOCKS;
 
   static {
     for (int month = 0; month <= MONTHS; month++) {
@@ -46,13 +49,14 @@ public final class InternedDates {
     @SuppressWarnings("unchecked")
     Optional<LocalDate>[][] blocks = (Optional<LocalDate>[][]) new Optional<?>[(int) (days() / BLOCK) + 1][];
     BLOCKS = blocks;
+    DAY_BLOCKS = new LocalDate[blocks.length][];
   }
 
   private InternedDates() {}
 
   /** {@code date + period}, as {@code date.plus(period)}. */
   public static LocalDate plus(LocalDate date, Period period) {
-    return period.isZero() ? date : add(date, period.toTotalMonths(), period.getDays()).get();
+    return period.isZero() ? date : day(date, period.toTotalMonths(), period.getDays());
   }
 
   /** {@code Optional.of(date + period)}, shared. */
@@ -62,17 +66,17 @@ public final class InternedDates {
 
   /** {@code date − period}, as {@code date.minus(period)}. */
   public static LocalDate minus(LocalDate date, Period period) {
-    return period.isZero() ? date : add(date, -period.toTotalMonths(), -(long) period.getDays()).get();
+    return period.isZero() ? date : day(date, -period.toTotalMonths(), -(long) period.getDays());
   }
 
   /** {@code date + days}, as {@code date.plusDays(days)}. */
   public static LocalDate plusDays(LocalDate date, long days) {
-    return days == 0 ? date : add(date, 0, days).get();
+    return days == 0 ? date : day(date, 0, days);
   }
 
   /** The shared instance of a date (the date itself outside the table's years). */
   public static LocalDate date(LocalDate date) {
-    return add(date, 0, 0).get();
+    return day(date, 0, 0);
   }
 
   /** The date as an {@code Optional}, shared; empty for null. */
@@ -83,6 +87,35 @@ public final class InternedDates {
   /** How many days the table covers. */
   private static long days() {
     return MONTH_STARTS[MONTHS] - MONTH_STARTS[0];
+  }
+
+  /**
+   * As {@link #add}, the date itself: from a second table of the same instances, so a caller that
+   * wants the date does not go through its {@code Optional} (one object fewer to load, and these
+   * lookups run thousands of times a simulated pair).
+   */
+  private static LocalDate day(LocalDate date, long months, long days) {
+    long month = (date.getYear() - FIRST_YEAR) * 12L + date.getMonthValue() - 1 + months;
+    if (month >= 0 && month < MONTHS) {
+      long start = MONTH_STARTS[(int) month];
+      long length = MONTH_STARTS[(int) month + 1] - start;
+      long index = start + Math.min(date.getDayOfMonth(), length) - 1 + days - MONTH_STARTS[0];
+      if (index >= 0 && index < days()) {
+        LocalDate[] block = DAY_BLOCKS[(int) (index / BLOCK)];
+        LocalDate day = block == null ? null : block[(int) (index % BLOCK)];
+        if (day != null) {
+          return day;
+        }
+        day = add(date, months, days).get();
+        if (block == null) {
+          block = new LocalDate[BLOCK];
+          DAY_BLOCKS[(int) (index / BLOCK)] = block;
+        }
+        block[(int) (index % BLOCK)] = day;
+        return day;
+      }
+    }
+    return add(date, months, days).get();
   }
 
   /** As {@code LocalDate.plusMonths(months).plusDays(days)}: the same day of the month, or the month's last if shorter. */

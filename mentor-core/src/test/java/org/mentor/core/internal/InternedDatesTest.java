@@ -29,4 +29,25 @@ class InternedDatesTest {
     LocalDate x = LocalDate.of(2024, 3, 1);
     assertThat(InternedDates.plus(x, Period.ofDays(5))).isSameAs(InternedDates.plus(x, Period.ofDays(5)));
   }
+
+  /**
+   * One instance per day whichever way it is asked for: the date tables and the {@code Optional}
+   * tables give the same instance (callers compare a memory's dates by identity to see a change).
+   * Asked date-first for some days and Optional-first for others, so both fill orders are covered;
+   * dates outside 1900–2199 are computed, not kept.
+   */
+  @Test
+  void one_instance_per_day_from_either_table() {
+    for (LocalDate d = LocalDate.of(1990, 1, 1); d.isBefore(LocalDate.of(2090, 1, 1)); d = d.plusDays(1)) {
+      LocalDate copy = LocalDate.of(d.getYear(), d.getMonth(), d.getDayOfMonth());
+      LocalDate first = d.getDayOfMonth() % 2 == 0 ? InternedDates.date(copy) : InternedDates.optional(copy).get();
+      assertThat(InternedDates.date(LocalDate.of(d.getYear(), d.getMonth(), d.getDayOfMonth()))).isSameAs(first);
+      assertThat(InternedDates.optional(d).get()).isSameAs(first);
+      assertThat(InternedDates.plusDays(d.minusDays(3), 3)).isSameAs(first);
+      assertThat(InternedDates.plusAsOptional(d.minusMonths(1), Period.ofMonths(1)).get())
+          .isSameAs(InternedDates.plus(d.minusMonths(1), Period.ofMonths(1)));
+    }
+    LocalDate far = LocalDate.of(2300, 6, 1);
+    assertThat(InternedDates.plusDays(far, 1)).isEqualTo(LocalDate.of(2300, 6, 2));
+  }
 }
