@@ -42,7 +42,10 @@ class NationalServerPushTest {
     assertThat(refused.unauthorized()).isTrue();
     assertThat(refused.pushed()).isZero();
     assertThat(refused.failures()).hasSize(7).allMatch(f -> f.kind() == CaseFailure.Kind.UNAUTHORIZED);
-    assertThat(refused.failures().get(0).httpStatus()).isEqualTo(401);
+    // The refused request's 401 is on the case it was for (or whose mentor's shared resources it wrote); the cases
+    // not sent have none. Looked for rather than taken first: the report lists failures as the workers finish, and
+    // the second worker (it maps the next case while one request is in flight) may finish its unsent case first.
+    assertThat(refused.failures()).anyMatch(f -> f.httpStatus() == 401).allMatch(f -> f.httpStatus() == 401 || f.httpStatus() == 0);
     // One request was made, never retried: the first case's mentor's shared resources, or the case itself.
     int requests = refused.failures().stream().mapToInt(CaseFailure::attempts).sum()
         + refused.sharedFailures().stream().mapToInt(SharedFailure::attempts).sum();
