@@ -19,8 +19,9 @@ import org.mentor.sim.scenario.Scenario;
  * Issue 11's ratios in the CPU time and bytes of the one thread doing the work: the walk to final
  * status (as {@code Runner}'s chunks do it: a registry and a walker every 64 pairs, indicators off)
  * against the replay of the same pairs' batches through a registry, alone, with the state after
- * each batch, and with the state and the schedule after each batch (what the walk reads), and the
- * bare draws. Interleaved rounds, medians of the second half. Thread CPU leaves out the JVM's JIT
+ * each batch, with the state and the schedule after each batch (what the walk reads), with that
+ * read twice (the second read is a view's floor: nothing changed since the first), and the bare
+ * draws. Interleaved rounds, medians of the second half. Thread CPU leaves out the JVM's JIT
  * and GC threads that {@code SimCpuTime}'s process CPU counts, and other work on a shared machine
  * disturbs it less; run it at a high priority ({@code nice -n -15}) where others build.
  *
@@ -35,7 +36,8 @@ import org.mentor.sim.scenario.Scenario;
 public final class WalkThreadCpu {
   private static final com.sun.management.ThreadMXBean THREAD =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
-  private static final String[] NAMES = {"walk", "replay", "replay + state", "replay + state + schedule", "draws"};
+  private static final String[] NAMES = {
+      "walk", "replay", "replay + state", "replay + state + schedule", "replay + both, read twice", "draws"};
   /** Keeps the work observable so the JIT cannot drop it. */
   private static long sink;
 
@@ -49,6 +51,15 @@ public final class WalkThreadCpu {
     for (int i = 0; i < pairs; i++) {
       recorded.add(Simulation.eventsOf(scenario, i));
     }
+    long batches = 0;
+    long events = 0;
+    for (ImmutableList<ImmutableList<PathwayEvent>> pair : recorded) {
+      batches += pair.size() - 1; // the first is the enrolment, which no read follows
+      for (ImmutableList<PathwayEvent> batch : pair) {
+        events += batch.size();
+      }
+    }
+    long views = 0;
     double[][] cpu = new double[NAMES.length][rounds];
     double[][] bytes = new double[NAMES.length][rounds];
     for (int r = 0; r < rounds; r++) {
@@ -56,7 +67,7 @@ public final class WalkThreadCpu {
         long c0 = THREAD.getCurrentThreadCpuTime();
         long b0 = THREAD.getCurrentThreadAllocatedBytes();
         if (w == 0) {
-          walk(scenario, pairs);
+          views = walk(scenario, pairs);
         } else if (w == NAMES.length - 1) {
           for (int i = 0; i < pairs; i++) {
             sink += Variates.draw(scenario, i);
@@ -71,6 +82,8 @@ public final class WalkThreadCpu {
     double replay = median(cpu[1]);
     System.out.printf("%d pairs, %d rounds; thread CPU and bytes per pair (medians of the last %d rounds)%n", pairs, rounds,
         rounds - rounds / 2);
+    System.out.printf("  per pair: %.1f events, %.1f batches read after, %.1f views in the walk%n", events / (double) pairs,
+        batches / (double) pairs, views / (double) pairs);
     for (int w = 0; w < NAMES.length; w++) {
       double perPair = median(cpu[w]);
       System.out.printf("  %-26s %7.1f us (%7.0f pairs per CPU-second)  x%5.2f of replay  %8.0f B%n", NAMES[w], perPair,
@@ -85,17 +98,27 @@ public final class WalkThreadCpu {
     return tail[tail.length / 2];
   }
 
-  private static void walk(Scenario scenario, int pairs) {
+  /** Walks the pairs; returns the views the walks read. */
+  private static long walk(Scenario scenario, int pairs) {
     PairWalk walk = null;
+    Tally tally = null;
+    long views = 0;
     for (int i = 0; i < pairs; i++) {
       if (i % 64 == 0) {
-        walk = new PairWalk(scenario, Runner.registry(scenario), new Tally(scenario), null);
+        views += tally == null ? 0 : tally.views;
+        tally = new Tally(scenario);
+        walk = new PairWalk(scenario, Runner.registry(scenario), tally, null);
       }
       sink += walk.walk(i).events();
     }
+    return views + (tally == null ? 0 : tally.views);
   }
 
-  /** Records each pair's batches; {@code read} 0: nothing else, 1: the state after each, 2: state and schedule. */
+  /**
+   * Records each pair's batches; {@code read} 0: nothing else, 1: the state after each, 2: state and
+   * schedule, 3: state and schedule twice (the second read's cost is the floor of a view: nothing
+   * to replay or replan, only the values a view hands back).
+   */
   private static void replay(Scenario scenario, List<ImmutableList<ImmutableList<PathwayEvent>>> recorded, int read) {
     CaseRegistry registry = null;
     Protocol protocol = null;
@@ -118,6 +141,10 @@ public final class WalkThreadCpu {
           sink += state.infants().size();
           if (read > 1) {
             sink += Schedule.of(protocol, registry.facts(caseId, null), state).milestones().size();
+          }
+          if (read > 2) { // the same view again, nothing changed: what a view costs when all is kept
+            CaseState again = registry.state(caseId, day);
+            sink += Schedule.of(protocol, registry.facts(caseId, null), again).milestones().size();
           }
         }
       }
