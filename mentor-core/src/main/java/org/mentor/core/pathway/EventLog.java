@@ -97,7 +97,8 @@ final class EventLog {
     return null;
   }
 
-  private static byte fingerprint(EventId id) {
+  /** An id's one-byte fingerprint (package-private for the tests that need ids sharing one). */
+  static byte fingerprint(EventId id) {
     int hash = id.hashCode();
     return (byte) (hash ^ hash >>> 8 ^ hash >>> 16 ^ hash >>> 24);
   }
